@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs (from Debian packages) and starts what the tests need: PostgreSQL and Chromium. Idempotent.
+# Prints the exports to use, e.g.:  eval "$(bash .ci/services.sh)"
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+log() { echo "services: $*" >&2; }
+
+if ! command -v chromium >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+  log "installing packages"
+  apt-get update -qq >&2
+  command -v chromium >/dev/null 2>&1 || apt-get install -y -qq chromium >&2
+  ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || apt-get install -y -qq --no-install-recommends postgresql >&2
+fi
+
+# A private throwaway cluster: its own port, trust auth on loopback, fsync off (test data is disposable).
+PGBIN=/usr/lib/postgresql/$(ls /usr/lib/postgresql | sort -V | tail -1)/bin
+PGDATA=${PGDATA_DIR:-/tmp/convene-pg}
+PGPORT=${PGPORT:-54329}
+if ! "$PGBIN/pg_isready" -q -h 127.0.0.1 -p "$PGPORT"; then
+  if [ ! -f "$PGDATA/PG_VERSION" ]; then
+    rm -rf "$PGDATA"; install -d -o postgres -g postgres "$PGDATA"
+    su postgres -c "$PGBIN/initdb -D $PGDATA -U postgres -A trust -E UTF8 --no-locale" >/dev/null
+  fi
+  su postgres -c "$PGBIN/pg_ctl -D $PGDATA -l $PGDATA/server.log -w -o '-c listen_addresses=127.0.0.1 -p $PGPORT -k /tmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300' start" >&2
+fi
+for _ in $(seq 1 30); do "$PGBIN/pg_isready" -q -h 127.0.0.1 -p "$PGPORT" && break; sleep 0.5; done
+"$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='convene_test'" | grep -q 1 \
+  || "$PGBIN/createdb" -h 127.0.0.1 -p "$PGPORT" -U postgres convene_test
+log "PostgreSQL ready on 127.0.0.1:$PGPORT; $(chromium --version 2>/dev/null | head -1)"
+echo "export TEST_DATABASE_URL=postgres://postgres@127.0.0.1:$PGPORT/convene_test"
+echo "export CHROMIUM_PATH=$(command -v chromium)"

@@ -1,0 +1,47 @@
+import type { Insertable, Selectable, Updateable } from "kysely";
+import type { UsersTable } from "../db/schema";
+import type { Db } from "../platform/db";
+
+export type UserRow = Selectable<UsersTable>;
+
+export function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  return db.selectFrom("users").selectAll().where("email", "=", email.toLowerCase()).executeTakeFirst();
+}
+
+export function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function insertUser(db: Db, row: Insertable<UsersTable>): Promise<void> {
+  await db.insertInto("users").values(row).execute();
+}
+
+export async function updateUser(db: Db, id: string, patch: Updateable<UsersTable>): Promise<void> {
+  await db.updateTable("users").set(patch).where("id", "=", id).execute();
+}
+
+export async function countActiveAdmins(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("is_admin", "=", 1)
+    .where("deactivated_at", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function listUsers(
+  db: Db,
+  q: { search?: string; limit: number; offset: number },
+): Promise<{ rows: UserRow[]; total: number }> {
+  let base = db.selectFrom("users");
+  if (q.search) {
+    const like = `%${q.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    base = base.where((eb) => eb.or([eb(eb.fn("lower", ["name"]), "like", like), eb("email", "like", like)]));
+  }
+  const [rows, total] = await Promise.all([
+    base.selectAll().orderBy("created_at", "desc").orderBy("id").limit(q.limit).offset(q.offset).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}

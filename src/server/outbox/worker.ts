@@ -1,0 +1,153 @@
+import type { Selectable } from "kysely";
+import type { OutboxTable } from "../db/schema";
+import { addMs } from "../platform/clock";
+import type { Deps } from "../platform/deps";
+import { backoffMs, MAX_ATTEMPTS } from "./backoff";
+
+export type OutboxRow = Selectable<OutboxTable>;
+export type OutboxHandler = (payload: unknown, row: OutboxRow) => Promise<void>;
+
+export interface OutboxWorker {
+  /** Starts polling in the background. */
+  start(): void;
+  /** Stops polling and waits for deliveries in flight. */
+  stop(): Promise<void>;
+  /** Claims and delivers one batch of due rows; returns how many it handled. */
+  runOnce(): Promise<number>;
+  /** Runs batches until nothing is due (tests, CLI). */
+  drain(): Promise<number>;
+  /** Wakes a sleeping poller, e.g. right after a commit that enqueued something. */
+  nudge(): void;
+}
+
+/**
+ * Takes up to `limit` due rows and leases them to this worker until `now + lease`.
+ * A worker that dies keeps its lease until it runs out; then another worker takes the row over.
+ */
+export async function claimDue(deps: Deps, limit: number): Promise<{ rows: OutboxRow[]; lease: string }> {
+  const now = deps.clock.now().toISOString();
+  const lease = addMs(now, deps.config.outboxLeaseMs);
+  const rows = await deps.db
+    .updateTable("outbox")
+    .set((eb) => ({ locked_until: lease, attempts: eb("attempts", "+", 1) }))
+    .where("id", "in", (eb) => {
+      const due = eb
+        .selectFrom("outbox")
+        .select("id")
+        .where("status", "=", "pending")
+        .where("next_attempt_at", "<=", now)
+        .where((w) => w.or([w("locked_until", "is", null), w("locked_until", "<=", now)]))
+        .orderBy("next_attempt_at")
+        .limit(limit);
+      // SQLite has one writer at a time, so the UPDATE is already atomic there; PostgreSQL needs row locks
+      // that concurrent workers skip instead of waiting on.
+      return deps.engine === "postgres" ? due.forUpdate().skipLocked() : due;
+    })
+    .returningAll()
+    .execute();
+  return { rows, lease };
+}
+
+async function settle(deps: Deps, row: OutboxRow, lease: string, error: unknown): Promise<void> {
+  const now = deps.clock.now().toISOString();
+  // Only the worker that still holds the lease records the result.
+  const owned = (q: ReturnType<typeof deps.db.updateTable<"outbox">>) =>
+    q.where("id", "=", row.id).where("locked_until", "=", lease);
+  if (error === undefined) {
+    await owned(deps.db.updateTable("outbox"))
+      .set({ status: "sent", sent_at: now, locked_until: null, last_error: null })
+      .execute();
+    return;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const giveUp = row.attempts >= MAX_ATTEMPTS;
+  deps.log.warn({ outboxId: row.id, kind: row.kind, attempts: row.attempts, err: message }, "outbox delivery failed");
+  await owned(deps.db.updateTable("outbox"))
+    .set({
+      status: giveUp ? "failed" : "pending",
+      locked_until: null,
+      last_error: message.slice(0, 2000),
+      next_attempt_at: giveUp ? row.next_attempt_at : addMs(now, backoffMs(row.attempts)),
+    })
+    .execute();
+}
+
+async function runLimited<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await fn(item);
+    }
+  });
+  await Promise.all(lanes);
+}
+
+export function createOutboxWorker(
+  deps: Deps,
+  handlers: Record<string, OutboxHandler>,
+  opts: { batchSize?: number; concurrency?: number } = {},
+): OutboxWorker {
+  const batchSize = opts.batchSize ?? 50;
+  const concurrency = opts.concurrency ?? 8;
+  let running = false;
+  let loop: Promise<void> | undefined;
+  let wake: (() => void) | undefined;
+
+  async function runOnce(): Promise<number> {
+    const { rows, lease } = await claimDue(deps, batchSize);
+    await runLimited(rows, concurrency, async (row) => {
+      const handler = handlers[row.kind];
+      let error: unknown;
+      try {
+        if (!handler) throw new Error(`No handler for outbox kind "${row.kind}"`);
+        await handler(JSON.parse(row.payload), row);
+      } catch (err) {
+        error = err ?? new Error("unknown failure");
+      }
+      await settle(deps, row, lease, error);
+    });
+    return rows.length;
+  }
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  return {
+    runOnce,
+    async drain() {
+      let total = 0;
+      for (let n = await runOnce(); n > 0; n = await runOnce()) total += n;
+      return total;
+    },
+    start() {
+      if (running) return;
+      running = true;
+      loop = (async () => {
+        while (running) {
+          let handled = 0;
+          try {
+            handled = await runOnce();
+          } catch (err) {
+            deps.log.error({ err }, "outbox worker pass failed");
+          }
+          if (handled === 0 && running) await sleep(deps.config.outboxPollMs);
+        }
+      })();
+    },
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+    },
+    nudge() {
+      wake?.();
+    },
+  };
+}

@@ -1,0 +1,15 @@
+/** Time is passed in, never read inside rules, so tests can move it. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** UTC ISO-8601 with milliseconds: sorts as text on both engines. */
+export function isoNow(clock: Clock): string {
+  return clock.now().toISOString();
+}
+
+export function addMs(iso: string, ms: number): string {
+  return new Date(Date.parse(iso) + ms).toISOString();
+}

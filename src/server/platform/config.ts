@@ -1,0 +1,75 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** Runtime configuration, read once from the environment (platform.md, "Running it"). */
+export interface Config {
+  port: number;
+  host: string;
+  baseUrl: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  sessionSecret: string | undefined;
+  googleApiRoot: string | undefined;
+  googleTokenUrl: string | undefined;
+  /** How often the outbox worker looks for due messages when idle. */
+  outboxPollMs: number;
+  /** How long a claimed outbox row stays reserved before another worker may take it over. */
+  outboxLeaseMs: number;
+  logLevel: string;
+  /** Serve the built web app from dist/web (off in API tests). */
+  serveWeb: boolean;
+}
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  BASE_URL: z.url().optional(),
+  DATA_DIR: z.string().default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres://")
+    .optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("convene@localhost"),
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().optional(),
+  SESSION_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  GOOGLE_API_ROOT: z.url().optional(),
+  GOOGLE_TOKEN_URL: z.url().optional(),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
+  LOG_LEVEL: z.string().default("info"),
+});
+
+/** Reads the environment; an invalid variable stops the start with a message naming it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const blankless = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(blankless);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    adminEmail: e.ADMIN_EMAIL,
+    adminPassword: e.ADMIN_PASSWORD,
+    sessionSecret: e.SESSION_SECRET,
+    googleApiRoot: e.GOOGLE_API_ROOT,
+    googleTokenUrl: e.GOOGLE_TOKEN_URL,
+    outboxPollMs: e.OUTBOX_POLL_MS,
+    outboxLeaseMs: e.OUTBOX_LEASE_MS,
+    logLevel: e.LOG_LEVEL,
+    serveWeb: true,
+  };
+}

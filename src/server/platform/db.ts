@@ -1,0 +1,75 @@
+import fs from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, type Migration, type MigrationProvider, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import { migrations } from "../db/migrations/index";
+import type { Database } from "../db/schema";
+
+export type Db = Kysely<Database>;
+export type Engine = "sqlite" | "postgres";
+
+export interface DbHandle {
+  db: Db;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+// PostgreSQL returns int8 (count(*)) as a string; Convene's counts are small, so parse them as numbers
+// to match SQLite.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export interface OpenDbOptions {
+  databaseUrl?: string;
+  /** SQLite file; ":memory:" for tests. Ignored for PostgreSQL. */
+  sqliteFile?: string;
+  /** PostgreSQL schema to use (tests isolate each suite in its own schema). */
+  pgSchema?: string;
+  poolSize?: number;
+}
+
+export function openDb(opts: OpenDbOptions): DbHandle {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 10,
+      ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: "postgres", close: () => db.destroy() };
+  }
+  const file = opts.sqliteFile ?? ":memory:";
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, engine: "sqlite", close: () => db.destroy() };
+}
+
+class StaticProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return migrations;
+  }
+}
+
+function migrator(db: Db): Migrator {
+  return new Migrator({ db, provider: new StaticProvider() });
+}
+
+/** Applies pending migrations; safe when several instances start at once (Kysely takes a lock). */
+export async function migrateToLatest(db: Db): Promise<void> {
+  const { error, results } = await migrator(db).migrateToLatest();
+  const failed = results?.find((r) => r.status === "Error");
+  if (error || failed) {
+    throw new Error(`Migration ${failed?.migrationName ?? ""} failed: ${String(error)}`);
+  }
+}
+
+/** True when every known migration has been applied (used by /readyz). */
+export async function isMigrated(db: Db): Promise<boolean> {
+  const all = await migrator(db).getMigrations();
+  return all.every((m) => m.executedAt !== undefined);
+}

@@ -1,0 +1,47 @@
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { z } from "zod";
+import { ErrorBody } from "../../shared/schemas/common";
+import { resolveSignInSession, SESSION_COOKIE, SESSION_TTL_MS } from "../accounts/sign-in-sessions";
+import type { Actor } from "../permissions/actor";
+import type { Deps } from "./deps";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The signed-in user, or null. Resolved once per API request from the session cookie. */
+    actor: Actor | null;
+    sessionToken: string | undefined;
+  }
+}
+
+export function registerRequestContext(app: FastifyInstance, deps: Deps): void {
+  app.decorateRequest("actor", null);
+  app.decorateRequest("sessionToken", undefined);
+  app.addHook("onRequest", async (req) => {
+    if (!req.url.startsWith("/api/")) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    req.actor = await resolveSignInSession(deps.db, token, deps.clock.now().toISOString());
+    req.sessionToken = req.actor ? token : undefined;
+  });
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure,
+    maxAge: Math.floor(SESSION_TTL_MS / 1000),
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
+  reply.clearCookie(SESSION_COOKIE, { path: "/", httpOnly: true, sameSite: "lax", secure });
+}
+
+/** OpenAPI response entries for the error statuses a route can answer with. */
+export function errorResponses(...statuses: number[]): Record<number, typeof ErrorBody> {
+  return Object.fromEntries(statuses.map((s) => [s, ErrorBody]));
+}
+
+export const NoContent = z.null().describe("No content");

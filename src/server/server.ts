@@ -1,0 +1,94 @@
+import path from "node:path";
+import cookie from "@fastify/cookie";
+import Fastify, { type FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { accountRoutes } from "./accounts/routes";
+import { auditRoutes } from "./audit/routes";
+import { EMAIL_KIND, type OutboundEmail } from "./mail/message";
+import { createMailer, type Mailer } from "./mail/transport";
+import { outboxRoutes } from "./outbox/routes";
+import { createOutboxWorker, type OutboxWorker } from "./outbox/worker";
+import { type Clock, systemClock } from "./platform/clock";
+import type { Config } from "./platform/config";
+import { registerCsrf } from "./platform/csrf";
+import { type DbHandle, migrateToLatest, openDb } from "./platform/db";
+import type { Deps } from "./platform/deps";
+import { healthRoutes } from "./platform/health";
+import { registerHttp } from "./platform/http";
+import { registerRequestContext } from "./platform/request-context";
+import { registerWeb } from "./platform/web";
+import { DEFAULT_SITE, instanceSecret, readSite } from "./site/settings";
+
+export interface Server {
+  app: FastifyInstance;
+  deps: Deps;
+  worker: OutboxWorker;
+  mailer: Mailer;
+  close(): Promise<void>;
+}
+
+export interface ServerOptions {
+  clock?: Clock;
+  /** Use this database instead of opening one from the config (tests). */
+  dbHandle?: DbHandle;
+  webDir?: string;
+}
+
+/** Opens the database, migrates it and assembles the HTTP app and the outbox worker (not yet listening). */
+export async function createServer(config: Config, opts: ServerOptions = {}): Promise<Server> {
+  const handle =
+    opts.dbHandle ??
+    openDb({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, "convene.sqlite") });
+  await migrateToLatest(handle.db);
+
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  const deps: Deps = { db: handle.db, engine: handle.engine, config, clock: opts.clock ?? systemClock, log: app.log };
+
+  // The sender name follows the Site Name; read it at most once a minute.
+  let siteName = DEFAULT_SITE.siteName;
+  let siteNameReadAt = 0;
+  const mailer = createMailer(config, () => siteName);
+  const worker = createOutboxWorker(deps, {
+    [EMAIL_KIND]: async (payload) => {
+      if (Date.now() - siteNameReadAt > 60_000) {
+        siteName = (await readSite(deps.db)).siteName;
+        siteNameReadAt = Date.now();
+      }
+      await mailer.send(payload as OutboundEmail);
+    },
+  });
+
+  await app.register(cookie);
+  registerCsrf(app, {
+    secret: await instanceSecret(handle.db, config.sessionSecret),
+    baseUrl: config.baseUrl,
+    secure: config.baseUrl.startsWith("https://"),
+  });
+  registerRequestContext(app, deps);
+  await registerHttp(app);
+
+  // The table of contents of the API: every feature's routes, in one explicit list.
+  await app.register(healthRoutes(deps));
+  await app.register(accountRoutes(deps));
+  await app.register(outboxRoutes(deps, mailer.mode));
+  await app.register(auditRoutes(deps));
+
+  if (config.serveWeb) await registerWeb(app, opts.webDir ?? path.resolve("dist/web"));
+  else await registerWeb(app, "/nonexistent");
+
+  return {
+    app,
+    deps,
+    worker,
+    mailer,
+    async close() {
+      await worker.stop();
+      await app.close();
+      mailer.close();
+      await handle.close();
+    },
+  };
+}

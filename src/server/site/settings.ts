@@ -1,0 +1,52 @@
+import type { Db } from "../platform/db";
+import { newToken } from "../platform/ids";
+
+/** Site Information (community.md, Settings). Feature flags join in the community-sessions issue. */
+export interface SiteSettings {
+  siteName: string;
+  tagline: string;
+  contactEmail: string;
+  physicalAddress: string;
+}
+
+export const DEFAULT_SITE: SiteSettings = {
+  siteName: "Convene",
+  tagline: "Sessions of talks, run together.",
+  contactEmail: "",
+  physicalAddress: "",
+};
+
+export async function readSetting<T>(db: Db, key: string): Promise<T | undefined> {
+  const row = await db.selectFrom("settings").select("value").where("key", "=", key).executeTakeFirst();
+  return row ? (JSON.parse(row.value) as T) : undefined;
+}
+
+export async function writeSetting(db: Db, key: string, value: unknown): Promise<void> {
+  const text = JSON.stringify(value);
+  await db
+    .insertInto("settings")
+    .values({ key, value: text })
+    .onConflict((oc) => oc.column("key").doUpdateSet({ value: text }))
+    .execute();
+}
+
+export async function readSite(db: Db): Promise<SiteSettings> {
+  return { ...DEFAULT_SITE, ...(await readSetting<Partial<SiteSettings>>(db, "site")) };
+}
+
+/**
+ * The secret that signs CSRF tokens: SESSION_SECRET when set, otherwise one made at first start and kept in
+ * the database, so every instance shares it.
+ */
+export async function instanceSecret(db: Db, configured: string | undefined): Promise<string> {
+  if (configured) return configured;
+  const existing = await readSetting<string>(db, "instance.secret");
+  if (existing) return existing;
+  const fresh = newToken(32);
+  await db
+    .insertInto("settings")
+    .values({ key: "instance.secret", value: JSON.stringify(fresh) })
+    .onConflict((oc) => oc.column("key").doNothing())
+    .execute();
+  return (await readSetting<string>(db, "instance.secret")) as string;
+}

@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { Email, Id, Instant, Password, PersonName, TimeZone } from "./common";
+
+export const Me = z
+  .object({
+    id: Id,
+    email: z.string(),
+    name: z.string().nullable(),
+    timeZone: TimeZone.nullable().describe("null: use the browser's zone"),
+    isAdmin: z.boolean(),
+    isStaff: z.boolean(),
+    isPremium: z.boolean(),
+    /** What the web app may show; the server decides every request again. */
+    abilities: z.object({
+      manageUsers: z.boolean(),
+      readAudit: z.boolean(),
+      readMail: z.boolean(),
+    }),
+  })
+  .meta({ id: "Me" });
+export type Me = z.infer<typeof Me>;
+
+export const MeResponse = z.object({ user: Me.nullable() });
+
+export const SignUpInput = z.object({ name: PersonName, email: Email, password: Password });
+export type SignUpInput = z.infer<typeof SignUpInput>;
+
+export const SignInInput = z.object({
+  email: Email,
+  password: z.string().min(1, "is required").max(200, "must be at most 200 characters"),
+});
+export type SignInInput = z.infer<typeof SignInInput>;
+
+export const PasswordResetRequestInput = z.object({ email: Email });
+export const PasswordResetConfirmInput = z.object({
+  token: z.string().min(10, "is not a valid reset token").max(200, "is not a valid reset token"),
+  password: Password,
+});
+
+export const UpdateProfileInput = z
+  .object({ name: PersonName.optional(), timeZone: TimeZone.nullable().optional() })
+  .refine((v) => Object.keys(v).length > 0, { message: "nothing to change" });
+
+export const ChangeEmailInput = z.object({
+  email: Email,
+  currentPassword: z.string().min(1, "is required"),
+});
+export const ChangePasswordInput = z.object({
+  currentPassword: z.string().min(1, "is required"),
+  newPassword: Password,
+});
+
+export const SetupStatus = z.object({ needed: z.boolean() });
+export const SetupInput = SignUpInput.extend({ token: z.string().min(10).max(200) });
+
+export const AdminUser = z
+  .object({
+    id: Id,
+    email: z.string(),
+    name: z.string().nullable(),
+    isAdmin: z.boolean(),
+    isStaff: z.boolean(),
+    isPremium: z.boolean(),
+    active: z.boolean(),
+    createdAt: Instant,
+  })
+  .meta({ id: "AdminUser" });
+export type AdminUser = z.infer<typeof AdminUser>;
+
+export const AdminUserList = z.object({ users: z.array(AdminUser), total: z.number().int() });
+
+export const AdminUserQuery = z.object({
+  q: z.string().trim().max(200).optional().describe("matches name or email"),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const AdminUserUpdate = z
+  .object({
+    isAdmin: z.boolean().optional(),
+    isStaff: z.boolean().optional(),
+    isPremium: z.boolean().optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: "nothing to change" });
+export type AdminUserUpdate = z.infer<typeof AdminUserUpdate>;
+
+export const Site = z.object({ siteName: z.string(), tagline: z.string() }).meta({ id: "Site" });
