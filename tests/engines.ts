@@ -25,6 +25,7 @@ export async function openTestDb(
   const handle = openDb({ databaseUrl: url, pgSchema: schema, poolSize: opts.poolSize ?? 10 });
   return {
     ...handle,
+    schema,
     async close() {
       await handle.close();
       const cleanup = openDb({ databaseUrl: url, poolSize: 1 });

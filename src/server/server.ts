@@ -21,6 +21,8 @@ import { DEFAULT_SITE, instanceSecret, readSite } from "./site/settings";
 
 export interface Server {
   app: FastifyInstance;
+  /** Every route registered, as "METHOD /url" (the OpenAPI completeness test walks it). */
+  routes: string[];
   deps: Deps;
   worker: OutboxWorker;
   mailer: Mailer;
@@ -61,6 +63,11 @@ export async function createServer(config: Config, opts: ServerOptions = {}): Pr
     },
   });
 
+  const routes: string[] = [];
+  app.addHook("onRoute", (r) => {
+    for (const m of [r.method].flat()) if (m !== "HEAD") routes.push(`${m} ${r.url}`);
+  });
+
   await app.register(cookie);
   registerCsrf(app, {
     secret: await instanceSecret(handle.db, config.sessionSecret),
@@ -81,6 +88,7 @@ export async function createServer(config: Config, opts: ServerOptions = {}): Pr
 
   return {
     app,
+    routes,
     deps,
     worker,
     mailer,

@@ -1,0 +1,75 @@
+// `npm test`: every suite — unit and API tests (Vitest) on SQLite, and on PostgreSQL when TEST_DATABASE_URL is
+// set; then the browser tests (Playwright, Debian Chromium). Says plainly what it skipped; with CI=true nothing
+// may be skipped. Ends with one line "N passed, N failed" summing all suites.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+process.chdir(root);
+const ci = process.env.CI === "true" || process.env.CI === "1";
+const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const hasChromium = fs.existsSync(chromium);
+const hasPostgres = Boolean(process.env.TEST_DATABASE_URL);
+const args = process.argv.slice(2);
+const only = args.includes("--unit") ? "unit" : args.includes("--e2e") ? "e2e" : "all";
+
+const skipped = [];
+if (!hasPostgres) skipped.push("PostgreSQL runs of the API suites (set TEST_DATABASE_URL, e.g. eval \"$(bash .ci/services.sh)\")");
+if (!hasChromium && only !== "unit") skipped.push(`browser tests (no Chromium at ${chromium}; apt-get install chromium, or set CHROMIUM_PATH)`);
+if (ci && skipped.length > 0) {
+  console.error(`CI=true, but these would be skipped:\n- ${skipped.join("\n- ")}`);
+  process.exit(1);
+}
+
+fs.mkdirSync("test-results", { recursive: true });
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let exitCode = 0;
+
+function run(cmd, cmdArgs, env = {}) {
+  const res = spawnSync(cmd, cmdArgs, { stdio: "inherit", env: { ...process.env, ...env } });
+  if (res.status !== 0) exitCode = 1;
+  return res.status;
+}
+
+if (only !== "e2e") {
+  const out = "test-results/vitest.json";
+  fs.rmSync(out, { force: true });
+  run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
+  if (fs.existsSync(out)) {
+    const r = JSON.parse(fs.readFileSync(out, "utf8"));
+    totals.passed += r.numPassedTests;
+    totals.failed += r.numFailedTests;
+    totals.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+  } else {
+    totals.failed += 1;
+    console.error("Vitest wrote no results.");
+  }
+}
+
+if (only !== "unit" && hasChromium) {
+  if (run(process.execPath, ["scripts/build.mjs"]) === 0) {
+    const out = path.join(root, "test-results/e2e.json");
+    fs.rmSync(out, { force: true });
+    run(bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: out, CHROMIUM_PATH: chromium });
+    if (fs.existsSync(out)) {
+      const s = JSON.parse(fs.readFileSync(out, "utf8")).stats;
+      totals.passed += s.expected + s.flaky;
+      totals.failed += s.unexpected;
+      totals.skipped += s.skipped;
+    } else {
+      totals.failed += 1;
+      console.error("Playwright wrote no results.");
+    }
+  } else {
+    totals.failed += 1;
+    console.error("The production build failed, so the browser tests did not run.");
+  }
+}
+
+if (totals.failed > 0) exitCode = 1;
+if (skipped.length > 0) console.log(`\nSkipped:\n- ${skipped.join("\n- ")}`);
+console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
+process.exit(exitCode);
