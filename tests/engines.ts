@@ -12,10 +12,15 @@ export function describeEngines(name: string, suite: (engine: Engine) => void): 
 }
 
 /** A fresh, empty database: in-memory SQLite, or a new PostgreSQL schema dropped on close. */
+export interface TestDb extends DbHandle {
+  /** The PostgreSQL schema of this database, so another process can open it. */
+  schema?: string;
+}
+
 export async function openTestDb(
   engine: Engine,
   opts: { sqliteFile?: string; poolSize?: number } = {},
-): Promise<DbHandle> {
+): Promise<TestDb> {
   if (engine === "sqlite") return openDb({ sqliteFile: opts.sqliteFile ?? ":memory:" });
   const url = process.env.TEST_DATABASE_URL as string;
   const schema = `t_${newId().replaceAll("-", "").slice(0, 16)}`;

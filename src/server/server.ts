@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { accountRoutes } from "./accounts/routes";
 import { auditRoutes } from "./audit/routes";
+import { communitySessionRoutes } from "./community-sessions/routes";
 import { EMAIL_KIND, type OutboundEmail } from "./mail/message";
 import { createMailer, type Mailer } from "./mail/transport";
 import { outboxRoutes } from "./outbox/routes";
@@ -17,6 +18,7 @@ import { healthRoutes } from "./platform/health";
 import { registerHttp } from "./platform/http";
 import { registerRequestContext } from "./platform/request-context";
 import { registerWeb } from "./platform/web";
+import { siteRoutes } from "./site/routes";
 import { DEFAULT_SITE, instanceSecret, readSite } from "./site/settings";
 
 export interface Server {
@@ -79,7 +81,9 @@ export async function createServer(config: Config, opts: ServerOptions = {}): Pr
 
   // The table of contents of the API: every feature's routes, in one explicit list.
   await app.register(healthRoutes(deps));
+  await app.register(siteRoutes(deps));
   await app.register(accountRoutes(deps));
+  await app.register(communitySessionRoutes(deps));
   await app.register(outboxRoutes(deps, mailer.mode));
   await app.register(auditRoutes(deps));
 

@@ -15,7 +15,6 @@ import {
   SetupStatus,
   SignInInput,
   SignUpInput,
-  Site,
   UpdateProfileInput,
 } from "../../shared/schemas/accounts";
 import { Id, Ok } from "../../shared/schemas/common";
@@ -25,7 +24,7 @@ import { can, SITE } from "../permissions/policy";
 import type { Deps } from "../platform/deps";
 import { unauthorized } from "../platform/errors";
 import { clearSessionCookie, errorResponses, setSessionCookie } from "../platform/request-context";
-import { readSite } from "../site/settings";
+import { readFeatures } from "../site/settings";
 import { completeSetup } from "./bootstrap";
 import {
   adminUpdateUser,
@@ -46,6 +45,7 @@ async function me(deps: Deps, actor: Actor | null): Promise<Me | null> {
   if (!actor) return null;
   const user = await findUserById(deps.db, actor.id);
   if (!user) return null;
+  const features = await readFeatures(deps.db);
   return {
     id: user.id,
     email: user.email,
@@ -58,6 +58,11 @@ async function me(deps: Deps, actor: Actor | null): Promise<Me | null> {
       manageUsers: can(actor, "users.manage", SITE),
       readAudit: can(actor, "audit.read", SITE),
       readMail: can(actor, "mail.read", SITE),
+      manageSettings: can(actor, "settings.manage", SITE),
+      createCommunitySessions: can(actor, "community.sessions.create", {
+        kind: "community",
+        allowUserSessionCreation: features.allowUserSessionCreation,
+      }),
     },
   };
 }
@@ -65,15 +70,6 @@ async function me(deps: Deps, actor: Actor | null): Promise<Me | null> {
 export function accountRoutes(deps: Deps): FastifyPluginAsyncZod {
   const secure = deps.config.baseUrl.startsWith("https://");
   return async (app) => {
-    app.get(
-      "/api/v1/site",
-      { schema: { tags: ["site"], summary: "Public site information", response: { 200: Site } } },
-      async () => {
-        const site = await readSite(deps.db);
-        return { siteName: site.siteName, tagline: site.tagline };
-      },
-    );
-
     app.get(
       "/api/v1/auth/me",
       { schema: { tags: ["accounts"], summary: "The signed-in user, or null", response: { 200: MeResponse } } },

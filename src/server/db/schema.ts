@@ -60,6 +60,7 @@ export interface OutboxTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  coalesce_key: string | null;
 }
 
 export interface AuditLogTable {
@@ -72,7 +73,49 @@ export interface AuditLogTable {
   changes: string;
 }
 
+export interface CommunitySessionsTable {
+  id: string;
+  title: string;
+  description: string;
+  /** UTC instant; null until Date & Time is set (required before Open). */
+  starts_at: string | null;
+  /** starts_at + duration, kept so that "upcoming" and "past" are plain indexed comparisons. */
+  ends_at: string | null;
+  time_zone: string;
+  duration_minutes: number;
+  meeting_url: string | null;
+  meeting_password: string | null;
+  max_presenters: number;
+  max_guests: number;
+  talk_minutes: number;
+  qa_minutes: number;
+  has_interviewer: Flag;
+  status: "draft" | "open" | "full" | "closed" | "cancelled";
+  /** Increases with every edit of the details: two editors never overwrite each other silently. */
+  version: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CommunityParticipantsTable {
+  id: string;
+  session_id: string;
+  user_id: string;
+  role: "host" | "presenter" | "interviewer" | "guest";
+  status: "registered" | "confirmed" | "attended" | "no_show" | "cancelled";
+  presenter_order: number | null;
+  talk_title: string | null;
+  talk_description: string | null;
+  topics: string | null;
+  questions: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
+  community_sessions: CommunitySessionsTable;
+  community_participants: CommunityParticipantsTable;
   users: UsersTable;
   sign_in_sessions: SignInSessionsTable;
   password_resets: PasswordResetsTable;

@@ -12,9 +12,12 @@ export async function enqueueEmail(
   to: string,
   rendered: Rendered,
   extra: Pick<OutboundEmail, "attachments" | "icalEvent"> = {},
+  opts: { coalesceKey?: string; notBefore?: string; meta?: unknown } = {},
 ): Promise<string> {
   const id = newId();
   const host = new URL(deps.config.baseUrl).hostname || "convene.local";
   const message: OutboundEmail = { to, ...rendered, ...extra, messageId: `<${id}@${host}>` };
-  return enqueue(tx, EMAIL_KIND, message, deps.clock.now().toISOString(), id);
+  // `meta` rides along in the outbox row (never in the email) for a later message that replaces this one.
+  const payload = opts.meta === undefined ? message : { ...message, meta: opts.meta };
+  return enqueue(tx, EMAIL_KIND, payload, deps.clock.now().toISOString(), id, opts);
 }

@@ -11,7 +11,18 @@ export async function enqueue(
   payload: unknown,
   at: string,
   id: string = newId(),
+  opts: { coalesceKey?: string; notBefore?: string } = {},
 ): Promise<string> {
+  if (opts.coalesceKey) {
+    // A newer message replaces one with the same key that no worker has claimed yet.
+    await tx
+      .deleteFrom("outbox")
+      .where("coalesce_key", "=", opts.coalesceKey)
+      .where("status", "=", "pending")
+      .where("attempts", "=", 0)
+      .where((eb) => eb.or([eb("locked_until", "is", null), eb("locked_until", "<=", at)]))
+      .execute();
+  }
   await tx
     .insertInto("outbox")
     .values({
@@ -20,11 +31,12 @@ export async function enqueue(
       payload: JSON.stringify(payload),
       status: "pending",
       attempts: 0,
-      next_attempt_at: at,
+      next_attempt_at: opts.notBefore ?? at,
       locked_until: null,
       last_error: null,
       created_at: at,
       sent_at: null,
+      coalesce_key: opts.coalesceKey ?? null,
     })
     .execute();
   return id;

@@ -6,8 +6,8 @@ import pino from "pino";
 import { afterEach, expect, it } from "vitest";
 import { describeEngines, openTestDb, type TestDb } from "../../../tests/engines";
 import { type SmtpCapture, startSmtpCapture } from "../../../tests/smtp";
-import { renderEmail } from "../mail/layout";
 import { enqueueEmail } from "../mail/enqueue-email";
+import { renderEmail } from "../mail/layout";
 import { EMAIL_KIND, type OutboundEmail } from "../mail/message";
 import { createMailer } from "../mail/transport";
 import { systemClock } from "../platform/clock";
@@ -25,7 +25,8 @@ afterEach(async () => {
 
 async function setup(engine: "sqlite" | "postgres", env: Record<string, string> = {}) {
   const smtp = await startSmtpCapture(env.HOLD ? { hold: (raw) => raw.includes(env.HOLD as string) } : {});
-  const sqliteFile = engine === "sqlite" ? path.join(fs.mkdtempSync(path.join(os.tmpdir(), "convene-outbox-")), "db.sqlite") : undefined;
+  const sqliteFile =
+    engine === "sqlite" ? path.join(fs.mkdtempSync(path.join(os.tmpdir(), "convene-outbox-")), "db.sqlite") : undefined;
   const db: TestDb = await openTestDb(engine, { sqliteFile });
   await migrateToLatest(db.db);
   const config: Config = loadConfig({
@@ -36,7 +37,10 @@ async function setup(engine: "sqlite" | "postgres", env: Record<string, string> 
     ...(engine === "postgres" ? { DATABASE_URL: process.env.TEST_DATABASE_URL as string } : {}),
   });
   const deps: Deps = { db: db.db, engine, config, clock: systemClock, log: pino({ level: "silent" }) };
-  cleanups.push(() => smtp.close(), () => db.close());
+  cleanups.push(
+    () => smtp.close(),
+    () => db.close(),
+  );
   return { smtp, db, deps, config, sqliteFile };
 }
 
@@ -74,23 +78,29 @@ describeEngines("outbox", (engine) => {
 
   it("delivers a committed message once even when its worker is killed mid-delivery and another takes over", async () => {
     const { deps, smtp, db, sqliteFile, config } = await setup(engine, { HOLD: "Subject: Survives a crash" });
-    const id = await deps.db.transaction().execute((tx) => enqueueEmail(tx, deps, "crash@example.test", hello("Survives a crash")));
+    const id = await deps.db
+      .transaction()
+      .execute((tx) => enqueueEmail(tx, deps, "crash@example.test", hello("Survives a crash")));
 
     // A worker in another process claims the message and starts sending it; the SMTP server holds the DATA.
-    const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "tests/fixtures/outbox-worker-process.ts"], {
-      env: {
-        ...process.env,
-        BASE_URL: "http://convene.test",
-        SMTP_URL: config.smtpUrl,
-        OUTBOX_LEASE_MS: "1000",
-        OUTBOX_POLL_MS: "50",
-        LOG_LEVEL: "silent",
-        ...(engine === "postgres"
-          ? { DATABASE_URL: process.env.TEST_DATABASE_URL, PG_SCHEMA: db.schema }
-          : { DATABASE_URL: "", SQLITE_FILE: sqliteFile }),
+    const child: ChildProcess = spawn(
+      process.execPath,
+      ["--import", "tsx", "tests/fixtures/outbox-worker-process.ts"],
+      {
+        env: {
+          ...process.env,
+          BASE_URL: "http://convene.test",
+          SMTP_URL: config.smtpUrl,
+          OUTBOX_LEASE_MS: "1000",
+          OUTBOX_POLL_MS: "50",
+          LOG_LEVEL: "silent",
+          ...(engine === "postgres"
+            ? { DATABASE_URL: process.env.TEST_DATABASE_URL, PG_SCHEMA: db.schema }
+            : { DATABASE_URL: "", SQLITE_FILE: sqliteFile }),
+        },
+        stdio: ["ignore", "pipe", "inherit"],
       },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    );
     let exited = false;
     child.once("exit", () => {
       exited = true;
@@ -147,13 +157,19 @@ describeEngines("outbox", (engine) => {
     // Not due yet: nothing happens.
     expect(await worker.runOnce()).toBe(0);
     for (let i = 1; i < MAX_ATTEMPTS; i++) {
-      await deps.db.updateTable("outbox").set({ next_attempt_at: new Date(0).toISOString() }).execute();
+      await deps.db
+        .updateTable("outbox")
+        .set({ next_attempt_at: new Date(0).toISOString() })
+        .execute();
       await worker.runOnce();
     }
     [row] = await rows(deps);
     expect(calls).toBe(MAX_ATTEMPTS);
     expect(row).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS, last_error: "SMTP said no" });
-    await deps.db.updateTable("outbox").set({ next_attempt_at: new Date(0).toISOString() }).execute();
+    await deps.db
+      .updateTable("outbox")
+      .set({ next_attempt_at: new Date(0).toISOString() })
+      .execute();
     expect(await worker.runOnce()).toBe(0);
   });
 

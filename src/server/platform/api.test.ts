@@ -4,7 +4,7 @@ import path from "node:path";
 import { expect, it } from "vitest";
 import { describeEngines } from "../../../tests/engines";
 import { signedInAgent, useTestServer } from "../../../tests/harness";
-import { ensureFirstAdmin, completeSetup } from "../accounts/bootstrap";
+import { completeSetup, ensureFirstAdmin } from "../accounts/bootstrap";
 import { createServer } from "../server";
 import { loadConfig } from "./config";
 
@@ -41,9 +41,14 @@ describeEngines("API conventions", (engine) => {
         if (method === "get" || !op.requestBody) continue;
         const url = p.replace(/\{\w+\}/g, zeroId);
         for (const payload of ['{"broken', "[]", JSON.stringify({ unexpected: { deeply: [1, null] } }), "null"]) {
-          const res = await agent.request<{ error: { code: string; message: string } }>(method.toUpperCase() as "POST", url, payload, {
-            "content-type": "application/json",
-          });
+          const res = await agent.request<{ error: { code: string; message: string } }>(
+            method.toUpperCase() as "POST",
+            url,
+            payload,
+            {
+              "content-type": "application/json",
+            },
+          );
           expect(res.status, `${method} ${p} with ${payload}`).toBeGreaterThanOrEqual(400);
           expect(res.status, `${method} ${p} with ${payload}`).toBeLessThan(500);
           expect(res.body.error.code, `${method} ${p}`).toMatch(/^[a-z_]+$/);
@@ -74,7 +79,9 @@ describeEngines("API conventions", (engine) => {
     await deps.db.updateTable("users").set({ is_admin: 0 }).execute();
     expect(await ensureFirstAdmin(withEnv)).toEqual({ kind: "created", email });
     expect(await ensureFirstAdmin(withEnv)).toEqual({ kind: "exists" });
-    const res = await server().agent().post<{ user: { isAdmin: boolean } }>("/api/v1/auth/sign-in", { email, password: "first admin passphrase" });
+    const res = await server()
+      .agent()
+      .post<{ user: { isAdmin: boolean } }>("/api/v1/auth/sign-in", { email, password: "first admin passphrase" });
     expect(res.body.user.isAdmin).toBe(true);
   });
 
@@ -90,7 +97,12 @@ describeEngines("API conventions", (engine) => {
 
     const anon = server().agent();
     expect((await anon.get<{ needed: boolean }>("/api/v1/setup")).body.needed).toBe(true);
-    const wrong = await anon.post("/api/v1/setup", { token: "x".repeat(20), name: "Eve", email: "eve@example.test", password: "long enough passphrase" });
+    const wrong = await anon.post("/api/v1/setup", {
+      token: "x".repeat(20),
+      name: "Eve",
+      email: "eve@example.test",
+      password: "long enough passphrase",
+    });
     expect(wrong.status).toBe(403);
     const ok = await anon.post<{ user: { isAdmin: boolean } }>("/api/v1/setup", {
       token,
@@ -100,7 +112,9 @@ describeEngines("API conventions", (engine) => {
     });
     expect(ok.status).toBe(201);
     expect(ok.body.user.isAdmin).toBe(true);
-    await expect(completeSetup(deps, { token, name: "Late", email: "late@example.test", password: "long enough passphrase" })).rejects.toMatchObject({
+    await expect(
+      completeSetup(deps, { token, name: "Late", email: "late@example.test", password: "long enough passphrase" }),
+    ).rejects.toMatchObject({
       code: "setup_done",
     });
   });
@@ -108,7 +122,10 @@ describeEngines("API conventions", (engine) => {
 
 it("without SMTP_URL, writes each email as an .eml file under DATA_DIR/mail", async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "convene-mail-"));
-  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", BASE_URL: "http://convene.test" }), serveWeb: false };
+  const config = {
+    ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", BASE_URL: "http://convene.test" }),
+    serveWeb: false,
+  };
   const server = await createServer(config);
   try {
     await server.app.inject({ method: "GET", url: "/api/v1/auth/me" });

@@ -19,6 +19,8 @@ export interface Config {
   outboxPollMs: number;
   /** How long a claimed outbox row stays reserved before another worker may take it over. */
   outboxLeaseMs: number;
+  /** Session Updated emails wait this long, so several quick edits send one message. */
+  updateNoticeDelayMs: number;
   logLevel: string;
   /** Serve the built web app from dist/web (off in API tests). */
   serveWeb: boolean;
@@ -42,6 +44,7 @@ const envSchema = z.object({
   GOOGLE_TOKEN_URL: z.url().optional(),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
   OUTBOX_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
+  UPDATE_NOTICE_DELAY_MS: z.coerce.number().int().min(0).default(60_000),
   LOG_LEVEL: z.string().default("info"),
 });
 
@@ -69,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     googleTokenUrl: e.GOOGLE_TOKEN_URL,
     outboxPollMs: e.OUTBOX_POLL_MS,
     outboxLeaseMs: e.OUTBOX_LEASE_MS,
+    updateNoticeDelayMs: e.UPDATE_NOTICE_DELAY_MS,
     logLevel: e.LOG_LEVEL,
     serveWeb: true,
   };

@@ -16,6 +16,21 @@ export const DEFAULT_SITE: SiteSettings = {
   physicalAddress: "",
 };
 
+/** Feature Flags (community.md, Settings). */
+export interface FeatureSettings {
+  allowUserSessionCreation: boolean;
+  requirePremiumForPresenting: boolean;
+  requirePremiumForHosting: boolean;
+  premiumLabel: string;
+}
+
+export const DEFAULT_FEATURES: FeatureSettings = {
+  allowUserSessionCreation: false,
+  requirePremiumForPresenting: false,
+  requirePremiumForHosting: false,
+  premiumLabel: "Premium",
+};
+
 export async function readSetting<T>(db: Db, key: string): Promise<T | undefined> {
   const row = await db.selectFrom("settings").select("value").where("key", "=", key).executeTakeFirst();
   return row ? (JSON.parse(row.value) as T) : undefined;
@@ -32,6 +47,10 @@ export async function writeSetting(db: Db, key: string, value: unknown): Promise
 
 export async function readSite(db: Db): Promise<SiteSettings> {
   return { ...DEFAULT_SITE, ...(await readSetting<Partial<SiteSettings>>(db, "site")) };
+}
+
+export async function readFeatures(db: Db): Promise<FeatureSettings> {
+  return { ...DEFAULT_FEATURES, ...(await readSetting<Partial<FeatureSettings>>(db, "features")) };
 }
 
 /**

@@ -15,6 +15,8 @@ export const Me = z
       manageUsers: z.boolean(),
       readAudit: z.boolean(),
       readMail: z.boolean(),
+      manageSettings: z.boolean(),
+      createCommunitySessions: z.boolean().describe("Admin > Sessions and New Session"),
     }),
   })
   .meta({ id: "Me" });
@@ -85,4 +87,11 @@ export const AdminUserUpdate = z
   .refine((v) => Object.keys(v).length > 0, { message: "nothing to change" });
 export type AdminUserUpdate = z.infer<typeof AdminUserUpdate>;
 
-export const Site = z.object({ siteName: z.string(), tagline: z.string() }).meta({ id: "Site" });
+export const Site = z
+  .object({
+    siteName: z.string(),
+    tagline: z.string(),
+    premiumLabel: z.string(),
+    allowUserSessionCreation: z.boolean(),
+  })
+  .meta({ id: "Site" });

@@ -1,0 +1,127 @@
+import { describeInstant } from "../../shared/time";
+import { type Block, type Rendered, renderEmail } from "../mail/layout";
+import type { SiteSettings } from "../site/settings";
+import type { Role } from "./slots";
+
+/** What every community email says about the session, as the recipient should read it. */
+export interface SessionForEmail {
+  title: string;
+  startsAt: string | null;
+  timeZone: string;
+  durationMinutes: number;
+  meetingUrl: string | null;
+  meetingPassword: string | null;
+  link: string;
+}
+
+export interface Recipient {
+  name: string | null;
+  /** The recipient's own zone (profile); null: the session's zone. */
+  timeZone: string | null;
+}
+
+export const ROLE_LABEL: Record<Role, string> = {
+  host: "Host",
+  presenter: "Presenter",
+  interviewer: "Interviewer",
+  guest: "Guest",
+};
+
+/** "Tue 10 Mar 2026, 18:30 EDT (America/New_York)", in the recipient's zone with the session's beside it. */
+export function whenText(s: Pick<SessionForEmail, "startsAt" | "timeZone">, r: Recipient): string {
+  if (!s.startsAt) return "to be announced";
+  const d = describeInstant(s.startsAt, { viewerZone: r.timeZone ?? s.timeZone, sourceZone: s.timeZone });
+  return d.source ? `${d.viewer} (${d.source} in the session's zone)` : d.viewer;
+}
+
+function details(
+  s: SessionForEmail,
+  r: Recipient,
+  opts: { role?: Role; talkTitle?: string | null; meeting: boolean },
+): Block {
+  const lines: [string, string][] = [
+    ["Session", s.title],
+    ["When", whenText(s, r)],
+    ["Duration", `${s.durationMinutes} minutes`],
+  ];
+  if (opts.role) lines.push(["Your role", ROLE_LABEL[opts.role]]);
+  if (opts.talkTitle) lines.push(["Your talk", opts.talkTitle]);
+  if (opts.meeting) {
+    lines.push(["Meeting URL", s.meetingUrl ?? "will be sent before the session"]);
+    if (s.meetingPassword) lines.push(["Meeting password", s.meetingPassword]);
+  }
+  return { lines };
+}
+
+const greeting = (r: Recipient) => (r.name ? `Hello ${r.name},` : "Hello,");
+
+export function registrationConfirmedEmail(
+  site: SiteSettings,
+  s: SessionForEmail,
+  r: Recipient,
+  role: Role,
+  talkTitle: string | null,
+): Rendered {
+  return renderEmail(site, `Registration confirmed: ${s.title}`, [
+    greeting(r),
+    `You are registered as ${ROLE_LABEL[role]} for "${s.title}".`,
+    details(s, r, { role, talkTitle, meeting: true }),
+    { link: s.link, label: "Open the session page" },
+    "Keep the meeting link to yourself: it is for registered participants.",
+  ]);
+}
+
+export function roleChangedEmail(site: SiteSettings, s: SessionForEmail, r: Recipient, from: Role, to: Role): Rendered {
+  return renderEmail(site, `Role Changed: ${s.title}`, [
+    greeting(r),
+    `An organiser changed your role in "${s.title}" from ${ROLE_LABEL[from]} to ${ROLE_LABEL[to]}.`,
+    details(s, r, { role: to, meeting: true }),
+    { link: s.link, label: "Open the session page" },
+  ]);
+}
+
+export function registrationCancelledEmail(
+  site: SiteSettings,
+  s: SessionForEmail,
+  r: Recipient,
+  by: "self" | "organiser",
+): Rendered {
+  return renderEmail(site, `Registration Cancelled: ${s.title}`, [
+    greeting(r),
+    by === "self"
+      ? `Your registration for "${s.title}" is cancelled, as you asked.`
+      : `An organiser removed you from "${s.title}": your registration is cancelled.`,
+    details(s, r, { meeting: false }),
+    { link: s.link, label: "See the session" },
+  ]);
+}
+
+export function sessionCancelledEmail(site: SiteSettings, s: SessionForEmail, r: Recipient): Rendered {
+  return renderEmail(site, `Session Cancelled: ${s.title}`, [
+    greeting(r),
+    `"${s.title}", planned for ${whenText(s, r)}, has been cancelled by the organisers. You do not need to do anything.`,
+    { link: s.link, label: "See the session" },
+  ]);
+}
+
+export interface SessionChange {
+  label: string;
+  from: string;
+  to: string;
+}
+
+export function sessionUpdatedEmail(
+  site: SiteSettings,
+  s: SessionForEmail,
+  r: Recipient,
+  changes: SessionChange[],
+): Rendered {
+  return renderEmail(site, `Session Updated: ${s.title}`, [
+    greeting(r),
+    `The organisers changed "${s.title}":`,
+    { lines: changes.map((c) => [c.label, `${c.from} → ${c.to}`] as [string, string]) },
+    "The session now:",
+    details(s, r, { meeting: true }),
+    { link: s.link, label: "Open the session page" },
+  ]);
+}

@@ -1,0 +1,202 @@
+import type { CommunitySession, Participant, SessionCard } from "../../shared/schemas/community-sessions";
+import type { Actor } from "../permissions/actor";
+import { isPremium } from "../permissions/actor";
+import { type CommunitySessionFacts, can } from "../permissions/policy";
+import type { FeatureSettings } from "../site/settings";
+import { impliedAgenda } from "./agenda";
+import { allowedStatusActions, canMemberCancel, registrationRefusal, shownStatus } from "./lifecycle";
+import type { ParticipantWithUser, SessionRow } from "./queries";
+import { instantToLocal } from "./schedule";
+import {
+  type Capacity,
+  countActive,
+  freeSlots,
+  isActiveParticipant,
+  ROLES,
+  type Role,
+  type RoleCounts,
+  roleCapacity,
+  roleRefusal,
+} from "./slots";
+
+export function capacityOf(row: SessionRow): Capacity {
+  return { maxPresenters: row.max_presenters, maxGuests: row.max_guests, hasInterviewer: row.has_interviewer === 1 };
+}
+
+export function sessionFacts(
+  row: SessionRow,
+  actor: Actor | null,
+  participants: { user_id: string; status: ParticipantWithUser["status"] }[],
+  features: FeatureSettings,
+): CommunitySessionFacts {
+  return {
+    kind: "communitySession",
+    createdBy: row.created_by,
+    isDraft: row.status === "draft",
+    allowUserSessionCreation: features.allowUserSessionCreation,
+    isActiveParticipant:
+      actor !== null && participants.some((p) => p.user_id === actor.id && isActiveParticipant(p.status)),
+  };
+}
+
+export function slotsOf(cap: Capacity, counts: RoleCounts) {
+  const free = freeSlots(cap, counts);
+  return Object.fromEntries(
+    ROLES.map((r) => [r, { capacity: roleCapacity(r, cap), taken: counts[r], free: free[r] }]),
+  ) as CommunitySession["slots"];
+}
+
+/** Roster order: Host, Presenters (in presentation order), Interviewer, Guests (community.md, Participants tab). */
+export function rosterSort<T extends { role: Role; presenter_order: number | null; created_at: string }>(
+  list: T[],
+): T[] {
+  return [...list].sort(
+    (a, b) =>
+      ROLES.indexOf(a.role) - ROLES.indexOf(b.role) ||
+      (a.presenter_order ?? 0) - (b.presenter_order ?? 0) ||
+      a.created_at.localeCompare(b.created_at),
+  );
+}
+
+export function toParticipant(p: ParticipantWithUser): Participant {
+  return {
+    id: p.id,
+    userId: p.user_id,
+    name: p.name,
+    email: p.email,
+    role: p.role,
+    status: p.status,
+    presenterOrder: p.presenter_order,
+    talkTitle: p.talk_title,
+    talkDescription: p.talk_description,
+    topics: p.topics,
+    questions: p.questions,
+    createdAt: p.created_at,
+  };
+}
+
+/** The session as the caller may see it: meeting credentials and roster only for those entitled. */
+export function toSessionDto(
+  row: SessionRow,
+  participants: ParticipantWithUser[],
+  actor: Actor | null,
+  features: FeatureSettings,
+  now: Date,
+): CommunitySession {
+  const facts = sessionFacts(row, actor, participants, features);
+  const active = participants.filter((p) => isActiveParticipant(p.status));
+  const cap = capacityOf(row);
+  const counts = countActive(active);
+  const seeMeeting = can(actor, "community.session.seeMeeting", facts);
+  const manage = can(actor, "community.session.manage", facts);
+  const mine = actor ? active.find((p) => p.user_id === actor.id) : undefined;
+  const mayRegister =
+    can(actor, "community.session.register", facts) &&
+    !mine &&
+    registrationRefusal(row.status, row.starts_at, now) === null;
+  const registrableRoles =
+    mayRegister && actor
+      ? ROLES.filter(
+          (role) =>
+            roleRefusal(role, {
+              cap,
+              counts,
+              gates: features,
+              isPremium: isPremium(actor),
+              adminOverride: false,
+              premiumLabel: features.premiumLabel,
+            }) === null,
+        )
+      : [];
+  const presenters = rosterSort(active.filter((p) => p.role === "presenter"));
+  const agenda = impliedAgenda({
+    startsAt: row.starts_at,
+    durationMinutes: row.duration_minutes,
+    talkMinutes: row.talk_minutes,
+    qaMinutes: row.qa_minutes,
+    presenters: presenters.map((p) => ({ name: p.name, talkTitle: p.talk_title })),
+    maxPresenters: row.max_presenters,
+  });
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    startsAt: row.starts_at,
+    startsLocal: row.starts_at ? instantToLocal(row.starts_at, row.time_zone) : null,
+    endsAt: row.ends_at,
+    timeZone: row.time_zone,
+    durationMinutes: row.duration_minutes,
+    meetingUrl: seeMeeting ? row.meeting_url : null,
+    meetingPassword: seeMeeting ? row.meeting_password : null,
+    maxPresenters: row.max_presenters,
+    maxGuests: row.max_guests,
+    talkMinutes: row.talk_minutes,
+    qaMinutes: row.qa_minutes,
+    hasInterviewer: row.has_interviewer === 1,
+    status: row.status,
+    shownStatus: shownStatus(row.status, row.starts_at, row.duration_minutes, now),
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    slots: slotsOf(cap, counts),
+    roster: can(actor, "community.session.viewRoster", facts)
+      ? rosterSort(active).map((p) => ({
+          name: p.name,
+          role: p.role,
+          presenterOrder: p.presenter_order,
+          talkTitle: p.role === "presenter" ? p.talk_title : null,
+        }))
+      : [],
+    myRegistration: mine
+      ? {
+          participantId: mine.id,
+          role: mine.role,
+          status: mine.status,
+          presenterOrder: mine.presenter_order,
+          talkTitle: mine.talk_title,
+          canCancel: canMemberCancel(row.starts_at, now),
+        }
+      : null,
+    registrableRoles,
+    agenda: {
+      items: agenda.items.map((i) => ({
+        kind: i.kind,
+        label: i.label,
+        startMinute: i.startMinute,
+        durationMinutes: i.durationMinutes,
+        startsAt: i.startsAt,
+        isOpenSlot: i.isOpenSlot,
+      })),
+      overrunMinutes: agenda.overrunMinutes,
+      warning: agenda.warning,
+    },
+    abilities: {
+      manage,
+      register: registrableRoles.length > 0,
+      seeMeeting,
+      statusActions: manage ? [...allowedStatusActions(row.status)] : [],
+    },
+  };
+}
+
+export function toCard(row: SessionRow, counts: RoleCounts, now: Date): SessionCard {
+  const cap = capacityOf(row);
+  const free = freeSlots(cap, counts);
+  const text = row.description
+    .replace(/[#*_`>[\]()!-]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return {
+    id: row.id,
+    title: row.title,
+    descriptionExcerpt: text.length > 200 ? `${text.slice(0, 199)}…` : text,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    timeZone: row.time_zone,
+    durationMinutes: row.duration_minutes,
+    status: row.status,
+    shownStatus: shownStatus(row.status, row.starts_at, row.duration_minutes, now),
+    slots: slotsOf(cap, counts),
+    freeRoles: ROLES.filter((r) => free[r] > 0),
+  };
+}

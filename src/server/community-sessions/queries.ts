@@ -1,0 +1,130 @@
+import type { Insertable, Selectable, Updateable } from "kysely";
+import type { CommunityParticipantsTable, CommunitySessionsTable } from "../db/schema";
+import type { Db, Engine } from "../platform/db";
+import { ROLES, type Role, type RoleCounts } from "./slots";
+
+export type SessionRow = Selectable<CommunitySessionsTable>;
+export type ParticipantRow = Selectable<CommunityParticipantsTable>;
+export type ParticipantWithUser = ParticipantRow & { name: string | null; email: string; time_zone: string | null };
+
+export function findSession(db: Db, id: string): Promise<SessionRow | undefined> {
+  return db.selectFrom("community_sessions").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/**
+ * Reads the session and locks its row until the transaction ends. Every change to a session's participants
+ * goes through this lock, which is what keeps slots from overbooking on PostgreSQL; SQLite runs one write
+ * transaction at a time already.
+ */
+export function lockSession(tx: Db, engine: Engine, id: string): Promise<SessionRow | undefined> {
+  const q = tx.selectFrom("community_sessions").selectAll().where("id", "=", id);
+  return (engine === "postgres" ? q.forUpdate() : q).executeTakeFirst();
+}
+
+export async function insertSession(db: Db, row: Insertable<CommunitySessionsTable>): Promise<void> {
+  await db.insertInto("community_sessions").values(row).execute();
+}
+
+export async function updateSession(db: Db, id: string, patch: Updateable<CommunitySessionsTable>): Promise<void> {
+  await db.updateTable("community_sessions").set(patch).where("id", "=", id).execute();
+}
+
+export async function deleteSession(db: Db, id: string): Promise<void> {
+  await db.deleteFrom("community_sessions").where("id", "=", id).execute();
+}
+
+/** Every participant row of a session (cancelled included), with the person's name and email. */
+export function listParticipants(db: Db, sessionId: string): Promise<ParticipantWithUser[]> {
+  return db
+    .selectFrom("community_participants as p")
+    .innerJoin("users as u", "u.id", "p.user_id")
+    .selectAll("p")
+    .select(["u.name", "u.email", "u.time_zone"])
+    .where("p.session_id", "=", sessionId)
+    .orderBy("p.created_at")
+    .orderBy("p.id")
+    .execute();
+}
+
+export async function insertParticipant(db: Db, row: Insertable<CommunityParticipantsTable>): Promise<void> {
+  await db.insertInto("community_participants").values(row).execute();
+}
+
+export async function updateParticipant(
+  db: Db,
+  id: string,
+  patch: Updateable<CommunityParticipantsTable>,
+): Promise<void> {
+  await db.updateTable("community_participants").set(patch).where("id", "=", id).execute();
+}
+
+/** Active participants per role for many sessions in one query (lists never query per session). */
+export async function countActiveBySession(db: Db, sessionIds: string[]): Promise<Map<string, RoleCounts>> {
+  const result = new Map<string, RoleCounts>();
+  for (const id of sessionIds) result.set(id, { host: 0, presenter: 0, interviewer: 0, guest: 0 });
+  if (sessionIds.length === 0) return result;
+  const rows = await db
+    .selectFrom("community_participants")
+    .select(["session_id", "role", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("session_id", "in", sessionIds)
+    .where("status", "!=", "cancelled")
+    .groupBy(["session_id", "role"])
+    .execute();
+  for (const r of rows) {
+    const counts = result.get(r.session_id);
+    if (counts && ROLES.includes(r.role as Role)) counts[r.role as Role] = Number(r.n);
+  }
+  return result;
+}
+
+export interface SessionListFilter {
+  /** Only sessions members may see (not Draft). */
+  visibleOnly: boolean;
+  /** upcoming: not yet ended (or no date); past: ended. */
+  when: "upcoming" | "past" | "all";
+  now: string;
+  status?: SessionRow["status"];
+  titleSearch?: string;
+  createdBy?: string;
+  limit: number;
+  offset: number;
+}
+
+export async function listSessions(db: Db, f: SessionListFilter): Promise<{ rows: SessionRow[]; total: number }> {
+  let q = db.selectFrom("community_sessions");
+  if (f.visibleOnly) q = q.where("status", "!=", "draft");
+  if (f.status) q = q.where("status", "=", f.status);
+  if (f.createdBy) q = q.where("created_by", "=", f.createdBy);
+  if (f.titleSearch) {
+    const like = `%${f.titleSearch.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) => eb(eb.fn("lower", ["title"]), "like", like));
+  }
+  if (f.when === "upcoming") {
+    q = q.where((eb) => eb.or([eb("ends_at", "is", null), eb("ends_at", ">", f.now)]));
+  } else if (f.when === "past") {
+    q = q.where("ends_at", "<=", f.now);
+  }
+  const [rows, total] = await Promise.all([
+    q
+      .selectAll()
+      .orderBy("starts_at", f.when === "past" ? "desc" : "asc")
+      .orderBy("id")
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+/** A member's registrations (active and cancelled), newest session first. */
+export function listRegistrationsOf(db: Db, userId: string) {
+  return db
+    .selectFrom("community_participants as p")
+    .innerJoin("community_sessions as s", "s.id", "p.session_id")
+    .select(["p.session_id", "p.role", "p.status"])
+    .where("p.user_id", "=", userId)
+    .where("s.status", "!=", "draft")
+    .orderBy("s.starts_at", "desc")
+    .execute();
+}

@@ -1,0 +1,365 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { Id, Ok } from "../../shared/schemas/common";
+import {
+  AddParticipantInput,
+  AdminListQuery,
+  AdminSessionList,
+  CommunitySession,
+  MemberListQuery,
+  MoveInput,
+  MyRegistrationList,
+  ParticipantList,
+  RegisterInput,
+  SessionCardList,
+  SessionCreateInput,
+  SessionUpdateInput,
+  StatusInput,
+  UpdateParticipantInput,
+} from "../../shared/schemas/community-sessions";
+import type { Actor } from "../permissions/actor";
+import { authorize, requireActor } from "../permissions/authorize";
+import { can } from "../permissions/policy";
+import type { Deps } from "../platform/deps";
+import { notFound } from "../platform/errors";
+import { errorResponses } from "../platform/request-context";
+import { readFeatures } from "../site/settings";
+import {
+  addParticipantByEmail,
+  assertManager,
+  cancelOwnRegistration,
+  changeCommunitySessionStatus,
+  createCommunitySession,
+  deleteCommunitySession,
+  moveCommunityPresenter,
+  registerForCommunitySession,
+  removeCommunityParticipant,
+  updateCommunityParticipant,
+  updateCommunitySession,
+} from "./operations";
+import { rosterSort, sessionFacts, toCard, toParticipant, toSessionDto } from "./present";
+import { countActiveBySession, findSession, listParticipants, listRegistrationsOf, listSessions } from "./queries";
+
+const tags = ["community sessions"];
+const SessionParams = z.object({ id: Id });
+const ParticipantParams = z.object({ id: Id, participantId: Id });
+
+export function communitySessionRoutes(deps: Deps): FastifyPluginAsyncZod {
+  async function loadDto(actor: Actor | null, id: string) {
+    const row = await findSession(deps.db, id);
+    if (!row) throw notFound("The session");
+    const [participants, features] = await Promise.all([listParticipants(deps.db, id), readFeatures(deps.db)]);
+    if (!can(actor, "community.session.view", sessionFacts(row, actor, participants, features)))
+      throw notFound("The session");
+    return toSessionDto(row, participants, actor, features, deps.clock.now());
+  }
+
+  async function cards(rows: Awaited<ReturnType<typeof listSessions>>["rows"]) {
+    const counts = await countActiveBySession(
+      deps.db,
+      rows.map((r) => r.id),
+    );
+    const now = deps.clock.now();
+    return rows.map((r) => toCard(r, counts.get(r.id) ?? { host: 0, presenter: 0, interviewer: 0, guest: 0 }, now));
+  }
+
+  return async (app) => {
+    app.get(
+      "/api/v1/community/sessions",
+      {
+        schema: {
+          tags,
+          summary: "Sessions members see (never Drafts): upcoming or past, with free roles",
+          querystring: MemberListQuery,
+          response: { 200: SessionCardList, ...errorResponses(400) },
+        },
+      },
+      async (req) => {
+        const { rows } = await listSessions(deps.db, {
+          visibleOnly: true,
+          when: req.query.when,
+          now: deps.clock.now().toISOString(),
+          limit: req.query.limit,
+          offset: req.query.offset,
+        });
+        return { sessions: await cards(rows) };
+      },
+    );
+
+    app.get(
+      "/api/v1/community/sessions/:id",
+      {
+        schema: {
+          tags,
+          summary: "One session: details, roster by role, your registration; meeting details only if entitled",
+          params: SessionParams,
+          response: { 200: CommunitySession, ...errorResponses(400, 404) },
+        },
+      },
+      async (req) => loadDto(req.actor, req.params.id),
+    );
+
+    app.get(
+      "/api/v1/admin/community/sessions",
+      {
+        schema: {
+          tags,
+          summary: "Admin > Sessions: filter by status and time, search by title (members: the sessions they created)",
+          querystring: AdminListQuery,
+          response: { 200: AdminSessionList, ...errorResponses(400, 401, 403) },
+        },
+      },
+      async (req) => {
+        const features = await readFeatures(deps.db);
+        authorize(req.actor, "community.sessions.create", {
+          kind: "community",
+          allowUserSessionCreation: features.allowUserSessionCreation,
+        });
+        const { rows, total } = await listSessions(deps.db, {
+          visibleOnly: false,
+          when: req.query.when,
+          now: deps.clock.now().toISOString(),
+          status: req.query.status,
+          titleSearch: req.query.q,
+          createdBy: req.actor.isAdmin ? undefined : req.actor.id,
+          limit: req.query.limit,
+          offset: req.query.offset,
+        });
+        return { sessions: await cards(rows), total };
+      },
+    );
+
+    app.post(
+      "/api/v1/community/sessions",
+      {
+        schema: {
+          tags,
+          summary: "New Session (created in Draft with the seed's defaults)",
+          body: SessionCreateInput,
+          response: { 201: CommunitySession, ...errorResponses(400, 401, 403) },
+        },
+      },
+      async (req, reply) => {
+        requireActor(req.actor);
+        const row = await createCommunitySession(deps, req.actor, req.body);
+        return reply.status(201).send(await loadDto(req.actor, row.id));
+      },
+    );
+
+    app.patch(
+      "/api/v1/community/sessions/:id",
+      {
+        schema: {
+          tags,
+          summary: "Autosave of the session's details; send the version you edited",
+          params: SessionParams,
+          body: SessionUpdateInput,
+          response: { 200: CommunitySession, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req) => {
+        requireActor(req.actor);
+        await updateCommunitySession(deps, req.actor, req.params.id, req.body);
+        return loadDto(req.actor, req.params.id);
+      },
+    );
+
+    app.post(
+      "/api/v1/community/sessions/:id/status",
+      {
+        schema: {
+          tags,
+          summary: "Open, close, reopen or cancel (cancel emails every active participant)",
+          params: SessionParams,
+          body: StatusInput,
+          response: { 200: CommunitySession, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req) => {
+        requireActor(req.actor);
+        await changeCommunitySessionStatus(deps, req.actor, req.params.id, req.body.action);
+        return loadDto(req.actor, req.params.id);
+      },
+    );
+
+    app.delete(
+      "/api/v1/community/sessions/:id",
+      {
+        schema: {
+          tags,
+          summary: "Delete the session and all its participant records",
+          params: SessionParams,
+          response: { 200: Ok, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (req) => {
+        requireActor(req.actor);
+        await deleteCommunitySession(deps, req.actor, req.params.id);
+        return { ok: true as const };
+      },
+    );
+
+    app.post(
+      "/api/v1/community/sessions/:id/registrations",
+      {
+        schema: {
+          tags,
+          summary: "Register yourself in a role",
+          params: SessionParams,
+          body: RegisterInput,
+          response: { 201: CommunitySession, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req, reply) => {
+        requireActor(req.actor);
+        await registerForCommunitySession(deps, req.actor, req.params.id, req.body);
+        return reply.status(201).send(await loadDto(req.actor, req.params.id));
+      },
+    );
+
+    app.delete(
+      "/api/v1/community/sessions/:id/registrations/me",
+      {
+        schema: {
+          tags,
+          summary: "Cancel your own registration (until the session starts)",
+          params: SessionParams,
+          response: { 200: CommunitySession, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req) => {
+        requireActor(req.actor);
+        await cancelOwnRegistration(deps, req.actor, req.params.id);
+        return loadDto(req.actor, req.params.id);
+      },
+    );
+
+    app.get(
+      "/api/v1/community/sessions/:id/participants",
+      {
+        schema: {
+          tags,
+          summary:
+            "Participants tab: every registration, grouped Host, Presenters, Interviewer, Guests, then Cancelled",
+          params: SessionParams,
+          response: { 200: ParticipantList, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (req) => {
+        requireActor(req.actor);
+        const row = await findSession(deps.db, req.params.id);
+        if (!row) throw notFound("The session");
+        const [participants, features] = await Promise.all([listParticipants(deps.db, row.id), readFeatures(deps.db)]);
+        assertManager(req.actor, row, participants, features);
+        const active = rosterSort(participants.filter((p) => p.status !== "cancelled"));
+        const cancelled = participants.filter((p) => p.status === "cancelled");
+        return { participants: [...active, ...cancelled].map(toParticipant) };
+      },
+    );
+
+    app.post(
+      "/api/v1/community/sessions/:id/participants",
+      {
+        schema: {
+          tags,
+          summary: "Add a participant by email (an unknown email is invited to create an account)",
+          params: SessionParams,
+          body: AddParticipantInput,
+          response: { 201: ParticipantList.shape.participants.element, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req, reply) => {
+        requireActor(req.actor);
+        const id = await addParticipantByEmail(deps, req.actor, req.params.id, req.body);
+        const p = (await listParticipants(deps.db, req.params.id)).find((x) => x.id === id);
+        if (!p) throw notFound("The participant");
+        return reply.status(201).send(toParticipant(p));
+      },
+    );
+
+    app.patch(
+      "/api/v1/community/sessions/:id/participants/:participantId",
+      {
+        schema: {
+          tags,
+          summary: "Change role (emails), participant status (no email) or a presenter's talk",
+          params: ParticipantParams,
+          body: UpdateParticipantInput,
+          response: { 200: ParticipantList, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req) => {
+        requireActor(req.actor);
+        await updateCommunityParticipant(deps, req.actor, req.params.id, req.params.participantId, req.body);
+        return participantsOf(req.params.id);
+      },
+    );
+
+    app.post(
+      "/api/v1/community/sessions/:id/participants/:participantId/move",
+      {
+        schema: {
+          tags,
+          summary: "Move a presenter one place up or down in the presentation order",
+          params: ParticipantParams,
+          body: MoveInput,
+          response: { 200: ParticipantList, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req) => {
+        requireActor(req.actor);
+        await moveCommunityPresenter(deps, req.actor, req.params.id, req.params.participantId, req.body.direction);
+        return participantsOf(req.params.id);
+      },
+    );
+
+    app.delete(
+      "/api/v1/community/sessions/:id/participants/:participantId",
+      {
+        schema: {
+          tags,
+          summary: "Remove a participant (Registration Cancelled email; the slot frees)",
+          params: ParticipantParams,
+          response: { 200: ParticipantList, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req) => {
+        requireActor(req.actor);
+        await removeCommunityParticipant(deps, req.actor, req.params.id, req.params.participantId);
+        return participantsOf(req.params.id);
+      },
+    );
+
+    app.get(
+      "/api/v1/me/community/registrations",
+      {
+        schema: {
+          tags,
+          summary: "My sessions: your registrations, upcoming and past",
+          response: { 200: MyRegistrationList, ...errorResponses(401) },
+        },
+      },
+      async (req) => {
+        requireActor(req.actor);
+        const regs = await listRegistrationsOf(deps.db, req.actor.id);
+        const ids = [...new Set(regs.map((r) => r.session_id))];
+        const rows = ids.length
+          ? await deps.db.selectFrom("community_sessions").selectAll().where("id", "in", ids).execute()
+          : [];
+        const byId = new Map((await cards(rows)).map((c) => [c.id, c]));
+        return {
+          registrations: regs.flatMap((r) => {
+            const session = byId.get(r.session_id);
+            return session ? [{ session, role: r.role, status: r.status }] : [];
+          }),
+        };
+      },
+    );
+
+    async function participantsOf(id: string) {
+      const participants = await listParticipants(deps.db, id);
+      const active = rosterSort(participants.filter((p) => p.status !== "cancelled"));
+      return { participants: [...active, ...participants.filter((p) => p.status === "cancelled")].map(toParticipant) };
+    }
+  };
+}

@@ -1,0 +1,261 @@
+import { z } from "zod";
+import { Email, Id, Instant, PersonName, TimeZone } from "./common";
+
+export const Role = z.enum(["host", "presenter", "interviewer", "guest"]);
+export type Role = z.infer<typeof Role>;
+export const SessionStatus = z.enum(["draft", "open", "full", "closed", "cancelled"]);
+export const ShownStatus = z.enum(["draft", "open", "full", "closed", "cancelled", "in_progress", "completed"]);
+export type ShownStatus = z.infer<typeof ShownStatus>;
+export const ParticipantStatus = z.enum(["registered", "confirmed", "attended", "no_show", "cancelled"]);
+export type ParticipantStatus = z.infer<typeof ParticipantStatus>;
+export const StatusAction = z.enum(["open", "close", "reopen", "cancel"]);
+
+/** The seed's defaults (community.md, Session). */
+export const SESSION_DEFAULTS = {
+  description: "",
+  timeZone: "America/New_York",
+  durationMinutes: 45,
+  meetingUrl: null,
+  meetingPassword: null,
+  maxPresenters: 3,
+  maxGuests: 5,
+  talkMinutes: 10,
+  qaMinutes: 5,
+  hasInterviewer: true,
+  startsLocal: null,
+} as const;
+
+const wholeBetween = (min: number, max: number) =>
+  z
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(min, `must be between ${min} and ${max}`)
+    .max(max, `must be between ${min} and ${max}`);
+
+export const LocalDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "must be a date and time like 2026-03-10T18:30")
+  .describe("wall-clock time in the session's zone");
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .max(max, `must be at most ${max} characters`)
+    .transform((s) => (s.trim() === "" ? null : s))
+    .nullable();
+
+export const MeetingUrl = z
+  .string()
+  .trim()
+  .max(2000, "must be at most 2000 characters")
+  .transform((s) => (s === "" ? null : s))
+  .pipe(z.url({ protocol: /^https?$/, message: "must be an http(s) URL such as https://meet.example.org/abc" }).nullable())
+  .nullable();
+
+/** The twelve fields of the editor, in seed order (community.md, Session). */
+export const SessionFields = z.object({
+  title: z.string().trim().min(1, "is required").max(200, "must be at most 200 characters"),
+  description: z.string().max(20_000, "must be at most 20000 characters"),
+  startsLocal: LocalDateTime.nullable(),
+  timeZone: TimeZone,
+  durationMinutes: wholeBetween(5, 720),
+  meetingUrl: MeetingUrl,
+  meetingPassword: optionalText(200),
+  maxPresenters: wholeBetween(0, 50),
+  maxGuests: wholeBetween(0, 10_000),
+  talkMinutes: wholeBetween(1, 240),
+  qaMinutes: wholeBetween(0, 120),
+  hasInterviewer: z.boolean({ error: "must be on or off" }),
+});
+
+export const SessionCreateInput = SessionFields.partial().required({ title: true }).meta({ id: "CommunitySessionCreate" });
+export type SessionCreateInput = z.infer<typeof SessionCreateInput>;
+
+export const SessionUpdateInput = SessionFields.partial()
+  .extend({
+    version: z.number().int().min(1).describe("the version you edited; a newer one on the server is a 409"),
+  })
+  .meta({ id: "CommunitySessionUpdate" });
+export type SessionUpdateInput = z.infer<typeof SessionUpdateInput>;
+
+export const RoleSlots = z.object({ capacity: z.number().int(), taken: z.number().int(), free: z.number().int() });
+export const Slots = z.object({ host: RoleSlots, presenter: RoleSlots, interviewer: RoleSlots, guest: RoleSlots });
+
+export const RosterEntry = z.object({
+  name: z.string().nullable(),
+  role: Role,
+  presenterOrder: z.number().int().nullable(),
+  talkTitle: z.string().nullable(),
+});
+
+export const Participant = z
+  .object({
+    id: Id,
+    userId: Id,
+    name: z.string().nullable(),
+    email: z.string(),
+    role: Role,
+    status: ParticipantStatus,
+    presenterOrder: z.number().int().nullable(),
+    talkTitle: z.string().nullable(),
+    talkDescription: z.string().nullable(),
+    topics: z.string().nullable(),
+    questions: z.string().nullable(),
+    createdAt: Instant,
+  })
+  .meta({ id: "CommunityParticipant" });
+export type Participant = z.infer<typeof Participant>;
+
+export const MyRegistration = z.object({
+  participantId: Id,
+  role: Role,
+  status: ParticipantStatus,
+  presenterOrder: z.number().int().nullable(),
+  talkTitle: z.string().nullable(),
+  canCancel: z.boolean(),
+});
+
+export const AgendaItem = z.object({
+  kind: z.enum(["opening", "talk", "qa"]),
+  label: z.string(),
+  startMinute: z.number().int(),
+  durationMinutes: z.number().int(),
+  startsAt: Instant.nullable(),
+  isOpenSlot: z.boolean(),
+});
+
+export const CommunitySession = z
+  .object({
+    id: Id,
+    title: z.string(),
+    description: z.string(),
+    startsAt: Instant.nullable(),
+    startsLocal: LocalDateTime.nullable(),
+    endsAt: Instant.nullable(),
+    timeZone: z.string(),
+    durationMinutes: z.number().int(),
+    meetingUrl: z.string().nullable().describe("null unless you are an admin/manager or an active participant"),
+    meetingPassword: z.string().nullable(),
+    maxPresenters: z.number().int(),
+    maxGuests: z.number().int(),
+    talkMinutes: z.number().int(),
+    qaMinutes: z.number().int(),
+    hasInterviewer: z.boolean(),
+    status: SessionStatus,
+    shownStatus: ShownStatus,
+    version: z.number().int(),
+    createdAt: Instant,
+    updatedAt: Instant,
+    slots: Slots,
+    roster: z.array(RosterEntry).describe("active participants, names only, in roster order"),
+    myRegistration: MyRegistration.nullable(),
+    /** Roles the caller could register for now: free, allowed, and registration open. */
+    registrableRoles: z.array(Role),
+    agenda: z.object({ items: z.array(AgendaItem), overrunMinutes: z.number().int(), warning: z.string().nullable() }),
+    abilities: z.object({
+      manage: z.boolean(),
+      register: z.boolean(),
+      seeMeeting: z.boolean(),
+      statusActions: z.array(StatusAction),
+    }),
+  })
+  .meta({ id: "CommunitySession" });
+export type CommunitySession = z.infer<typeof CommunitySession>;
+
+export const SessionCard = z
+  .object({
+    id: Id,
+    title: z.string(),
+    descriptionExcerpt: z.string(),
+    startsAt: Instant.nullable(),
+    endsAt: Instant.nullable(),
+    timeZone: z.string(),
+    durationMinutes: z.number().int(),
+    status: SessionStatus,
+    shownStatus: ShownStatus,
+    slots: Slots,
+    freeRoles: z.array(Role).describe("roles with a free slot"),
+  })
+  .meta({ id: "CommunitySessionCard" });
+export type SessionCard = z.infer<typeof SessionCard>;
+
+export const SessionCardList = z.object({ sessions: z.array(SessionCard) });
+
+export const MemberListQuery = z.object({
+  when: z.enum(["upcoming", "past"]).default("upcoming"),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const AdminListQuery = z.object({
+  status: SessionStatus.optional(),
+  when: z.enum(["upcoming", "past", "all"]).default("all"),
+  q: z.string().trim().max(200).optional().describe("search in the title"),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const AdminSessionList = z.object({ sessions: z.array(SessionCard), total: z.number().int() });
+
+const talkTitle = optionalText(200).optional();
+const longText = optionalText(5000).optional();
+
+export const RegisterInput = z
+  .object({
+    role: Role,
+    name: PersonName.optional().describe("required when your profile has no name yet"),
+    talkTitle,
+    talkDescription: longText,
+    topics: longText,
+    questions: longText,
+  })
+  .meta({ id: "CommunityRegister" });
+export type RegisterInput = z.infer<typeof RegisterInput>;
+
+export const AddParticipantInput = z.object({
+  email: Email,
+  role: Role,
+  talkTitle,
+  talkDescription: longText,
+});
+
+export const UpdateParticipantInput = z
+  .object({
+    role: Role.optional(),
+    status: ParticipantStatus.optional(),
+    talkTitle,
+    talkDescription: longText,
+  })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "nothing to change" });
+export type UpdateParticipantInput = z.infer<typeof UpdateParticipantInput>;
+
+export const MoveInput = z.object({ direction: z.enum(["up", "down"]) });
+export const StatusInput = z.object({ action: StatusAction });
+
+export const ParticipantList = z.object({ participants: z.array(Participant) });
+
+export const MyRegistrationItem = z.object({
+  session: SessionCard,
+  role: Role,
+  status: ParticipantStatus,
+});
+export const MyRegistrationList = z.object({ registrations: z.array(MyRegistrationItem) });
+
+export const FeatureFlags = z.object({
+  allowUserSessionCreation: z.boolean(),
+  requirePremiumForPresenting: z.boolean(),
+  requirePremiumForHosting: z.boolean(),
+  premiumLabel: z.string().trim().min(1, "is required").max(40, "must be at most 40 characters"),
+});
+export type FeatureFlags = z.infer<typeof FeatureFlags>;
+
+export const SiteInformation = z.object({
+  siteName: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),
+  tagline: z.string().trim().max(200, "must be at most 200 characters"),
+  contactEmail: z.union([z.literal(""), Email]),
+  physicalAddress: z.string().trim().max(500, "must be at most 500 characters"),
+});
+export type SiteInformation = z.infer<typeof SiteInformation>;
+
+export const Settings = z.object({ site: SiteInformation, features: FeatureFlags }).meta({ id: "Settings" });
+export const SettingsUpdate = z.object({ site: SiteInformation.partial().optional(), features: FeatureFlags.partial().optional() });
