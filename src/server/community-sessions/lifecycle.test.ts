@@ -1,0 +1,261 @@
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import {
+  allowedStatusActions,
+  applyStatusAction,
+  canMemberCancel,
+  isVisibleToMembers,
+  reconcileFull,
+  registrationRefusal,
+  SESSION_STATUSES,
+  type SessionStatus,
+  STATUS_ACTIONS,
+  type StatusAction,
+  type StatusActionContext,
+  shownStatus,
+} from "./lifecycle";
+
+// community.md, Status lifecycle, restated as a table independent of the code:
+// "publish" lands in Open (or Full when no slot is free) and needs Date & Time and Meeting URL.
+type Outcome = "refused" | "publish" | "closed" | "cancelled";
+const TRANSITIONS: Record<SessionStatus, Record<StatusAction, Outcome>> = {
+  draft: { open: "publish", close: "refused", reopen: "refused", cancel: "cancelled" },
+  open: { open: "refused", close: "closed", reopen: "refused", cancel: "cancelled" },
+  full: { open: "refused", close: "closed", reopen: "publish", cancel: "cancelled" },
+  closed: { open: "refused", close: "refused", reopen: "publish", cancel: "cancelled" },
+  cancelled: { open: "refused", close: "refused", reopen: "publish", cancel: "refused" },
+};
+
+const REFUSAL_MESSAGES: Record<SessionStatus, string> = {
+  draft: "A Draft session can only be opened or cancelled.",
+  open: "An Open session can only be closed or cancelled.",
+  full: "A Full session can only be closed, reopened or cancelled.",
+  closed: "A Closed session can only be reopened or cancelled.",
+  cancelled: "A Cancelled session can only be reopened.",
+};
+
+const BOOLS = [false, true] as const;
+const CONTEXTS: StatusActionContext[] = BOOLS.flatMap((hasStart) =>
+  BOOLS.flatMap((hasMeetingUrl) => BOOLS.map((isFull) => ({ hasStart, hasMeetingUrl, isFull }))),
+);
+
+function expected(status: SessionStatus, action: StatusAction, ctx: StatusActionContext) {
+  const outcome = TRANSITIONS[status][action];
+  switch (outcome) {
+    case "refused":
+      return { ok: false, code: "invalid_transition", message: REFUSAL_MESSAGES[status] };
+    case "closed":
+    case "cancelled":
+      return { ok: true, status: outcome };
+    case "publish":
+      if (!ctx.hasStart) return { ok: false, code: "required_before_open", field: "startsAt" };
+      if (!ctx.hasMeetingUrl) return { ok: false, code: "required_before_open", field: "meetingUrl" };
+      return { ok: true, status: ctx.isFull ? "full" : "open" };
+  }
+}
+
+const ROWS = SESSION_STATUSES.flatMap((status) =>
+  STATUS_ACTIONS.flatMap((action) =>
+    CONTEXTS.map((ctx) => ({
+      status,
+      action,
+      ctx,
+      name: `${status} + ${action} (start ${ctx.hasStart ? "set" : "unset"}, meeting URL ${
+        ctx.hasMeetingUrl ? "set" : "unset"
+      }, ${ctx.isFull ? "full" : "not full"})`,
+    })),
+  ),
+);
+
+describe("applyStatusAction", () => {
+  it("walks every status × action × full × prerequisites (5 × 4 × 2 × 4 = 160)", () => {
+    expect(ROWS).toHaveLength(160);
+  });
+
+  it.each(ROWS)("$name", ({ status, action, ctx }) => {
+    expect(applyStatusAction(status, action, ctx)).toMatchObject(expected(status, action, ctx));
+  });
+
+  it("names every missing field in the message and the first one in field", () => {
+    const none = { hasStart: false, hasMeetingUrl: false, isFull: false };
+    expect(applyStatusAction("draft", "open", none)).toEqual({
+      ok: false,
+      code: "required_before_open",
+      message: "Set the Date & Time and the Meeting URL before opening the session.",
+      field: "startsAt",
+    });
+    expect(applyStatusAction("closed", "reopen", { ...none, hasStart: true })).toEqual({
+      ok: false,
+      code: "required_before_open",
+      message: "Set the Meeting URL before reopening the session.",
+      field: "meetingUrl",
+    });
+  });
+
+  it("refuses to cancel a session twice", () => {
+    const ctx = { hasStart: true, hasMeetingUrl: true, isFull: false };
+    expect(applyStatusAction("cancelled", "cancel", ctx)).toMatchObject({ ok: false, code: "invalid_transition" });
+  });
+
+  it("lets a cancelled Draft be reopened only once it has a time and a meeting link", () => {
+    expect(applyStatusAction("cancelled", "reopen", { hasStart: false, hasMeetingUrl: true, isFull: false })).toEqual(
+      expect.objectContaining({ ok: false, field: "startsAt" }),
+    );
+    expect(applyStatusAction("cancelled", "reopen", { hasStart: true, hasMeetingUrl: true, isFull: false })).toEqual({
+      ok: true,
+      status: "open",
+    });
+  });
+
+  it("offers exactly the actions the transition table allows", () => {
+    for (const status of SESSION_STATUSES) {
+      const allowed = STATUS_ACTIONS.filter((a) => TRANSITIONS[status][a] !== "refused");
+      expect(allowedStatusActions(status)).toEqual(allowed);
+    }
+  });
+});
+
+describe("reconcileFull", () => {
+  const EXPECTED: Record<SessionStatus, [notFull: SessionStatus, full: SessionStatus]> = {
+    draft: ["draft", "draft"],
+    open: ["open", "full"],
+    full: ["open", "full"],
+    closed: ["closed", "closed"],
+    cancelled: ["cancelled", "cancelled"],
+  };
+  const rows = SESSION_STATUSES.flatMap((status) =>
+    BOOLS.map((isFull) => ({ status, isFull, want: EXPECTED[status][isFull ? 1 : 0] })),
+  );
+
+  it.each(rows)("$status with isFull=$isFull → $want", ({ status, isFull, want }) => {
+    expect(reconcileFull(status, isFull)).toBe(want);
+  });
+});
+
+describe("shownStatus", () => {
+  const start = "2030-06-01T14:00:00.000Z";
+  const at = (iso: string) => new Date(iso);
+
+  it("is the stored status before the start", () => {
+    expect(shownStatus("open", start, 45, at("2030-06-01T13:59:59.999Z"))).toBe("open");
+  });
+
+  it("is In Progress exactly at the start", () => {
+    expect(shownStatus("open", start, 45, at(start))).toBe("in_progress");
+  });
+
+  it("is In Progress one millisecond before the end", () => {
+    expect(shownStatus("full", start, 45, at("2030-06-01T14:44:59.999Z"))).toBe("in_progress");
+  });
+
+  it("is Completed exactly at the end", () => {
+    expect(shownStatus("closed", start, 45, at("2030-06-01T14:45:00.000Z"))).toBe("completed");
+  });
+
+  it.each(["open", "full", "closed"] as const)("applies to %s sessions", (status) => {
+    expect(shownStatus(status, start, 45, at("2030-06-01T14:10:00Z"))).toBe("in_progress");
+    expect(shownStatus(status, start, 45, at("2030-06-02T00:00:00Z"))).toBe("completed");
+  });
+
+  it.each(["draft", "cancelled"] as const)("never applies to %s sessions", (status) => {
+    expect(shownStatus(status, start, 45, at("2030-06-01T14:10:00Z"))).toBe(status);
+    expect(shownStatus(status, start, 45, at("2030-06-02T00:00:00Z"))).toBe(status);
+  });
+
+  it("is the stored status when there is no start", () => {
+    expect(shownStatus("open", null, 45, at("2030-06-01T14:10:00Z"))).toBe("open");
+  });
+
+  it("reads the start's offset, whatever zone the instant is written in", () => {
+    expect(shownStatus("open", "2030-06-01T10:00:00-04:00", 45, at("2030-06-01T14:00:00Z"))).toBe("in_progress");
+  });
+
+  it("counts real minutes across a daylight-saving change (New York falls back during the session)", () => {
+    // 01:30 EDT on 2025-11-02; 60 minutes later the wall clock reads 01:30 again (EST).
+    const zone = "America/New_York";
+    const dstStart = "2025-11-02T05:30:00.000Z";
+    const end = DateTime.fromISO(dstStart).plus({ minutes: 60 });
+    expect(DateTime.fromISO(dstStart, { zone }).toFormat("HH:mm ZZZZ")).toBe("01:30 EDT");
+    expect(end.setZone(zone).toFormat("HH:mm ZZZZ")).toBe("01:30 EST");
+
+    // 01:00 EST is an earlier wall-clock time than the start, but 30 real minutes into the session.
+    expect(shownStatus("open", dstStart, 60, at("2025-11-02T06:00:00.000Z"))).toBe("in_progress");
+    expect(shownStatus("open", dstStart, 60, at("2025-11-02T06:29:59.999Z"))).toBe("in_progress");
+    expect(shownStatus("open", dstStart, 60, new Date(end.toMillis()))).toBe("completed");
+  });
+
+  it("counts real minutes across a daylight-saving change (New York springs forward during the session)", () => {
+    // 01:30 EST on 2025-03-09; 60 minutes later the wall clock reads 03:30 EDT.
+    const springStart = "2025-03-09T06:30:00.000Z";
+    expect(shownStatus("open", springStart, 60, at("2025-03-09T07:29:59.999Z"))).toBe("in_progress");
+    expect(shownStatus("open", springStart, 60, at("2025-03-09T07:30:00.000Z"))).toBe("completed");
+  });
+
+  it("rejects text that is not an instant", () => {
+    expect(() => shownStatus("open", "next Tuesday", 45, at(start))).toThrow(RangeError);
+  });
+});
+
+describe("registrationRefusal", () => {
+  const start = "2030-06-01T14:00:00.000Z";
+  const before = new Date("2030-06-01T13:59:59.999Z");
+
+  it("accepts an Open session that has not started", () => {
+    expect(registrationRefusal("open", start, before)).toBeNull();
+  });
+
+  it.each([
+    ["draft", "session_not_open"],
+    ["full", "session_full"],
+    ["closed", "registration_closed"],
+    ["cancelled", "session_cancelled"],
+  ] as const)("refuses a %s session with %s", (status, code) => {
+    expect(registrationRefusal(status, start, before)).toMatchObject({ code });
+  });
+
+  it("refuses exactly at the start", () => {
+    expect(registrationRefusal("open", start, new Date(start))).toMatchObject({ code: "session_started" });
+  });
+
+  it("refuses after the start and after the end", () => {
+    expect(registrationRefusal("open", start, new Date("2030-06-01T14:10:00Z"))).toMatchObject({
+      code: "session_started",
+    });
+    expect(registrationRefusal("open", start, new Date("2031-01-01T00:00:00Z"))).toMatchObject({
+      code: "session_started",
+    });
+  });
+
+  it("refuses an Open session without a start rather than guess", () => {
+    expect(registrationRefusal("open", null, before)).toMatchObject({ code: "session_not_scheduled" });
+  });
+
+  it("explains a Full session in the members' words", () => {
+    expect(registrationRefusal("full", start, before)?.message).toBe(
+      "This session is full. Check back if someone cancels.",
+    );
+  });
+});
+
+describe("canMemberCancel", () => {
+  const start = "2030-06-01T14:00:00.000Z";
+
+  it("allows cancelling until the session starts", () => {
+    expect(canMemberCancel(start, new Date("2030-06-01T13:59:59.999Z"))).toBe(true);
+  });
+
+  it("refuses from the start on", () => {
+    expect(canMemberCancel(start, new Date(start))).toBe(false);
+    expect(canMemberCancel(start, new Date("2030-06-01T15:00:00Z"))).toBe(false);
+  });
+
+  it("allows cancelling a session with no start yet", () => {
+    expect(canMemberCancel(null, new Date("2030-06-01T15:00:00Z"))).toBe(true);
+  });
+});
+
+describe("isVisibleToMembers", () => {
+  it.each(SESSION_STATUSES.map((s) => [s, s !== "draft"] as const))("%s → %s", (status, visible) => {
+    expect(isVisibleToMembers(status)).toBe(visible);
+  });
+});

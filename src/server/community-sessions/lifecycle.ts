@@ -1,0 +1,197 @@
+/**
+ * The status lifecycle of a community session (community.md, Status lifecycle): the admin's status actions,
+ * the automatic Full, the statuses worked out from the clock, and who may register or cancel when.
+ * Pure: the caller passes the facts and the time.
+ */
+
+/** The statuses stored on a session. */
+export type SessionStatus = "draft" | "open" | "full" | "closed" | "cancelled";
+
+/** What people are shown: the stored status, or In Progress / Completed worked out from the time. */
+export type ShownStatus = SessionStatus | "in_progress" | "completed";
+
+/** The status buttons an admin has in the session editor. */
+export type StatusAction = "open" | "close" | "reopen" | "cancel";
+
+/** Facts about the session that a status action depends on. */
+export interface StatusActionContext {
+  /** Date & Time is set. */
+  hasStart: boolean;
+  /** Meeting URL is set. */
+  hasMeetingUrl: boolean;
+  /** Every slot is taken (see `isFull` in slots.ts). */
+  isFull: boolean;
+}
+
+export type StatusActionResult =
+  | { ok: true; status: SessionStatus }
+  | { ok: false; code: string; message: string; field?: string };
+
+export const SESSION_STATUSES: readonly SessionStatus[] = ["draft", "open", "full", "closed", "cancelled"];
+export const STATUS_ACTIONS: readonly StatusAction[] = ["open", "close", "reopen", "cancel"];
+
+const STATUS_LABELS: Record<SessionStatus, string> = {
+  draft: "Draft",
+  open: "Open",
+  full: "Full",
+  closed: "Closed",
+  cancelled: "Cancelled",
+};
+
+// "open" is the first publication of a Draft; "reopen" brings back a session that has been open before
+// (Full, Closed or Cancelled). Keeping them apart means a button never does two different things, and a
+// request sent twice is refused rather than silently meaning something else.
+const ALLOWED_ACTIONS: Record<SessionStatus, readonly StatusAction[]> = {
+  draft: ["open", "cancel"],
+  open: ["close", "cancel"],
+  full: ["close", "reopen", "cancel"],
+  closed: ["reopen", "cancel"],
+  cancelled: ["reopen"],
+};
+
+const ACTION_VERBS: Record<StatusAction, string> = {
+  open: "opened",
+  close: "closed",
+  reopen: "reopened",
+  cancel: "cancelled",
+};
+
+/**
+ * The status actions an admin may take on a session in this status, in button order
+ * (community.md, Status lifecycle). The editor shows only these.
+ */
+export function allowedStatusActions(status: SessionStatus): readonly StatusAction[] {
+  return ALLOWED_ACTIONS[status];
+}
+
+/**
+ * An admin opens, closes, reopens or cancels a session (community.md, Status lifecycle):
+ * Draft → Open needs Date & Time and Meeting URL, and lands in Full when every slot is already taken;
+ * Open or Full → Closed; Full, Closed or Cancelled → Open ("reopen"), Full again at once if no slot is free;
+ * any status → Cancelled, but only once. Everything else is refused with `invalid_transition`.
+ */
+export function applyStatusAction(
+  current: SessionStatus,
+  action: StatusAction,
+  ctx: StatusActionContext,
+): StatusActionResult {
+  if (!ALLOWED_ACTIONS[current].includes(action)) {
+    return { ok: false, code: "invalid_transition", message: invalidTransitionMessage(current) };
+  }
+  switch (action) {
+    case "open":
+    case "reopen":
+      // A reopen checks the same fields as the first open: a Draft that was cancelled must not reach
+      // members without a time or a meeting link, and the fields may have been cleared since.
+      if (!ctx.hasStart || !ctx.hasMeetingUrl) return missingForOpen(action, ctx);
+      return { ok: true, status: ctx.isFull ? "full" : "open" };
+    case "close":
+      return { ok: true, status: "closed" };
+    case "cancel":
+      return { ok: true, status: "cancelled" };
+  }
+}
+
+function invalidTransitionMessage(current: SessionStatus): string {
+  const label = STATUS_LABELS[current];
+  const article = /^[AEIOU]/.test(label) ? "An" : "A";
+  const verbs = ALLOWED_ACTIONS[current].map((a) => ACTION_VERBS[a]);
+  const list = verbs.length > 1 ? `${verbs.slice(0, -1).join(", ")} or ${verbs.at(-1)}` : verbs.join("");
+  return `${article} ${label} session can only be ${list}.`;
+}
+
+function missingForOpen(action: "open" | "reopen", ctx: StatusActionContext): StatusActionResult {
+  const missing = [
+    ...(ctx.hasStart ? [] : [{ field: "startsAt", label: "the Date & Time" }]),
+    ...(ctx.hasMeetingUrl ? [] : [{ field: "meetingUrl", label: "the Meeting URL" }]),
+  ];
+  const what = missing.map((m) => m.label).join(" and ");
+  // `field` names the first missing field in editor order so the form can focus it; the message names all.
+  return {
+    ok: false,
+    code: "required_before_open",
+    message: `Set ${what} before ${action === "open" ? "opening" : "reopening"} the session.`,
+    field: missing[0]!.field,
+  };
+}
+
+/**
+ * Full turns on and off by itself (community.md, Status lifecycle): an Open session becomes Full when the
+ * last slot is taken, a Full session becomes Open again when a slot frees up. Other statuses are left alone:
+ * a Closed session stays Closed even when a slot frees.
+ */
+export function reconcileFull(current: SessionStatus, isFull: boolean): SessionStatus {
+  if (current === "open" && isFull) return "full";
+  if (current === "full" && !isFull) return "open";
+  return current;
+}
+
+/**
+ * The status people see (community.md, Status lifecycle): In Progress while start ≤ now < start + Duration,
+ * Completed once the end has passed, for sessions that are not Draft or Cancelled; otherwise the stored
+ * status. Durations are real minutes between UTC instants, so a daylight-saving change inside a session
+ * does not stretch or shrink it.
+ */
+export function shownStatus(
+  status: SessionStatus,
+  startsAt: string | null,
+  durationMinutes: number,
+  now: Date,
+): ShownStatus {
+  if (status === "draft" || status === "cancelled" || startsAt === null) return status;
+  const start = instantMs(startsAt);
+  const end = start + durationMinutes * 60_000;
+  const t = now.getTime();
+  if (t < start) return status;
+  return t < end ? "in_progress" : "completed";
+}
+
+/**
+ * Why a member may not register now, or null when they may (community.md, Status lifecycle and
+ * Registration): registration needs status Open and a start in the future.
+ */
+export function registrationRefusal(
+  status: SessionStatus,
+  startsAt: string | null,
+  now: Date,
+): { code: string; message: string } | null {
+  switch (status) {
+    case "draft":
+      return { code: "session_not_open", message: "This session is not open for registration yet." };
+    case "full":
+      return { code: "session_full", message: "This session is full. Check back if someone cancels." };
+    case "closed":
+      return { code: "registration_closed", message: "Registration for this session has been closed." };
+    case "cancelled":
+      return { code: "session_cancelled", message: "This session has been cancelled." };
+    case "open":
+      break;
+  }
+  // An Open session always has a start (opening requires it); refuse rather than guess if it does not.
+  if (startsAt === null) {
+    return { code: "session_not_scheduled", message: "This session has no date and time yet." };
+  }
+  if (now.getTime() >= instantMs(startsAt)) {
+    return { code: "session_started", message: "This session has already started; registration is closed." };
+  }
+  return null;
+}
+
+/**
+ * A member can cancel their own registration until the session starts (community.md, Registration, 6).
+ * A session without a start has not started.
+ */
+export function canMemberCancel(startsAt: string | null, now: Date): boolean {
+  return startsAt === null || now.getTime() < instantMs(startsAt);
+}
+
+/** Members see every session except Drafts (community.md, Status lifecycle). */
+export function isVisibleToMembers(status: SessionStatus): boolean {
+  return status !== "draft";
+}
+
+function instantMs(iso: string): number {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new RangeError(`Not an ISO-8601 instant: ${iso}`);
+  return ms;
+}
