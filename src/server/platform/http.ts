@@ -38,6 +38,13 @@ export async function registerHttp(app: FastifyInstance): Promise<void> {
       if (err.headers) reply.headers(err.headers);
       return reply.status(err.status).send(body(err.code, err.message, err.fields));
     }
+    // A unique index refused a write that raced with another (e.g. the same member registering twice at once).
+    const dbCode = (err as { code?: string }).code;
+    if (dbCode === "23505" || dbCode === "SQLITE_CONSTRAINT_UNIQUE") {
+      return reply
+        .status(409)
+        .send(body("concurrent_change", "This conflicts with a change made at the same moment. Reload and try again."));
+    }
     if (isResponseSerializationError(err)) {
       req.log.error({ err }, "response did not match its schema");
       return reply.status(500).send(body("internal_error", "Something went wrong on our side."));
