@@ -4,6 +4,8 @@ import Fastify, { type FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { accountRoutes } from "./accounts/routes";
 import { auditRoutes } from "./audit/routes";
+import { googleCalendarRoutes } from "./calendars/google/routes";
+import { GOOGLE_SYNC_KIND, syncSessionToGoogle } from "./calendars/google/sync";
 import { communitySessionRoutes } from "./community-sessions/routes";
 import { EMAIL_KIND, type OutboundEmail } from "./mail/message";
 import { createMailer, type Mailer } from "./mail/transport";
@@ -63,6 +65,7 @@ export async function createServer(config: Config, opts: ServerOptions = {}): Pr
       }
       await mailer.send(payload as OutboundEmail);
     },
+    [GOOGLE_SYNC_KIND]: (payload) => syncSessionToGoogle(deps, (payload as { sessionId: string }).sessionId),
   });
 
   const routes: string[] = [];
@@ -84,6 +87,7 @@ export async function createServer(config: Config, opts: ServerOptions = {}): Pr
   await app.register(siteRoutes(deps));
   await app.register(accountRoutes(deps));
   await app.register(communitySessionRoutes(deps));
+  await app.register(googleCalendarRoutes(deps));
   await app.register(outboxRoutes(deps, mailer.mode));
   await app.register(auditRoutes(deps));
 

@@ -70,6 +70,7 @@ export async function signUp(deps: Deps, input: SignUpInput, opts: { asAdmin?: b
       deactivated_at: null,
       created_at: now,
       updated_at: now,
+      feed_token: null,
     };
     await insertUser(tx, user);
     await recordAudit(tx, {

@@ -7,6 +7,7 @@ import type {
 import { SESSION_DEFAULTS } from "../../shared/schemas/community-sessions";
 import { findUserByEmail, findUserById, insertUser, updateUser } from "../accounts/queries";
 import { type Changes, diff, recordAudit } from "../audit/record";
+import { enqueueCalendarSync } from "../calendars/google/sync";
 import { enqueueEmail } from "../mail/enqueue-email";
 import type { Rendered } from "../mail/layout";
 import { renderEmail } from "../mail/layout";
@@ -94,6 +95,8 @@ async function withSession<T>(
     const work: SessionWork = { tx, row, participants, features, site, now: deps.clock.now().toISOString() };
     const result = await fn(work);
     await settleFull(deps, actor, work);
+    // Every change a participant or the community calendar could see; the sync reads the state it finds.
+    await enqueueCalendarSync(tx, deps, sessionId);
     return result;
   });
 }
@@ -192,6 +195,7 @@ export async function createCommunitySession(deps: Deps, actor: Actor, input: Se
       has_interviewer: v.hasInterviewer ? 1 : 0,
       status: "draft",
       version: 1,
+      ics_sequence: 0,
       created_by: actor.id,
       created_at: now,
       updated_at: now,

@@ -17,6 +17,7 @@ export interface UsersTable {
   deactivated_at: string | null;
   created_at: string;
   updated_at: string;
+  feed_token: string | null;
 }
 
 export interface SignInSessionsTable {
@@ -93,6 +94,8 @@ export interface CommunitySessionsTable {
   status: "draft" | "open" | "full" | "closed" | "cancelled";
   /** Increases with every edit of the details: two editors never overwrite each other silently. */
   version: number;
+  /** SEQUENCE of the session's iCalendar invitations. */
+  ics_sequence: number;
   created_by: string | null;
   created_at: string;
   updated_at: string;
@@ -113,7 +116,16 @@ export interface CommunityParticipantsTable {
   updated_at: string;
 }
 
+export interface CalendarLinksTable {
+  session_id: string;
+  google_event_id: string;
+  synced_at: string | null;
+  last_error: string | null;
+  last_error_at: string | null;
+}
+
 export interface Database {
+  calendar_links: CalendarLinksTable;
   community_sessions: CommunitySessionsTable;
   community_participants: CommunityParticipantsTable;
   users: UsersTable;

@@ -21,6 +21,8 @@ export interface Config {
   outboxLeaseMs: number;
   /** Session Updated emails wait this long, so several quick edits send one message. */
   updateNoticeDelayMs: number;
+  /** Google Calendar syncs wait this long, so quick successive changes make one call. */
+  calendarSyncDelayMs: number;
   logLevel: string;
   /** Serve the built web app from dist/web (off in API tests). */
   serveWeb: boolean;
@@ -45,6 +47,7 @@ const envSchema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
   OUTBOX_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
   UPDATE_NOTICE_DELAY_MS: z.coerce.number().int().min(0).default(60_000),
+  CALENDAR_SYNC_DELAY_MS: z.coerce.number().int().min(0).default(2_000),
   LOG_LEVEL: z.string().default("info"),
 });
 
@@ -73,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxPollMs: e.OUTBOX_POLL_MS,
     outboxLeaseMs: e.OUTBOX_LEASE_MS,
     updateNoticeDelayMs: e.UPDATE_NOTICE_DELAY_MS,
+    calendarSyncDelayMs: e.CALENDAR_SYNC_DELAY_MS,
     logLevel: e.LOG_LEVEL,
     serveWeb: true,
   };

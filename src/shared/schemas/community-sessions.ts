@@ -180,6 +180,7 @@ export const SessionCard = z
 export type SessionCard = z.infer<typeof SessionCard>;
 
 export const SessionCardList = z.object({ sessions: z.array(SessionCard) });
+export type SessionCardList = z.infer<typeof SessionCardList>;
 
 export const MemberListQuery = z.object({
   when: z.enum(["upcoming", "past"]).default("upcoming"),
@@ -196,6 +197,7 @@ export const AdminListQuery = z.object({
 });
 
 export const AdminSessionList = z.object({ sessions: z.array(SessionCard), total: z.number().int() });
+export type AdminSessionList = z.infer<typeof AdminSessionList>;
 
 const talkTitle = optionalText(200).optional();
 const longText = optionalText(5000).optional();
@@ -233,6 +235,7 @@ export const MoveInput = z.object({ direction: z.enum(["up", "down"]) });
 export const StatusInput = z.object({ action: StatusAction });
 
 export const ParticipantList = z.object({ participants: z.array(Participant) });
+export type ParticipantList = z.infer<typeof ParticipantList>;
 
 export const MyRegistrationItem = z.object({
   session: SessionCard,
@@ -240,6 +243,7 @@ export const MyRegistrationItem = z.object({
   status: ParticipantStatus,
 });
 export const MyRegistrationList = z.object({ registrations: z.array(MyRegistrationItem) });
+export type MyRegistrationList = z.infer<typeof MyRegistrationList>;
 
 export const FeatureFlags = z.object({
   allowUserSessionCreation: z.boolean(),
@@ -258,4 +262,30 @@ export const SiteInformation = z.object({
 export type SiteInformation = z.infer<typeof SiteInformation>;
 
 export const Settings = z.object({ site: SiteInformation, features: FeatureFlags }).meta({ id: "Settings" });
+export type Settings = z.infer<typeof Settings>;
 export const SettingsUpdate = z.object({ site: SiteInformation.partial().optional(), features: FeatureFlags.partial().optional() });
+
+export const GoogleCalendarSettings = z
+  .object({
+    calendarId: z.string(),
+    configured: z.boolean(),
+    serviceAccountEmail: z.string().nullable().describe("from the stored key; the key itself is never sent back"),
+    lastSyncAt: Instant.nullable(),
+    lastError: z.string().nullable(),
+    lastErrorAt: Instant.nullable(),
+    pendingSyncs: z.number().int(),
+    failedSyncs: z.number().int(),
+  })
+  .meta({ id: "GoogleCalendarSettings" });
+export type GoogleCalendarSettings = z.infer<typeof GoogleCalendarSettings>;
+
+export const GoogleCalendarSettingsInput = z.object({
+  calendarId: z.string().trim().max(300, "must be at most 300 characters"),
+  serviceAccountJson: z
+    .string()
+    .max(20_000, "is too long for a service account key")
+    .optional()
+    .describe("omit to keep the stored key; an empty string removes it"),
+});
+
+export const GoogleConnectionTest = z.object({ ok: z.boolean(), message: z.string() });

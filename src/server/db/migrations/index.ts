@@ -1,9 +1,11 @@
 import type { Migration } from "kysely";
 import * as m0001 from "./0001_foundation";
 import * as m0002 from "./0002_community_sessions";
+import * as m0003 from "./0003_calendars";
 
 /** Every migration, in order. An explicit list survives bundling, unlike a folder scan. */
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_community_sessions": m0002,
+  "0003_calendars": m0003,
 };
