@@ -12,10 +12,7 @@ export function describeEngines(name: string, suite: (engine: Engine) => void): 
 }
 
 /** A fresh, empty database: in-memory SQLite, or a new PostgreSQL schema dropped on close. */
-export interface TestDb extends DbHandle {
-  /** The PostgreSQL schema of this database, so another process can open it. */
-  schema?: string;
-}
+export type TestDb = DbHandle;
 
 export async function openTestDb(
   engine: Engine,

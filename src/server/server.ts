@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { accountRoutes } from "./accounts/routes";
 import { auditRoutes } from "./audit/routes";
+import { feedRoutes } from "./calendars/feeds.routes";
 import { googleCalendarRoutes } from "./calendars/google/routes";
 import { GOOGLE_SYNC_KIND, syncSessionToGoogle } from "./calendars/google/sync";
 import { communitySessionRoutes } from "./community-sessions/routes";
@@ -45,13 +46,20 @@ export async function createServer(config: Config, opts: ServerOptions = {}): Pr
   const handle =
     opts.dbHandle ??
     openDb({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, "convene.sqlite") });
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle.db, handle.schema);
 
   const app = Fastify({
     logger: { level: config.logLevel },
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();
-  const deps: Deps = { db: handle.db, engine: handle.engine, config, clock: opts.clock ?? systemClock, log: app.log };
+  const deps: Deps = {
+    db: handle.db,
+    engine: handle.engine,
+    schema: handle.schema,
+    config,
+    clock: opts.clock ?? systemClock,
+    log: app.log,
+  };
 
   // The sender name follows the Site Name; read it at most once a minute.
   let siteName = DEFAULT_SITE.siteName;
@@ -88,6 +96,7 @@ export async function createServer(config: Config, opts: ServerOptions = {}): Pr
   await app.register(accountRoutes(deps));
   await app.register(communitySessionRoutes(deps));
   await app.register(googleCalendarRoutes(deps));
+  await app.register(feedRoutes(deps));
   await app.register(outboxRoutes(deps, mailer.mode));
   await app.register(auditRoutes(deps));
 

@@ -7,6 +7,7 @@ import type {
 import { SESSION_DEFAULTS } from "../../shared/schemas/community-sessions";
 import { findUserByEmail, findUserById, insertUser, updateUser } from "../accounts/queries";
 import { type Changes, diff, recordAudit } from "../audit/record";
+import { sessionInvite } from "../calendars/community-ics";
 import { enqueueCalendarSync } from "../calendars/google/sync";
 import { enqueueEmail } from "../mail/enqueue-email";
 import type { Rendered } from "../mail/layout";
@@ -135,6 +136,23 @@ function emailView(deps: Deps, row: SessionRow): SessionForEmail {
 }
 
 const recipient = (p: { name: string | null; time_zone: string | null }) => ({ name: p.name, timeZone: p.time_zone });
+
+function invite(
+  deps: Deps,
+  w: { site: SiteSettings },
+  row: SessionRow,
+  to: { name: string | null; email: string },
+  method: "REQUEST" | "CANCEL",
+) {
+  return sessionInvite(deps.config, row, to, w.site.siteName, method);
+}
+
+/** Every change participants' calendars must follow raises the session's iCalendar SEQUENCE. */
+async function bumpSequence(w: SessionWork, row: SessionRow = w.row): Promise<SessionRow> {
+  const next = { ...row, ics_sequence: row.ics_sequence + 1 };
+  await updateSession(w.tx, row.id, { ics_sequence: next.ics_sequence });
+  return next;
+}
 
 function refuse(r: { code: string; message: string; field?: string }): AppError {
   return conflict(r.code, r.message, r.field ? { [r.field]: r.message } : undefined);
@@ -345,7 +363,7 @@ export async function updateCommunitySession(
 
     const notified = NOTIFIED_FIELDS.filter((f) => f in changes);
     if (notified.length > 0 && row.status !== "draft" && row.status !== "cancelled") {
-      await notifyUpdate(deps, w, saved, notified);
+      await notifyUpdate(deps, w, await bumpSequence(w, saved), notified);
     }
     return saved;
   });
@@ -381,14 +399,11 @@ async function notifyUpdate(
     if (changes.length === 0) continue;
     const rendered = sessionUpdatedEmail(w.site, emailView(deps, saved), recipient(p), changes);
     const beforeValues = Object.fromEntries(NOTIFIED_FIELDS.map((f) => [f, before[f]]));
-    await enqueueEmail(
-      w.tx,
-      deps,
-      p.email,
-      rendered,
-      {},
-      { coalesceKey: key, notBefore, meta: { before: beforeValues } },
-    );
+    await enqueueEmail(w.tx, deps, p.email, rendered, invite(deps, w, saved, p, "REQUEST"), {
+      coalesceKey: key,
+      notBefore,
+      meta: { before: beforeValues },
+    });
   }
 }
 
@@ -409,6 +424,7 @@ export async function changeCommunitySessionStatus(
     });
     if (!result.ok) throw refuse(result);
     await updateSession(w.tx, row.id, { status: result.status, updated_at: w.now });
+    const changed = action === "cancel" || action === "reopen" ? await bumpSequence(w) : row;
     await recordAudit(w.tx, {
       actorId: actor.id,
       action: "community_session.status_changed",
@@ -419,7 +435,13 @@ export async function changeCommunitySessionStatus(
     });
     if (action === "cancel") {
       for (const p of active) {
-        await enqueueEmail(w.tx, deps, p.email, sessionCancelledEmail(w.site, emailView(deps, row), recipient(p)));
+        await enqueueEmail(
+          w.tx,
+          deps,
+          p.email,
+          sessionCancelledEmail(w.site, emailView(deps, row), recipient(p)),
+          invite(deps, w, { ...changed, status: "cancelled" }, p, "CANCEL"),
+        );
       }
     }
   });
@@ -514,6 +536,7 @@ export async function registerForCommunitySession(
         input.role,
         input.role === "presenter" ? (input.talkTitle ?? null) : null,
       ),
+      invite(deps, w, w.row, { name, email: user.email }, "REQUEST"),
     );
     await recordAudit(w.tx, {
       actorId: actor.id,
@@ -547,7 +570,14 @@ async function cancelParticipant(
 ): Promise<void> {
   await updateParticipant(w.tx, p.id, { status: "cancelled", presenter_order: null, updated_at: w.now });
   if (p.role === "presenter") await compactPresenters(w, p.id);
-  await enqueueEmail(w.tx, deps, p.email, registrationCancelledEmail(w.site, emailView(deps, w.row), recipient(p), by));
+  w.row = await bumpSequence(w);
+  await enqueueEmail(
+    w.tx,
+    deps,
+    p.email,
+    registrationCancelledEmail(w.site, emailView(deps, w.row), recipient(p), by),
+    invite(deps, w, w.row, p, "CANCEL"),
+  );
   await recordAudit(w.tx, {
     actorId: actor.id,
     action: by === "self" ? "community_participant.cancelled" : "community_participant.removed",
@@ -667,6 +697,7 @@ export async function addParticipantByEmail(
             input.role,
             input.role === "presenter" ? (input.talkTitle ?? null) : null,
           ),
+      invite(deps, w, w.row, target, "REQUEST"),
     );
     await recordAudit(w.tx, {
       actorId: actor.id,
@@ -780,6 +811,7 @@ export async function updateCommunityParticipant(
         deps,
         p.email,
         roleChangedEmail(w.site, emailView(deps, w.row), recipient(p), p.role, roleAfter),
+        invite(deps, w, w.row, p, "REQUEST"),
       );
     }
     await recordAudit(w.tx, {

@@ -28,7 +28,7 @@ async function setup(engine: "sqlite" | "postgres", env: Record<string, string> 
   const sqliteFile =
     engine === "sqlite" ? path.join(fs.mkdtempSync(path.join(os.tmpdir(), "convene-outbox-")), "db.sqlite") : undefined;
   const db: TestDb = await openTestDb(engine, { sqliteFile });
-  await migrateToLatest(db.db);
+  await migrateToLatest(db.db, db.schema);
   const config: Config = loadConfig({
     BASE_URL: "http://convene.test",
     SMTP_URL: smtp.url,

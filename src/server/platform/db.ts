@@ -12,6 +12,8 @@ export type Engine = "sqlite" | "postgres";
 export interface DbHandle {
   db: Db;
   engine: Engine;
+  /** The PostgreSQL schema in use when not the default (tests isolate each suite in one). */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -36,7 +38,7 @@ export function openDb(opts: OpenDbOptions): DbHandle {
       ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: "postgres", close: () => db.destroy() };
+    return { db, engine: "postgres", schema: opts.pgSchema, close: () => db.destroy() };
   }
   const file = opts.sqliteFile ?? ":memory:";
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -55,13 +57,14 @@ class StaticProvider implements MigrationProvider {
   }
 }
 
-function migrator(db: Db): Migrator {
-  return new Migrator({ db, provider: new StaticProvider() });
+// Kysely looks for its migration tables across every schema, so a non-default schema must be named.
+function migrator(db: Db, schema?: string): Migrator {
+  return new Migrator({ db, provider: new StaticProvider(), ...(schema ? { migrationTableSchema: schema } : {}) });
 }
 
 /** Applies pending migrations; safe when several instances start at once (Kysely takes a lock). */
-export async function migrateToLatest(db: Db): Promise<void> {
-  const { error, results } = await migrator(db).migrateToLatest();
+export async function migrateToLatest(db: Db, schema?: string): Promise<void> {
+  const { error, results } = await migrator(db, schema).migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
   if (error || failed) {
     throw new Error(`Migration ${failed?.migrationName ?? ""} failed: ${String(error)}`);
@@ -69,7 +72,7 @@ export async function migrateToLatest(db: Db): Promise<void> {
 }
 
 /** True when every known migration has been applied (used by /readyz). */
-export async function isMigrated(db: Db): Promise<boolean> {
-  const all = await migrator(db).getMigrations();
+export async function isMigrated(db: Db, schema?: string): Promise<boolean> {
+  const all = await migrator(db, schema).getMigrations();
   return all.every((m) => m.executedAt !== undefined);
 }

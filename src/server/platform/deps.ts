@@ -7,6 +7,8 @@ import type { Db, Engine } from "./db";
 export interface Deps {
   db: Db;
   engine: Engine;
+  /** PostgreSQL schema when not the default one. */
+  schema?: string;
   config: Config;
   clock: Clock;
   log: FastifyBaseLogger;

@@ -27,7 +27,7 @@ export function healthRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (_req, reply) => {
         try {
           await sql`select 1`.execute(deps.db);
-          if (!(await isMigrated(deps.db))) {
+          if (!(await isMigrated(deps.db, deps.schema))) {
             return reply.status(503).send({ status: "unavailable" as const, detail: "migrations pending" });
           }
           return { status: "ok" as const };

@@ -263,7 +263,10 @@ export type SiteInformation = z.infer<typeof SiteInformation>;
 
 export const Settings = z.object({ site: SiteInformation, features: FeatureFlags }).meta({ id: "Settings" });
 export type Settings = z.infer<typeof Settings>;
-export const SettingsUpdate = z.object({ site: SiteInformation.partial().optional(), features: FeatureFlags.partial().optional() });
+// Strict: a misspelt setting must be refused, not silently ignored.
+export const SettingsUpdate = z
+  .strictObject({ site: SiteInformation.partial().strict().optional(), features: FeatureFlags.partial().strict().optional() })
+  .refine((v) => v.site !== undefined || v.features !== undefined, { message: "send site or features" });
 
 export const GoogleCalendarSettings = z
   .object({

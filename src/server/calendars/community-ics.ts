@@ -1,0 +1,53 @@
+import type { SessionRow } from "../community-sessions/queries";
+import type { OutboundEmail } from "../mail/message";
+import type { Config } from "../platform/config";
+import { buildIcs, type CalendarEntry, type IcsMethod } from "./ics";
+
+/** One UID per session, the same in every invitation, feed and download, so calendars update one entry. */
+export function sessionUid(config: Pick<Config, "baseUrl">, sessionId: string): string {
+  return `community-session-${sessionId}@${new URL(config.baseUrl).hostname || "convene"}`;
+}
+
+export function sessionEntry(
+  config: Pick<Config, "baseUrl">,
+  row: SessionRow,
+  opts: { withMeeting: boolean },
+): CalendarEntry | null {
+  if (!row.starts_at || !row.ends_at) return null;
+  const url = `${config.baseUrl}/sessions/${row.id}`;
+  const meeting =
+    opts.withMeeting && row.meeting_url
+      ? [`Meeting: ${row.meeting_url}`, row.meeting_password ? `Password: ${row.meeting_password}` : ""]
+          .filter(Boolean)
+          .join("\n")
+      : "";
+  return {
+    uid: sessionUid(config, row.id),
+    sequence: row.ics_sequence,
+    title: row.title,
+    description: [row.description.trim(), meeting, `Session page: ${url}`].filter(Boolean).join("\n\n"),
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    timeZone: row.time_zone,
+    url,
+    location: opts.withMeeting ? row.meeting_url : null,
+    cancelled: row.status === "cancelled",
+  };
+}
+
+/**
+ * The iTIP part of a community email (platform.md, Calendar invitations): REQUEST for a registration or a
+ * change, CANCEL when the session or the registration is cancelled. Meeting details only go to participants.
+ */
+export function sessionInvite(
+  config: Pick<Config, "baseUrl" | "mailFrom">,
+  row: SessionRow,
+  attendee: { name: string | null; email: string },
+  organizerName: string,
+  method: Extract<IcsMethod, "REQUEST" | "CANCEL">,
+): Pick<OutboundEmail, "icalEvent"> {
+  const entry = sessionEntry(config, row, { withMeeting: method === "REQUEST" });
+  if (!entry) return {};
+  const content = buildIcs([entry], { method, attendee, organizer: { name: organizerName, email: config.mailFrom } });
+  return { icalEvent: { method, content, filename: method === "CANCEL" ? "cancel.ics" : "invite.ics" } };
+}
