@@ -16,8 +16,10 @@ const args = process.argv.slice(2);
 const only = args.includes("--unit") ? "unit" : args.includes("--e2e") ? "e2e" : "all";
 
 const skipped = [];
-if (!hasPostgres) skipped.push("PostgreSQL runs of the API suites (set TEST_DATABASE_URL, e.g. eval \"$(bash .ci/services.sh)\")");
-if (!hasChromium && only !== "unit") skipped.push(`browser tests (no Chromium at ${chromium}; apt-get install chromium, or set CHROMIUM_PATH)`);
+if (!hasPostgres)
+  skipped.push('PostgreSQL runs of the API suites (set TEST_DATABASE_URL, e.g. eval "$(bash .ci/services.sh)")');
+if (!hasChromium && only !== "unit")
+  skipped.push(`browser tests (no Chromium at ${chromium}; apt-get install chromium, or set CHROMIUM_PATH)`);
 if (ci && skipped.length > 0) {
   console.error(`CI=true, but these would be skipped:\n- ${skipped.join("\n- ")}`);
   process.exit(1);
@@ -53,7 +55,10 @@ if (only !== "unit" && hasChromium) {
   if (run(process.execPath, ["scripts/build.mjs"]) === 0) {
     const out = path.join(root, "test-results/e2e.json");
     fs.rmSync(out, { force: true });
-    run(bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: out, CHROMIUM_PATH: chromium });
+    run(bin("playwright"), ["test", "--reporter=list,json"], {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+      CHROMIUM_PATH: chromium,
+    });
     if (fs.existsSync(out)) {
       const s = JSON.parse(fs.readFileSync(out, "utf8")).stats;
       totals.passed += s.expected + s.flaky;

@@ -1,5 +1,5 @@
 import type { CommunitySession } from "../src/shared/schemas/community-sessions";
-import type { Agent, TestServer } from "./harness";
+import { type Agent, signedInAgent, type TestServer } from "./harness";
 
 /** A start far enough ahead that registration is open, as a wall-clock time in New York. */
 export function futureLocal(daysAhead = 30, time = "18:30"): string {
@@ -28,4 +28,55 @@ export async function settings(server: TestServer, admin: Agent, features: Recor
   const res = await admin.patch("/api/v1/admin/settings", { features });
   if (res.status !== 200) throw new Error(`settings failed: ${res.status} ${JSON.stringify(res.body)}`);
   void server;
+}
+
+let titleCounter = 0;
+/** A session title no other test uses, so lists, searches and emails can be told apart. */
+export function uniqueTitle(prefix = "Session"): string {
+  titleCounter += 1;
+  return `${prefix} ${Date.now().toString(36)}-${titleCounter}`;
+}
+
+/** A wall-clock time `minutes` from now in UTC, for sessions whose Timezone is "UTC" (negative: in the past). */
+export function utcLocal(minutes: number): string {
+  return new Date(Date.now() + minutes * 60_000).toISOString().slice(0, 16);
+}
+
+/** The emails `address` received whose subject mentions `title`. */
+export function mailsAbout(server: TestServer, address: string, title: string) {
+  return server.smtp.to(address).filter((m) => (m.subject ?? "").includes(title));
+}
+
+/** Every email (to anyone) whose subject mentions `title`. */
+export function allMailsAbout(server: TestServer, title: string) {
+  return server.smtp.messages.filter((m) => (m.subject ?? "").includes(title));
+}
+
+export interface AuditEntry {
+  action: string;
+  actorId: string | null;
+  changes: Record<string, unknown>;
+}
+
+/** The audit entries of one community session, oldest first. */
+export async function auditOf(admin: Agent, sessionId: string): Promise<AuditEntry[]> {
+  const res = await admin.get<{ items: AuditEntry[] }>(
+    `/api/v1/admin/audit?objectType=community_session&objectId=${sessionId}&limit=200`,
+  );
+  if (res.status !== 200) throw new Error(`audit failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return [...res.body.items].reverse();
+}
+
+/** Signs up a member and registers them in `role`; fails loudly when the registration is refused. */
+export async function registeredMember(
+  server: TestServer,
+  sessionId: string,
+  role: "host" | "presenter" | "interviewer" | "guest",
+  opts: Parameters<typeof signedInAgent>[1] & { fields?: Record<string, unknown> } = {},
+): Promise<Awaited<ReturnType<typeof signedInAgent>>> {
+  const { fields, ...who } = opts;
+  const m = await signedInAgent(server, who);
+  const res = await m.agent.post(`/api/v1/community/sessions/${sessionId}/registrations`, { role, ...fields });
+  if (res.status !== 201) throw new Error(`register ${role} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return m;
 }

@@ -1,6 +1,6 @@
 import type { Insertable, Selectable, Updateable } from "kysely";
 import type { UsersTable } from "../db/schema";
-import type { Db } from "../platform/db";
+import { containsText, type Db } from "../platform/db";
 
 export type UserRow = Selectable<UsersTable>;
 
@@ -36,8 +36,8 @@ export async function listUsers(
 ): Promise<{ rows: UserRow[]; total: number }> {
   let base = db.selectFrom("users");
   if (q.search) {
-    const like = `%${q.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    base = base.where((eb) => eb.or([eb(eb.fn("lower", ["name"]), "like", like), eb("email", "like", like)]));
+    const search = q.search;
+    base = base.where((eb) => eb.or([containsText("name", search), containsText("email", search)]));
   }
   const [rows, total] = await Promise.all([
     base.selectAll().orderBy("created_at", "desc").orderBy("id").limit(q.limit).offset(q.offset).execute(),

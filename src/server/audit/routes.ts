@@ -38,9 +38,21 @@ export function auditRoutes(deps: Deps): FastifyPluginAsyncZod {
         if (f.objectId) q = q.where("a.object_id", "=", f.objectId);
         if (f.actorId) q = q.where("a.actor_id", "=", f.actorId);
         if (f.action) q = q.where("a.action", "=", f.action);
-        if (f.before) q = q.where("a.at", "<", new Date(f.before).toISOString());
-        const rows = await q.orderBy("a.at", "desc").orderBy("a.id").limit(f.limit).execute();
+        if (f.cursor) {
+          // Keyset paging on (at, id): entries written in one transaction share their instant.
+          const [at = "", id = ""] = f.cursor.split("|");
+          q = q.where((eb) => eb.or([eb("a.at", "<", at), eb.and([eb("a.at", "=", at), eb("a.id", ">", id)])]));
+        }
+        const rows = await q
+          .orderBy("a.at", "desc")
+          .orderBy("a.id")
+          .limit(f.limit + 1)
+          .execute();
+        const more = rows.length > f.limit;
+        if (more) rows.pop();
+        const last = rows.at(-1);
         return {
+          nextCursor: more && last ? `${last.at}|${last.id}` : null,
           items: rows.map((r) => ({
             id: r.id,
             at: r.at,

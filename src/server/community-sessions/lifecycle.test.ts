@@ -48,7 +48,7 @@ function expected(status: SessionStatus, action: StatusAction, ctx: StatusAction
     case "cancelled":
       return { ok: true, status: outcome };
     case "publish":
-      if (!ctx.hasStart) return { ok: false, code: "required_before_open", field: "startsAt" };
+      if (!ctx.hasStart) return { ok: false, code: "required_before_open", field: "startsLocal" };
       if (!ctx.hasMeetingUrl) return { ok: false, code: "required_before_open", field: "meetingUrl" };
       return { ok: true, status: ctx.isFull ? "full" : "open" };
   }
@@ -82,7 +82,7 @@ describe("applyStatusAction", () => {
       ok: false,
       code: "required_before_open",
       message: "Set the Date & Time and the Meeting URL before opening the session.",
-      field: "startsAt",
+      field: "startsLocal",
     });
     expect(applyStatusAction("closed", "reopen", { ...none, hasStart: true })).toEqual({
       ok: false,
@@ -99,7 +99,7 @@ describe("applyStatusAction", () => {
 
   it("lets a cancelled Draft be reopened only once it has a time and a meeting link", () => {
     expect(applyStatusAction("cancelled", "reopen", { hasStart: false, hasMeetingUrl: true, isFull: false })).toEqual(
-      expect.objectContaining({ ok: false, field: "startsAt" }),
+      expect.objectContaining({ ok: false, field: "startsLocal" }),
     );
     expect(applyStatusAction("cancelled", "reopen", { hasStart: true, hasMeetingUrl: true, isFull: false })).toEqual({
       ok: true,

@@ -102,7 +102,7 @@ function invalidTransitionMessage(current: SessionStatus): string {
 
 function missingForOpen(action: "open" | "reopen", ctx: StatusActionContext): StatusActionResult {
   const missing = [
-    ...(ctx.hasStart ? [] : [{ field: "startsAt", label: "the Date & Time" }]),
+    ...(ctx.hasStart ? [] : [{ field: "startsLocal", label: "the Date & Time" }]),
     ...(ctx.hasMeetingUrl ? [] : [{ field: "meetingUrl", label: "the Meeting URL" }]),
   ];
   const what = missing.map((m) => m.label).join(" and ");

@@ -95,7 +95,7 @@ async function withSession<T>(
     authorize(actor, need === "manage" ? "community.session.manage" : "community.session.register", facts);
     const work: SessionWork = { tx, row, participants, features, site, now: deps.clock.now().toISOString() };
     const result = await fn(work);
-    await settleFull(deps, actor, work);
+    await settleFull(actor, work);
     // Every change a participant or the community calendar could see; the sync reads the state it finds.
     await enqueueCalendarSync(tx, deps, sessionId);
     return result;
@@ -103,7 +103,7 @@ async function withSession<T>(
 }
 
 /** Re-reads the participants and turns Open into Full or back, with an audit entry when it changes. */
-async function settleFull(deps: Deps, actor: Actor | null, w: SessionWork): Promise<void> {
+async function settleFull(actor: Actor | null, w: SessionWork): Promise<void> {
   const fresh = await w.tx.selectFrom("community_sessions").selectAll().where("id", "=", w.row.id).executeTakeFirst();
   if (!fresh) return; // deleted
   const participants = await listParticipants(w.tx, w.row.id);
@@ -396,7 +396,18 @@ async function notifyUpdate(
     const changes = allFields
       .filter((f) => JSON.stringify(before[f]) !== JSON.stringify(saved[f]))
       .map((f) => describeChange(deps, f, before, saved, p.time_zone));
-    if (changes.length === 0) continue;
+    if (changes.length === 0) {
+      // The edits ended where they started: the unsent notice would now be wrong.
+      if (pending) {
+        await w.tx
+          .deleteFrom("outbox")
+          .where("coalesce_key", "=", key)
+          .where("status", "=", "pending")
+          .where("attempts", "=", 0)
+          .execute();
+      }
+      continue;
+    }
     const rendered = sessionUpdatedEmail(w.site, emailView(deps, saved), recipient(p), changes);
     const beforeValues = Object.fromEntries(NOTIFIED_FIELDS.map((f) => [f, before[f]]));
     await enqueueEmail(w.tx, deps, p.email, rendered, invite(deps, w, saved, p, "REQUEST"), {

@@ -1,6 +1,6 @@
 import type { Insertable, Selectable, Updateable } from "kysely";
 import type { CommunityParticipantsTable, CommunitySessionsTable } from "../db/schema";
-import type { Db, Engine } from "../platform/db";
+import { containsText, type Db, type Engine } from "../platform/db";
 import { ROLES, type Role, type RoleCounts } from "./slots";
 
 export type SessionRow = Selectable<CommunitySessionsTable>;
@@ -96,8 +96,7 @@ export async function listSessions(db: Db, f: SessionListFilter): Promise<{ rows
   if (f.status) q = q.where("status", "=", f.status);
   if (f.createdBy) q = q.where("created_by", "=", f.createdBy);
   if (f.titleSearch) {
-    const like = `%${f.titleSearch.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) => eb(eb.fn("lower", ["title"]), "like", like));
+    q = q.where(containsText("title", f.titleSearch));
   }
   if (f.when === "upcoming") {
     q = q.where((eb) => eb.or([eb("ends_at", "is", null), eb("ends_at", ">", f.now)]));

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
+import { buildOpenSession } from "../../../tests/community";
 import { describeEngines } from "../../../tests/engines";
 import { signedInAgent, useTestServer } from "../../../tests/harness";
-import { buildOpenSession } from "../../../tests/community";
 import { startSignInSession } from "../accounts/sign-in-sessions";
 import { newId } from "../platform/ids";
 
@@ -78,7 +78,12 @@ describeEngines("registration race", (engine) => {
       .where("status", "!=", "cancelled")
       .execute();
     expect(active.filter((p) => p.role === "host")).toHaveLength(1);
-    expect(active.filter((p) => p.role === "presenter").map((p) => p.presenter_order).sort()).toEqual([1, 2, 3]);
+    expect(
+      active
+        .filter((p) => p.role === "presenter")
+        .map((p) => p.presenter_order)
+        .sort(),
+    ).toEqual([1, 2, 3]);
     expect(active.filter((p) => p.role === "guest")).toHaveLength(5);
 
     const detail = await admin.agent.get<{ status: string }>(`/api/v1/community/sessions/${session.id}`);
@@ -86,7 +91,9 @@ describeEngines("registration race", (engine) => {
     const audit = await admin.agent.get<{ items: { action: string; changes: { status?: { to: string } } }[] }>(
       `/api/v1/admin/audit?objectType=community_session&objectId=${session.id}&limit=200`,
     );
-    const becameFull = audit.body.items.filter((i) => i.action === "community_session.status_changed" && i.changes.status?.to === "full");
+    const becameFull = audit.body.items.filter(
+      (i) => i.action === "community_session.status_changed" && i.changes.status?.to === "full",
+    );
     expect(becameFull).toHaveLength(1);
     expect(audit.body.items.filter((i) => i.action === "community_participant.registered")).toHaveLength(9);
   });

@@ -17,6 +17,7 @@ import {
   StatusInput,
   UpdateParticipantInput,
 } from "../../shared/schemas/community-sessions";
+import { calendarSyncKey, GOOGLE_SYNC_KIND } from "../calendars/google/sync";
 import type { Actor } from "../permissions/actor";
 import { authorize, requireActor } from "../permissions/authorize";
 import { can } from "../permissions/policy";
@@ -125,7 +126,34 @@ export function communitySessionRoutes(deps: Deps): FastifyPluginAsyncZod {
           limit: req.query.limit,
           offset: req.query.offset,
         });
-        return { sessions: await cards(rows), total };
+        const ids = rows.map((r) => r.id);
+        const [links, pending] = ids.length
+          ? await Promise.all([
+              deps.db.selectFrom("calendar_links").selectAll().where("session_id", "in", ids).execute(),
+              deps.db
+                .selectFrom("outbox")
+                .select("coalesce_key")
+                .where("kind", "=", GOOGLE_SYNC_KIND)
+                .where("status", "=", "pending")
+                .where("coalesce_key", "in", ids.map(calendarSyncKey))
+                .execute(),
+            ])
+          : [[], []];
+        const linkOf = new Map(links.map((l) => [l.session_id, l]));
+        const pendingKeys = new Set(pending.map((p) => p.coalesce_key));
+        const sessions = (await cards(rows)).map((card) => {
+          const link = linkOf.get(card.id);
+          const isPending = pendingKeys.has(calendarSyncKey(card.id));
+          const calendarSync = link?.last_error
+            ? { state: "error" as const, error: link.last_error, at: link.last_error_at }
+            : isPending
+              ? { state: "pending" as const, error: null, at: null }
+              : link
+                ? { state: "synced" as const, error: null, at: link.synced_at }
+                : null;
+          return { ...card, calendarSync };
+        });
+        return { sessions, total };
       },
     );
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, type Migration, type MigrationProvider, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, type Migration, type MigrationProvider, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
 import { migrations } from "../db/migrations/index";
 import type { Database } from "../db/schema";
@@ -75,4 +75,13 @@ export async function migrateToLatest(db: Db, schema?: string): Promise<void> {
 export async function isMigrated(db: Db, schema?: string): Promise<boolean> {
   const all = await migrator(db, schema).getMigrations();
   return all.every((m) => m.executedAt !== undefined);
+}
+
+/**
+ * Case-insensitive "contains" that takes % and _ literally on both engines (SQLite's LIKE has no escape
+ * character unless one is declared).
+ */
+export function containsText(column: string, text: string) {
+  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
 }

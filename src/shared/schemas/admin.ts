@@ -55,7 +55,14 @@ export const AuditQuery = z.object({
   actorId: Id.optional(),
   action: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: Instant.optional().describe("only entries strictly older than this instant (paging)"),
+  cursor: z
+    .string()
+    .regex(/^[^|]+\|[0-9a-f-]{36}$/, "must be a cursor returned by the previous page")
+    .optional()
+    .describe("nextCursor of the previous page"),
 });
 
-export const AuditList = z.object({ items: z.array(AuditItem) });
+export const AuditList = z.object({
+  items: z.array(AuditItem),
+  nextCursor: z.string().nullable().describe("pass as cursor for the next page; null on the last page"),
+});

@@ -49,7 +49,9 @@ export const MeetingUrl = z
   .trim()
   .max(2000, "must be at most 2000 characters")
   .transform((s) => (s === "" ? null : s))
-  .pipe(z.url({ protocol: /^https?$/, message: "must be an http(s) URL such as https://meet.example.org/abc" }).nullable())
+  .pipe(
+    z.url({ protocol: /^https?$/, message: "must be an http(s) URL such as https://meet.example.org/abc" }).nullable(),
+  )
   .nullable();
 
 /** The twelve fields of the editor, in seed order (community.md, Session). */
@@ -68,7 +70,9 @@ export const SessionFields = z.object({
   hasInterviewer: z.boolean({ error: "must be on or off" }),
 });
 
-export const SessionCreateInput = SessionFields.partial().required({ title: true }).meta({ id: "CommunitySessionCreate" });
+export const SessionCreateInput = SessionFields.partial()
+  .required({ title: true })
+  .meta({ id: "CommunitySessionCreate" });
 export type SessionCreateInput = z.infer<typeof SessionCreateInput>;
 
 export const SessionUpdateInput = SessionFields.partial()
@@ -196,7 +200,17 @@ export const AdminListQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-export const AdminSessionList = z.object({ sessions: z.array(SessionCard), total: z.number().int() });
+export const CalendarSyncState = z.object({
+  state: z.enum(["synced", "pending", "error"]),
+  error: z.string().nullable(),
+  at: Instant.nullable(),
+});
+
+export const AdminSessionCard = SessionCard.extend({
+  calendarSync: CalendarSyncState.nullable().describe("Google Calendar: null when not configured or never synced"),
+}).meta({ id: "CommunitySessionAdminCard" });
+
+export const AdminSessionList = z.object({ sessions: z.array(AdminSessionCard), total: z.number().int() });
 export type AdminSessionList = z.infer<typeof AdminSessionList>;
 
 const talkTitle = optionalText(200).optional();
@@ -265,7 +279,10 @@ export const Settings = z.object({ site: SiteInformation, features: FeatureFlags
 export type Settings = z.infer<typeof Settings>;
 // Strict: a misspelt setting must be refused, not silently ignored.
 export const SettingsUpdate = z
-  .strictObject({ site: SiteInformation.partial().strict().optional(), features: FeatureFlags.partial().strict().optional() })
+  .strictObject({
+    site: SiteInformation.partial().strict().optional(),
+    features: FeatureFlags.partial().strict().optional(),
+  })
   .refine((v) => v.site !== undefined || v.features !== undefined, { message: "send site or features" });
 
 export const GoogleCalendarSettings = z

@@ -198,6 +198,13 @@ describeEngines("Google Calendar sync", (engine) => {
     );
     expect(settings.body.lastError).toMatch(/503/);
     expect(settings.body.pendingSyncs).toBe(1);
+    const adminList = await admin.agent.get<{
+      sessions: { id: string; calendarSync: { state: string; error: string | null } | null }[];
+    }>("/api/v1/admin/community/sessions?limit=200");
+    expect(adminList.body.sessions.find((x) => x.id === s.id)?.calendarSync).toMatchObject({
+      state: "error",
+      error: expect.stringMatching(/503/),
+    });
 
     await s0.deps.db
       .updateTable("outbox")

@@ -11,6 +11,8 @@ import { readGoogle } from "./settings";
 
 export const GOOGLE_SYNC_KIND = "google-calendar.sync";
 
+export const calendarSyncKey = (sessionId: string) => `google-calendar:${sessionId}`;
+
 /**
  * Asks for the session's Google event to be brought up to date, in the transaction of the change. One
  * pending request per session: quick successive changes coalesce into one call. Nothing is queued while
@@ -24,7 +26,7 @@ export async function enqueueCalendarSync(
   if (!(await readGoogle(tx))) return;
   const now = deps.clock.now().toISOString();
   await enqueue(tx, GOOGLE_SYNC_KIND, { sessionId }, now, newId(), {
-    coalesceKey: `google-calendar:${sessionId}`,
+    coalesceKey: calendarSyncKey(sessionId),
     notBefore: addMs(now, deps.config.calendarSyncDelayMs),
   });
 }

@@ -3,7 +3,10 @@ import type { Kysely } from "kysely";
 // biome-ignore lint/suspicious/noExplicitAny: migrations describe the schema as it was then
 export async function up(db: Kysely<any>): Promise<void> {
   // SEQUENCE of the session's iCalendar invitations: increases with every change participants are told of.
-  await db.schema.alterTable("community_sessions").addColumn("ics_sequence", "integer", (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable("community_sessions")
+    .addColumn("ics_sequence", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
 
   // The Google event of each session. No foreign key: the row must outlive a deleted session until its
   // event is deleted from Google.

@@ -1,0 +1,71 @@
+import { type ComponentType, lazy } from "react";
+import { createBrowserRouter } from "react-router";
+import { NotFoundPage, RouteErrorPage } from "./error-pages";
+import { RequireAbility, RequireUser } from "./guards";
+import { HomePage } from "./home-page";
+import { AppLayout } from "./layouts/app-layout";
+
+/** A page loaded on first visit, so the home page does not carry the code of every other page. */
+function page<M>(load: () => Promise<M>, name: keyof M) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const SignInPage = page(() => import("../features/accounts/pages/sign-in-page"), "SignInPage");
+const SignUpPage = page(() => import("../features/accounts/pages/sign-up-page"), "SignUpPage");
+const ForgotPasswordPage = page(() => import("../features/accounts/pages/forgot-password-page"), "ForgotPasswordPage");
+const ResetPasswordPage = page(() => import("../features/accounts/pages/reset-password-page"), "ResetPasswordPage");
+const SetupPage = page(() => import("../features/accounts/pages/setup-page"), "SetupPage");
+const AccountPage = page(() => import("../features/accounts/pages/account-page"), "AccountPage");
+const UsersPage = page(() => import("../features/admin/pages/users-page"), "UsersPage");
+const MailPage = page(() => import("../features/admin/pages/mail-page"), "MailPage");
+const AuditPage = page(() => import("../features/admin/pages/audit-page"), "AuditPage");
+
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      element: <AppLayout />,
+      errorElement: <RouteErrorPage />,
+      children: [
+        { index: true, element: <HomePage /> },
+        { path: "sign-in", element: <SignInPage /> },
+        { path: "sign-up", element: <SignUpPage /> },
+        { path: "forgot-password", element: <ForgotPasswordPage /> },
+        { path: "reset-password", element: <ResetPasswordPage /> },
+        { path: "setup", element: <SetupPage /> },
+        {
+          path: "account",
+          element: (
+            <RequireUser>
+              <AccountPage />
+            </RequireUser>
+          ),
+        },
+        {
+          path: "admin/users",
+          element: (
+            <RequireAbility ability="manageUsers">
+              <UsersPage />
+            </RequireAbility>
+          ),
+        },
+        {
+          path: "admin/mail",
+          element: (
+            <RequireAbility ability="readMail">
+              <MailPage />
+            </RequireAbility>
+          ),
+        },
+        {
+          path: "admin/audit",
+          element: (
+            <RequireAbility ability="readAudit">
+              <AuditPage />
+            </RequireAbility>
+          ),
+        },
+        { path: "*", element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}

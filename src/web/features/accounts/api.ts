@@ -1,0 +1,129 @@
+import { type QueryClient, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type {
+  ChangeEmailInput,
+  ChangePasswordInput,
+  Me,
+  MeResponse,
+  PasswordResetConfirmInput,
+  SetupInput,
+  SetupStatus,
+  SignInInput,
+  SignUpInput,
+  Site,
+  UpdateProfileInput,
+} from "../../../shared/schemas/accounts";
+import { api } from "../../lib/api-client";
+import { ME_QUERY_KEY } from "../../lib/query-client";
+
+type MeBody = z.infer<typeof MeResponse>;
+
+export const accountKeys = {
+  me: ME_QUERY_KEY,
+  site: ["site"] as const,
+  setup: ["setup"] as const,
+};
+
+/** The signed-in user, or null. */
+export const meQuery = () =>
+  queryOptions({
+    queryKey: accountKeys.me,
+    queryFn: async (): Promise<Me | null> => (await api.get<MeBody>("/api/v1/auth/me")).user,
+    staleTime: 60_000,
+  });
+
+/** Site Name and tagline. */
+export const siteQuery = () =>
+  queryOptions({
+    queryKey: accountKeys.site,
+    queryFn: () => api.get<z.infer<typeof Site>>("/api/v1/site"),
+    staleTime: 5 * 60_000,
+  });
+
+/** Whether the first admin still has to be created. */
+export const setupStatusQuery = () =>
+  queryOptions({
+    queryKey: accountKeys.setup,
+    queryFn: () => api.get<z.infer<typeof SetupStatus>>("/api/v1/setup"),
+    staleTime: 0,
+  });
+
+/**
+ * A new person in this browser: forget everything cached for the previous one (admin lists, their profile),
+ * keep what is the same for everybody (the site), and take the new user from the answer.
+ */
+function switchUser(qc: QueryClient, user: Me | null): void {
+  qc.removeQueries({ predicate: (q) => q.queryKey[0] !== accountKeys.site[0] });
+  qc.setQueryData(accountKeys.me, user);
+}
+
+export function useSignIn() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: z.output<typeof SignInInput>) => api.post<MeBody>("/api/v1/auth/sign-in", input),
+    onSuccess: (res) => switchUser(qc, res.user),
+  });
+}
+
+export function useSignUp() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: z.output<typeof SignUpInput>) => api.post<MeBody>("/api/v1/auth/sign-up", input),
+    onSuccess: (res) => switchUser(qc, res.user),
+  });
+}
+
+export function useSignOut() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ ok: true }>("/api/v1/auth/sign-out"),
+    onSuccess: () => switchUser(qc, null),
+  });
+}
+
+export function useCompleteSetup() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: z.output<typeof SetupInput>) => api.post<MeBody>("/api/v1/setup", input),
+    onSuccess: (res) => {
+      switchUser(qc, res.user);
+      qc.setQueryData(accountKeys.setup, { needed: false });
+    },
+  });
+}
+
+export function useRequestPasswordReset() {
+  return useMutation({
+    mutationFn: (input: { email: string }) => api.post<{ ok: true }>("/api/v1/auth/password-reset", input),
+  });
+}
+
+export function useResetPassword() {
+  return useMutation({
+    mutationFn: (input: z.output<typeof PasswordResetConfirmInput>) =>
+      api.post<{ ok: true }>("/api/v1/auth/password-reset/confirm", input),
+  });
+}
+
+export function useUpdateProfile() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: z.output<typeof UpdateProfileInput>) => api.patch<MeBody>("/api/v1/account", input),
+    onSuccess: (res) => qc.setQueryData(accountKeys.me, res.user),
+  });
+}
+
+export function useChangeEmail() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: z.output<typeof ChangeEmailInput>) => api.post<{ ok: true }>("/api/v1/account/email", input),
+    onSuccess: () => qc.invalidateQueries({ queryKey: accountKeys.me }),
+  });
+}
+
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (input: z.output<typeof ChangePasswordInput>) =>
+      api.post<{ ok: true }>("/api/v1/account/password", input),
+  });
+}

@@ -1,0 +1,102 @@
+import type { ErrorBody } from "../../shared/schemas/common";
+
+/** The readable cookie the server sets; its value goes into this header on every state-changing request. */
+const CSRF_COOKIE = "convene_csrf";
+const CSRF_HEADER = "x-csrf-token";
+
+/**
+ * A refusal from the API, with the documented body `{ error: { code, message, fields } }` (platform.md, API).
+ * `fields` names the input fields that broke a rule, so forms can show each message at its field.
+ */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: Record<string, string>;
+
+  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+/** True for an ApiError with this status (and code, when given). */
+export function isApiError(err: unknown, status?: number, code?: string): err is ApiError {
+  return (
+    err instanceof ApiError &&
+    (status === undefined || err.status === status) &&
+    (code === undefined || err.code === code)
+  );
+}
+
+export function readCookie(name: string): string | undefined {
+  for (const part of document.cookie.split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(rest.join("="));
+  }
+  return undefined;
+}
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  const error = (value as ErrorBody | null)?.error;
+  return typeof error?.code === "string" && typeof error.message === "string";
+}
+
+async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  if (method !== "GET" && method !== "HEAD") {
+    const token = readCookie(CSRF_COOKIE);
+    if (token) headers[CSRF_HEADER] = token;
+  }
+  let res: Response;
+  try {
+    res = await fetch(withQuery(path, query), {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "same-origin",
+    });
+  } catch {
+    throw new ApiError(0, "network_error", "Could not reach the server. Check your connection and try again.");
+  }
+  const text = await res.text();
+  let data: unknown = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = null;
+    }
+  }
+  if (!res.ok) {
+    if (isErrorBody(data)) {
+      throw new ApiError(res.status, data.error.code, data.error.message, data.error.fields ?? {});
+    }
+    throw new ApiError(res.status, "http_error", `The server answered ${res.status} ${res.statusText}.`);
+  }
+  return data as T;
+}
+
+/** The JSON API under /api/v1: sends cookies, the CSRF header on non-GET requests, and throws ApiError. */
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>("GET", path, undefined, query),
+  post: <T>(path: string, body?: unknown) => request<T>("POST", path, body ?? {}),
+  patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, body),
+  put: <T>(path: string, body: unknown) => request<T>("PUT", path, body),
+  delete: <T>(path: string) => request<T>("DELETE", path),
+};

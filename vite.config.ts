@@ -1,0 +1,21 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+const api = "http://localhost:3000";
+
+// The web app: built into dist/web, which the server serves with an SPA fallback (src/server/platform/web.ts).
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: "dist/web",
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  server: {
+    proxy: {
+      "/api": api,
+      "/healthz": api,
+      "/readyz": api,
+    },
+  },
+});
