@@ -2,6 +2,7 @@ import type { CommunitySession, Participant, SessionCard } from "../../shared/sc
 import type { Actor } from "../permissions/actor";
 import { isPremium } from "../permissions/actor";
 import { type CommunitySessionFacts, can } from "../permissions/policy";
+import { renderMarkdown } from "../platform/markdown";
 import type { FeatureSettings } from "../site/settings";
 import { impliedAgenda } from "./agenda";
 import { allowedStatusActions, canMemberCancel, registrationRefusal, shownStatus } from "./lifecycle";
@@ -121,6 +122,7 @@ export function toSessionDto(
     id: row.id,
     title: row.title,
     description: row.description,
+    descriptionHtml: renderMarkdown(row.description),
     startsAt: row.starts_at,
     startsLocal: row.starts_at ? instantToLocal(row.starts_at, row.time_zone) : null,
     endsAt: row.ends_at,

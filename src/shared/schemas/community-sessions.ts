@@ -132,7 +132,8 @@ export const CommunitySession = z
   .object({
     id: Id,
     title: z.string(),
-    description: z.string(),
+    description: z.string().describe("Markdown as written"),
+    descriptionHtml: z.string().describe("the description rendered to safe HTML (raw HTML is shown as text)"),
     startsAt: Instant.nullable(),
     startsLocal: LocalDateTime.nullable(),
     endsAt: Instant.nullable(),

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { renderMarkdown } from "./markdown";
+
+describe("Markdown descriptions", () => {
+  it("renders emphasis, lists and links", () => {
+    const html = renderMarkdown("**Bring** questions:\n\n- one\n- two\n\n[Agenda](https://example.org/a)");
+    expect(html).toContain("<strong>Bring</strong>");
+    expect(html).toContain("<li>one</li>");
+    expect(html).toContain(
+      '<a href="https://example.org/a" rel="noopener noreferrer nofollow" target="_blank">Agenda</a>',
+    );
+  });
+
+  it("shows HTML as text and drops script links", () => {
+    const html = renderMarkdown("<script>alert(1)</script> <img src=x onerror=alert(1)> [click](javascript:alert(1))");
+    expect(html).not.toMatch(/<script|<img|href="javascript/i);
+    expect(html).toContain("&lt;script&gt;");
+  });
+});
