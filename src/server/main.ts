@@ -3,10 +3,28 @@ import { loadConfig } from "./platform/config";
 import { createServer } from "./server";
 
 const startedAt = performance.now();
-const config = loadConfig();
-const server = await createServer(config);
-const first = await ensureFirstAdmin(server.deps);
-await server.app.listen({ port: config.port, host: config.host });
+
+/** Start-up problems (bad configuration, database unreachable, port taken) end the process with one clear line. */
+function fail(what: string, err: unknown): never {
+  const message = err instanceof Error ? err.message : String(err);
+  console.error(`\nConvene could not start: ${what}.\n${message}\n`);
+  process.exit(1);
+}
+
+const config = (() => {
+  try {
+    return loadConfig();
+  } catch (err) {
+    return fail("the configuration is invalid", err);
+  }
+})();
+const server = await createServer(config).catch((err) => fail("the database could not be opened or migrated", err));
+const first = await ensureFirstAdmin(server.deps).catch((err) =>
+  fail("the first admin from ADMIN_EMAIL/ADMIN_PASSWORD could not be created (check ADMIN_PASSWORD)", err),
+);
+await server.app
+  .listen({ port: config.port, host: config.host })
+  .catch((err) => fail(`port ${config.port} is not available`, err));
 server.worker.start();
 
 const engine = server.deps.engine === "postgres" ? "PostgreSQL" : `SQLite in ${config.dataDir}`;

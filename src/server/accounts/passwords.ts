@@ -78,7 +78,12 @@ export function passwordWeakness(password: string, email: string): string | null
   const lower = password.toLowerCase();
   if (COMMON.has(lower)) return "is too common: choose one that is not on lists of leaked passwords";
   if (new Set(lower).size <= 2) return "is too easy to guess: use more different characters";
+  // Refuse a password that is essentially the email ("jane.doe2024"), not a passphrase that happens to
+  // contain a common word like "admin".
   const local = email.split("@")[0]?.toLowerCase() ?? "";
-  if (local.length >= 4 && lower.includes(local)) return "must not contain your email address";
+  if (lower.includes(email.toLowerCase())) return "must not contain your email address";
+  if (local.length >= 3 && lower.includes(local) && lower.length - local.length <= 4) {
+    return "is too close to your email address";
+  }
   return null;
 }
