@@ -28,6 +28,13 @@ export interface IcsOptions {
   attendee?: { name: string | null; email: string };
 }
 
+// The VTIMEZONE text of a zone is read from a file: keep each one after the first use.
+const vtimezones = new Map<string, string | null>();
+function vtimezone(zone: string): string | null {
+  if (!vtimezones.has(zone)) vtimezones.set(zone, getVtimezoneComponent(zone));
+  return vtimezones.get(zone) ?? null;
+}
+
 /**
  * An iCalendar document (RFC 5545) with each entry's start and end in its own zone (TZID plus the zone's
  * VTIMEZONE), so ordinary calendars show the right local time across DST changes.
@@ -36,7 +43,7 @@ export function buildIcs(entries: CalendarEntry[], opts: IcsOptions = {}): strin
   const cal = ical({
     prodId: { company: "Convene", product: "Convene", language: "EN" },
     name: opts.name ?? null,
-    timezone: { name: null, generator: (zone: string) => getVtimezoneComponent(zone) },
+    timezone: { name: null, generator: vtimezone },
   });
   if (opts.method && opts.method !== "PUBLISH") cal.method(ICalCalendarMethod[opts.method]);
   else if (opts.method === "PUBLISH") cal.method(ICalCalendarMethod.PUBLISH);

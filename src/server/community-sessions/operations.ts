@@ -22,6 +22,7 @@ import { type AppError, badRequest, conflict, forbidden, notFound } from "../pla
 import { newId, newToken, sha256 } from "../platform/ids";
 import { type FeatureSettings, readFeatures, readSite, type SiteSettings } from "../site/settings";
 import { applyStatusAction, canMemberCancel, reconcileFull, registrationRefusal, type StatusAction } from "./lifecycle";
+import { clearListCache } from "./list-cache";
 import {
   ROLE_LABEL,
   registrationCancelledEmail,
@@ -76,6 +77,18 @@ const AUDIT_TYPE = "community_session";
  * Cannot see it: 404; can see but may not: 403.
  */
 async function withSession<T>(
+  deps: Deps,
+  actor: Actor | null,
+  sessionId: string,
+  need: "manage" | "register",
+  fn: (w: SessionWork) => Promise<T>,
+): Promise<T> {
+  const result = await inSessionTransaction(deps, actor, sessionId, need, fn);
+  clearListCache();
+  return result;
+}
+
+async function inSessionTransaction<T>(
   deps: Deps,
   actor: Actor | null,
   sessionId: string,

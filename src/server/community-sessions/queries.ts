@@ -116,6 +116,35 @@ export async function listSessions(db: Db, f: SessionListFilter): Promise<{ rows
   return { rows, total: Number(total.n) };
 }
 
+/** No session lasts longer than this (Duration is at most 720 minutes). */
+const LONGEST_SESSION_MS = 720 * 60_000;
+
+/**
+ * The member lists (home page and past sessions): published sessions with a date, upcoming (not yet ended)
+ * by start, or past (ended) latest first. Bounded by start time so the start index reads only one page.
+ */
+export function listPublishedSessions(
+  db: Db,
+  f: { when: "upcoming" | "past"; now: string; limit: number; offset: number },
+): Promise<SessionRow[]> {
+  let q = db.selectFrom("community_sessions").selectAll().where("status", "!=", "draft");
+  if (f.when === "upcoming") {
+    const earliestRunning = new Date(Date.parse(f.now) - LONGEST_SESSION_MS).toISOString();
+    q = q
+      .where("starts_at", ">", earliestRunning)
+      .where("ends_at", ">", f.now)
+      .orderBy("starts_at", "asc")
+      .orderBy("id", "asc");
+  } else {
+    q = q
+      .where("starts_at", "<=", f.now)
+      .where("ends_at", "<=", f.now)
+      .orderBy("starts_at", "desc")
+      .orderBy("id", "desc");
+  }
+  return q.limit(f.limit).offset(f.offset).execute();
+}
+
 /** A member's registrations (active and cancelled), newest session first. */
 export function listRegistrationsOf(db: Db, userId: string) {
   return db

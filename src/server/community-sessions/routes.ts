@@ -25,6 +25,7 @@ import type { Deps } from "../platform/deps";
 import { notFound } from "../platform/errors";
 import { errorResponses } from "../platform/request-context";
 import { readFeatures } from "../site/settings";
+import { cachedList, storeList } from "./list-cache";
 import {
   addParticipantByEmail,
   assertManager,
@@ -39,7 +40,14 @@ import {
   updateCommunitySession,
 } from "./operations";
 import { rosterSort, sessionFacts, toCard, toParticipant, toSessionDto } from "./present";
-import { countActiveBySession, findSession, listParticipants, listRegistrationsOf, listSessions } from "./queries";
+import {
+  countActiveBySession,
+  findSession,
+  listParticipants,
+  listPublishedSessions,
+  listRegistrationsOf,
+  listSessions,
+} from "./queries";
 
 const tags = ["community sessions"];
 const SessionParams = z.object({ id: Id });
@@ -75,15 +83,23 @@ export function communitySessionRoutes(deps: Deps): FastifyPluginAsyncZod {
           response: { 200: SessionCardList, ...errorResponses(400) },
         },
       },
-      async (req) => {
-        const { rows } = await listSessions(deps.db, {
-          visibleOnly: true,
-          when: req.query.when,
-          now: deps.clock.now().toISOString(),
-          limit: req.query.limit,
-          offset: req.query.offset,
-        });
-        return { sessions: await cards(rows) };
+      async (req, reply) => {
+        const key = `${req.query.when}|${req.query.limit}|${req.query.offset}`;
+        const nowMs = deps.clock.now().getTime();
+        let body = cachedList(key, nowMs);
+        if (!body) {
+          const rows = await listPublishedSessions(deps.db, {
+            when: req.query.when,
+            now: deps.clock.now().toISOString(),
+            limit: req.query.limit,
+            offset: req.query.offset,
+          });
+          // Validated against the schema once, when the cached text is made.
+          body = JSON.stringify(SessionCardList.parse({ sessions: await cards(rows) }));
+          storeList(key, body, nowMs);
+        }
+        // Already JSON text: Fastify sends a string as is when the content type is JSON.
+        return reply.type("application/json; charset=utf-8").send(body as never);
       },
     );
 

@@ -59,7 +59,13 @@ class StaticProvider implements MigrationProvider {
 
 // Kysely looks for its migration tables across every schema, so a non-default schema must be named.
 function migrator(db: Db, schema?: string): Migrator {
-  return new Migrator({ db, provider: new StaticProvider(), ...(schema ? { migrationTableSchema: schema } : {}) });
+  return new Migrator({
+    db,
+    provider: new StaticProvider(),
+    // Features are built in parallel branches; a migration merged "before" one already applied must still run.
+    allowUnorderedMigrations: true,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
 }
 
 /** Applies pending migrations; safe when several instances start at once (Kysely takes a lock). */

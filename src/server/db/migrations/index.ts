@@ -2,10 +2,14 @@ import type { Migration } from "kysely";
 import * as m0001 from "./0001_foundation";
 import * as m0002 from "./0002_community_sessions";
 import * as m0003 from "./0003_calendars";
+import * as m0004 from "./0004_conferences";
+import * as m0005 from "./0005_session_start_index";
 
 /** Every migration, in order. An explicit list survives bundling, unlike a folder scan. */
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_community_sessions": m0002,
   "0003_calendars": m0003,
+  "0004_conferences": m0004,
+  "0005_session_start_index": m0005,
 };

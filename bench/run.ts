@@ -1,0 +1,456 @@
+// `npm run bench`: seeds its own data, starts the production server on SQLite (and PostgreSQL when
+// TEST_DATABASE_URL is set), drives it over HTTP from this separate process, and prints one table in which
+// every figure stands beside a floor measured in the same run. Results: bench/results/latest.json and
+// docs/performance.md.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import nodemailer from "nodemailer";
+import pg from "pg";
+import { countActiveBySession, listPublishedSessions } from "../src/server/community-sessions/queries";
+import { type DbHandle, type Engine, migrateToLatest, openDb } from "../src/server/platform/db";
+import { load, percentile, request, time } from "./load";
+import { insertParticipants, insertSessions, insertUsers, seedHome } from "./seed";
+import { startSmtpCounter } from "./smtp-counter";
+
+const root = path.resolve(import.meta.dirname, "..");
+const SECRET = "bench-secret-bench-secret";
+
+interface Row {
+  engine: Engine;
+  scenario: string;
+  metric: string;
+  value: number;
+  unit: string;
+  floor: number | null;
+  floorLabel: string;
+  target: string;
+  met: boolean | null;
+}
+const rows: Row[] = [];
+function record(r: Omit<Row, "met"> & { met?: boolean | null }) {
+  rows.push({ met: null, ...r });
+  const ratio = r.floor ? ` (×${(r.value / r.floor).toFixed(1)} of floor ${fmt(r.floor)} ${r.unit})` : "";
+  console.log(`  [${r.engine}] ${r.scenario} · ${r.metric}: ${fmt(r.value)} ${r.unit}${ratio}`);
+}
+const fmt = (n: number) => (Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(2));
+
+function freePort(): number {
+  return 20000 + Math.floor(Math.random() * 20000);
+}
+
+async function waitUntilUp(base: string, child: ChildProcess, timeoutMs = 30_000): Promise<number> {
+  const started = performance.now();
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const res = await request(base, { path: "/healthz" });
+      if (res.status === 200) return performance.now() - started;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > end) throw new Error("server did not answer in time");
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+function startServer(env: Record<string, string>): { child: ChildProcess; base: string; startedAt: number } {
+  const port = freePort();
+  const startedAt = performance.now();
+  const child = spawn(process.execPath, [path.join(root, "dist/server/main.js")], {
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      BASE_URL: `http://127.0.0.1:${port}`,
+      LOG_LEVEL: "warn",
+      SESSION_SECRET: SECRET,
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  return { child, base: `http://127.0.0.1:${port}`, startedAt };
+}
+
+async function stop(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  child.kill("SIGTERM");
+  await new Promise((r) => child.once("exit", r));
+}
+
+async function csrfFor(base: string): Promise<string> {
+  const res = await request(base, { path: "/api/v1/auth/me" });
+  const cookie = String(res.headers["set-cookie"] ?? "");
+  return /convene_csrf=([^;]+)/.exec(cookie)?.[1] ?? "";
+}
+
+const auth = (token: string, csrf: string) => ({
+  cookie: `convene_session=${token}; convene_csrf=${csrf}`,
+  "x-csrf-token": csrf,
+});
+
+async function prepare(
+  engine: Engine,
+): Promise<{ env: Record<string, string>; handle: DbHandle; cleanup: () => Promise<void> }> {
+  if (engine === "sqlite") {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "convene-bench-"));
+    const handle = openDb({ sqliteFile: path.join(dataDir, "convene.sqlite") });
+    return {
+      env: { DATA_DIR: dataDir, DATABASE_URL: "" },
+      handle,
+      cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
+    };
+  }
+  const adminUrl = process.env.TEST_DATABASE_URL as string;
+  const name = `convene_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const handle = openDb({ databaseUrl: url.toString(), poolSize: 4 });
+  return {
+    env: { DATABASE_URL: url.toString(), DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "convene-bench-")) },
+    handle,
+    cleanup: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+async function benchEngine(engine: Engine) {
+  console.log(`\n${engine}: seeding…`);
+  const { env, handle, cleanup } = await prepare(engine);
+  const db = handle.db;
+  const smtp = await startSmtpCounter();
+  let server: ReturnType<typeof startServer> | undefined;
+  try {
+    await migrateToLatest(db);
+    const admin = await insertUsers(db, 1, "admin", { admin: true });
+    const members = await insertUsers(db, 1000, "member");
+    const adminId = admin.ids[0] as string;
+    await seedHome(db, adminId, members.ids.slice(0, 200));
+    // Registration race: 10 sessions with 1 host, 3 presenter and 5 guest slots each.
+    const future = new Date(Date.now() + 60 * 24 * 3600_000).toISOString();
+    const raceIds = await insertSessions(
+      db,
+      Array.from({ length: 10 }, (_, i) => ({
+        title: `Race ${i}`,
+        startsAt: future,
+        status: "open" as const,
+        maxPresenters: 3,
+        maxGuests: 5,
+        hasInterviewer: false,
+      })),
+      adminId,
+    );
+    // Fan-out: a session with 1,000 active participants.
+    const [fanId] = await insertSessions(
+      db,
+      [
+        {
+          title: "Fan-out",
+          startsAt: future,
+          status: "open",
+          maxPresenters: 3,
+          maxGuests: 1000,
+          hasInterviewer: false,
+        },
+      ],
+      adminId,
+    );
+    await insertParticipants(
+      db,
+      members.ids.slice(0, 1000).map((userId) => ({ sessionId: fanId as string, userId, role: "guest" as const })),
+    );
+
+    // 5. Start to first answered request (database already migrated and seeded: a restart).
+    const nodeFloorPort = freePort();
+    const floorStart = performance.now();
+    const floorChild = spawn(
+      process.execPath,
+      ["-e", `require("http").createServer((q,s)=>s.end("ok")).listen(${nodeFloorPort},"127.0.0.1")`],
+      { stdio: "ignore" },
+    );
+    await waitUntilUp(`http://127.0.0.1:${nodeFloorPort}`, floorChild).catch(() => 0);
+    const floorStartMs = performance.now() - floorStart;
+    await stop(floorChild);
+    server = startServer({ ...env, SMTP_URL: smtp.url, OUTBOX_POLL_MS: "50" });
+    await waitUntilUp(server.base, server.child);
+    const startMs = performance.now() - server.startedAt;
+    record({
+      engine,
+      scenario: "start",
+      metric: "start to first answer",
+      value: startMs,
+      unit: "ms",
+      floor: floorStartMs,
+      floorLabel: "bare node http server",
+      target: "< 2000 ms",
+      met: startMs < 2000,
+    });
+    const base = server.base;
+    const csrf = await csrfFor(base);
+
+    // 2. Member home data with 10,000 sessions, 50 concurrent clients.
+    await load(base, () => ({ path: "/api/v1/community/sessions?when=upcoming" }), { concurrency: 10, total: 200 }); // warm-up
+    const home = await load(base, () => ({ path: "/api/v1/community/sessions?when=upcoming" }), {
+      concurrency: 50,
+      total: 3000,
+    });
+    const homeFloor = await load(base, () => ({ path: "/healthz" }), { concurrency: 50, total: 3000 });
+    const direct: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const { ms } = await time(async () => {
+        const list = await listPublishedSessions(db, {
+          when: "upcoming",
+          now: new Date().toISOString(),
+          limit: 50,
+          offset: 0,
+        });
+        await countActiveBySession(
+          db,
+          list.map((r) => r.id),
+        );
+      });
+      direct.push(ms);
+    }
+    const homeP99 = percentile(home.latenciesMs, 99);
+    record({
+      engine,
+      scenario: "home (10k sessions, 50 clients)",
+      metric: "p50",
+      value: percentile(home.latenciesMs, 50),
+      unit: "ms",
+      floor: percentile(homeFloor.latenciesMs, 50),
+      floorLabel: "/healthz, same load",
+      target: "",
+      met: null,
+    });
+    record({
+      engine,
+      scenario: "home (10k sessions, 50 clients)",
+      metric: "p99",
+      value: homeP99,
+      unit: "ms",
+      floor: percentile(homeFloor.latenciesMs, 99),
+      floorLabel: "/healthz, same load",
+      target: "p99 < 25 ms",
+      met: homeP99 < 25,
+    });
+    record({
+      engine,
+      scenario: "home (10k sessions, 50 clients)",
+      metric: "same rows read through the driver, p50",
+      value: percentile(direct, 50),
+      unit: "ms",
+      floor: null,
+      floorLabel: "",
+      target: "",
+      met: null,
+    });
+    record({
+      engine,
+      scenario: "home (10k sessions, 50 clients)",
+      metric: "throughput",
+      value: (home.latenciesMs.length / home.wallMs) * 1000,
+      unit: "req/s",
+      floor: (homeFloor.latenciesMs.length / homeFloor.wallMs) * 1000,
+      floorLabel: "/healthz",
+      target: "",
+      met: null,
+    });
+    if ((home.statuses.get(200) ?? 0) !== 3000) throw new Error(`home answered ${JSON.stringify([...home.statuses])}`);
+
+    // 1. Registration race: 100 members, each registering for each of the 10 sessions, 100 at once.
+    const roles = ["host", "presenter", "presenter", "guest", "guest", "guest"];
+    const race = await load(
+      base,
+      (i) => {
+        const member = i % 100;
+        const session = Math.floor(i / 100);
+        return {
+          method: "POST",
+          path: `/api/v1/community/sessions/${raceIds[session]}/registrations`,
+          headers: auth(members.tokens[200 + member] as string, csrf),
+          body: JSON.stringify({ role: roles[(member + session) % roles.length] }),
+        };
+      },
+      { concurrency: 100, total: 1000 },
+    );
+    const raceFloor = await load(base, () => ({ path: "/healthz" }), { concurrency: 100, total: 1000 });
+    const active = await db
+      .selectFrom("community_participants")
+      .select(["session_id", "role", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("session_id", "in", raceIds)
+      .where("status", "!=", "cancelled")
+      .groupBy(["session_id", "role"])
+      .execute();
+    const capacity: Record<string, number> = { host: 1, presenter: 3, guest: 5, interviewer: 0 };
+    const overbooked = active.reduce((sum, r) => sum + Math.max(0, Number(r.n) - (capacity[r.role] ?? 0)), 0);
+    const unexpected = [...race.statuses.keys()].filter((s) => s !== 201 && s !== 409);
+    if (unexpected.length) throw new Error(`registration answered ${JSON.stringify([...race.statuses])}`);
+    record({
+      engine,
+      scenario: "registration race (100 members × 10 sessions)",
+      metric: "registrations/s (all answers)",
+      value: (race.latenciesMs.length / race.wallMs) * 1000,
+      unit: "req/s",
+      floor: (raceFloor.latenciesMs.length / raceFloor.wallMs) * 1000,
+      floorLabel: "/healthz, same load",
+      target: "",
+      met: null,
+    });
+    record({
+      engine,
+      scenario: "registration race (100 members × 10 sessions)",
+      metric: "p50",
+      value: percentile(race.latenciesMs, 50),
+      unit: "ms",
+      floor: percentile(raceFloor.latenciesMs, 50),
+      floorLabel: "/healthz",
+      target: "",
+      met: null,
+    });
+    record({
+      engine,
+      scenario: "registration race (100 members × 10 sessions)",
+      metric: "p99",
+      value: percentile(race.latenciesMs, 99),
+      unit: "ms",
+      floor: percentile(raceFloor.latenciesMs, 99),
+      floorLabel: "/healthz",
+      target: "",
+      met: null,
+    });
+    record({
+      engine,
+      scenario: "registration race (100 members × 10 sessions)",
+      metric: "overbooked slots",
+      value: overbooked,
+      unit: "slots",
+      floor: null,
+      floorLabel: "",
+      target: "0",
+      met: overbooked === 0,
+    });
+
+    // 4. Cancelling a session with 1,000 participants: until the SMTP server accepted every email.
+    smtp.reset();
+    const sendFloor = await time(async () => {
+      const t = nodemailer.createTransport(`${smtp.url}&pool=true&maxConnections=5`);
+      await Promise.all(
+        Array.from({ length: 1000 }, (_, i) =>
+          t.sendMail({ from: "a@bench.test", to: `m${i}@bench.test`, subject: "floor", text: "x" }),
+        ),
+      );
+      t.close();
+    });
+    smtp.reset();
+    const cancel = await time(async () => {
+      const res = await request(base, {
+        method: "POST",
+        path: `/api/v1/community/sessions/${fanId}/status`,
+        headers: auth(admin.tokens[0] as string, csrf),
+        body: JSON.stringify({ action: "cancel" }),
+      });
+      if (res.status !== 200) throw new Error(`cancel answered ${res.status} ${res.body}`);
+      if (!(await smtp.waitFor(1000, 120_000))) throw new Error(`only ${smtp.accepted} emails arrived`);
+    });
+    record({
+      engine,
+      scenario: "cancel a session with 1,000 participants",
+      metric: "until every email accepted",
+      value: cancel.ms / 1000,
+      unit: "s",
+      floor: sendFloor.ms / 1000,
+      floorLabel: "1,000 emails sent directly by nodemailer",
+      target: "< 30 s",
+      met: cancel.ms < 30_000,
+    });
+    record({
+      engine,
+      scenario: "cancel a session with 1,000 participants",
+      metric: "repeated emails (by Message-ID)",
+      value: smtp.repeats,
+      unit: "emails",
+      floor: null,
+      floorLabel: "",
+      target: "0",
+      met: smtp.repeats === 0,
+    });
+  } finally {
+    if (server) await stop(server.child);
+    await smtp.close();
+    await handle.close();
+    await cleanup();
+  }
+}
+
+function homeJsGzipped(): { bytes: number; files: string[] } {
+  const webDir = path.join(root, "dist/web");
+  const html = fs.readFileSync(path.join(webDir, "index.html"), "utf8");
+  const files = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1] as string);
+  const bytes = files.reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(webDir, f))).length, 0);
+  return { bytes, files };
+}
+
+async function main() {
+  console.log("Building the production server and web app…");
+  execFileSync(process.execPath, [path.join(root, "scripts/build.mjs"), "--force"], { stdio: "inherit" });
+  const engines: Engine[] = process.env.TEST_DATABASE_URL ? ["sqlite", "postgres"] : ["sqlite"];
+  for (const engine of engines) await benchEngine(engine);
+  const js = homeJsGzipped();
+  record({
+    engine: "sqlite",
+    scenario: "member home page",
+    metric: "JavaScript shipped, gzipped",
+    value: js.bytes / 1024,
+    unit: "KB",
+    floor: null,
+    floorLabel: "",
+    target: "< 200 KB",
+    met: js.bytes < 200 * 1024,
+  });
+
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+  const result = { at: new Date().toISOString(), machine, rows };
+  fs.mkdirSync(path.join(root, "bench/results"), { recursive: true });
+  fs.writeFileSync(path.join(root, "bench/results/latest.json"), `${JSON.stringify(result, null, 2)}\n`);
+
+  const table = [
+    "| engine | scenario | metric | value | floor (same run) | ratio | target | met |",
+    "|---|---|---|---|---|---|---|---|",
+    ...rows
+      .map((r) =>
+        [
+          r.engine,
+          r.scenario,
+          r.metric,
+          `${fmt(r.value)} ${r.unit}`,
+          r.floor === null ? "—" : `${fmt(r.floor)} ${r.unit} (${r.floorLabel})`,
+          r.floor ? `×${(r.value / r.floor).toFixed(1)}` : "—",
+          r.target || "—",
+          r.met === null ? "—" : r.met ? "yes" : "**no**",
+        ].join(" | "),
+      )
+      .map((line) => `| ${line} |`),
+  ].join("\n");
+  console.log(`\n${table}\n\nMachine: ${machine}`);
+  const doc = path.join(root, "docs/performance.md");
+  const intro = fs.existsSync(doc) ? fs.readFileSync(doc, "utf8").split("<!-- results -->")[0] : "# Performance\n\n";
+  fs.writeFileSync(doc, `${intro}<!-- results -->\nRun of ${result.at} on ${machine}.\n\n${table}\n`);
+  const missed = rows.filter((r) => r.met === false);
+  if (missed.length)
+    console.log(`\nTargets missed: ${missed.map((r) => `${r.engine} ${r.scenario} ${r.metric}`).join("; ")}`);
+}
+
+await main();
+process.exit(0);

@@ -1,0 +1,134 @@
+import { startSignInSession } from "../src/server/accounts/sign-in-sessions";
+import type { Db } from "../src/server/platform/db";
+import { newId } from "../src/server/platform/ids";
+
+const DAY = 24 * 3600_000;
+
+export async function insertUsers(
+  db: Db,
+  n: number,
+  prefix: string,
+  opts: { admin?: boolean } = {},
+): Promise<{ ids: string[]; tokens: string[] }> {
+  const now = new Date().toISOString();
+  const ids: string[] = [];
+  const rows = Array.from({ length: n }, (_, i) => {
+    const id = newId();
+    ids.push(id);
+    return {
+      id,
+      email: `${prefix}${i}.${id.slice(0, 6)}@bench.test`,
+      name: `${prefix} ${i}`,
+      password_hash: null,
+      is_admin: opts.admin ? (1 as const) : (0 as const),
+      is_staff: 0 as const,
+      is_premium: 0 as const,
+      time_zone: null,
+      deactivated_at: null,
+      created_at: now,
+      updated_at: now,
+      feed_token: null,
+    };
+  });
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto("users")
+      .values(rows.slice(i, i + 500))
+      .execute();
+  const tokens: string[] = [];
+  for (const id of ids) tokens.push(await startSignInSession(db, id, now));
+  return { ids, tokens };
+}
+
+interface SessionSpec {
+  title: string;
+  startsAt: string;
+  status: "open" | "full" | "closed" | "cancelled" | "draft";
+  maxPresenters: number;
+  maxGuests: number;
+  hasInterviewer: boolean;
+}
+
+export async function insertSessions(db: Db, specs: SessionSpec[], createdBy: string): Promise<string[]> {
+  const now = new Date().toISOString();
+  const ids: string[] = [];
+  const rows = specs.map((s) => {
+    const id = newId();
+    ids.push(id);
+    return {
+      id,
+      title: s.title,
+      description:
+        "A benchmark session with a **Markdown** description that is long enough to need an excerpt on the card, like real ones.",
+      starts_at: s.startsAt,
+      ends_at: new Date(Date.parse(s.startsAt) + 45 * 60_000).toISOString(),
+      time_zone: "America/New_York",
+      duration_minutes: 45,
+      meeting_url: "https://meet.example.org/bench",
+      meeting_password: null,
+      max_presenters: s.maxPresenters,
+      max_guests: s.maxGuests,
+      talk_minutes: 10,
+      qa_minutes: 5,
+      has_interviewer: s.hasInterviewer ? (1 as const) : (0 as const),
+      status: s.status,
+      version: 1,
+      ics_sequence: 0,
+      created_by: createdBy,
+      created_at: now,
+      updated_at: now,
+    };
+  });
+  for (let i = 0; i < rows.length; i += 300)
+    await db
+      .insertInto("community_sessions")
+      .values(rows.slice(i, i + 300))
+      .execute();
+  return ids;
+}
+
+export async function insertParticipants(
+  db: Db,
+  rows: { sessionId: string; userId: string; role: "host" | "presenter" | "interviewer" | "guest"; order?: number }[],
+): Promise<void> {
+  const now = new Date().toISOString();
+  const values = rows.map((r) => ({
+    id: newId(),
+    session_id: r.sessionId,
+    user_id: r.userId,
+    role: r.role,
+    status: "registered" as const,
+    presenter_order: r.role === "presenter" ? (r.order ?? 1) : null,
+    talk_title: null,
+    talk_description: null,
+    topics: null,
+    questions: null,
+    created_at: now,
+    updated_at: now,
+  }));
+  for (let i = 0; i < values.length; i += 500)
+    await db
+      .insertInto("community_participants")
+      .values(values.slice(i, i + 500))
+      .execute();
+}
+
+/** 10,000 sessions over two years around now, most published, a few participants each. */
+export async function seedHome(db: Db, adminId: string, memberIds: string[]): Promise<void> {
+  const statuses = ["open", "open", "open", "full", "closed", "cancelled", "draft"] as const;
+  const specs: SessionSpec[] = Array.from({ length: 10_000 }, (_, i) => ({
+    title: `Session ${i}`,
+    startsAt: new Date(Date.now() + (i - 3000) * (DAY / 14)).toISOString(),
+    status: statuses[i % statuses.length] as SessionSpec["status"],
+    maxPresenters: 3,
+    maxGuests: 5,
+    hasInterviewer: true,
+  }));
+  const ids = await insertSessions(db, specs, adminId);
+  const parts: Parameters<typeof insertParticipants>[1] = [];
+  ids.forEach((sessionId, i) => {
+    for (let k = 0; k < i % 4; k++)
+      parts.push({ sessionId, userId: memberIds[(i + k) % memberIds.length] as string, role: "guest" });
+  });
+  await insertParticipants(db, parts);
+}
