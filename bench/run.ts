@@ -10,6 +10,7 @@ import zlib from "node:zlib";
 import nodemailer from "nodemailer";
 import pg from "pg";
 import { countActiveBySession, listPublishedSessions } from "../src/server/community-sessions/queries";
+import { pooledSmtpUrl } from "../src/server/mail/transport";
 import { type DbHandle, type Engine, migrateToLatest, openDb } from "../src/server/platform/db";
 import { load, percentile, request, time } from "./load";
 import { insertParticipants, insertSessions, insertUsers, seedHome } from "./seed";
@@ -345,7 +346,7 @@ async function benchEngine(engine: Engine) {
     // 4. Cancelling a session with 1,000 participants: until the SMTP server accepted every email.
     smtp.reset();
     const sendFloor = await time(async () => {
-      const t = nodemailer.createTransport(`${smtp.url}&pool=true&maxConnections=5`);
+      const t = nodemailer.createTransport(pooledSmtpUrl(smtp.url));
       await Promise.all(
         Array.from({ length: 1000 }, (_, i) =>
           t.sendMail({ from: "a@bench.test", to: `m${i}@bench.test`, subject: "floor", text: "x" }),

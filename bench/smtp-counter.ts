@@ -1,12 +1,13 @@
 import { SMTPServer } from "smtp-server";
 
 /** A minimal SMTP server on loopback that only counts accepted messages and their Message-IDs. */
-export async function startSmtpCounter() {
+export async function startSmtpCounter(opts: { delayMs?: number } = {}) {
   const ids = new Map<string, number>();
   let accepted = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
+    disableReverseLookup: true,
     logger: false,
     size: 10 * 1024 * 1024,
     onData(stream, _session, callback) {
@@ -15,10 +16,15 @@ export async function startSmtpCounter() {
         if (head.length < 8192) head += c.toString("utf8");
       });
       stream.on("end", () => {
-        const id = /^Message-ID:\s*(\S+)/im.exec(head)?.[1] ?? `none-${accepted}`;
-        ids.set(id, (ids.get(id) ?? 0) + 1);
-        accepted += 1;
-        callback();
+        const accept = () => {
+          const id = /^Message-ID:\s*(\S+)/im.exec(head)?.[1] ?? `none-${accepted}`;
+          ids.set(id, (ids.get(id) ?? 0) + 1);
+          accepted += 1;
+          callback();
+        };
+        // A slow server keeps deliveries in flight long enough for a test to crash the sender among them.
+        if (opts.delayMs) setTimeout(accept, opts.delayMs);
+        else accept();
       });
     },
   });
@@ -28,6 +34,9 @@ export async function startSmtpCounter() {
     url: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
     get accepted() {
       return accepted;
+    },
+    get distinct() {
+      return ids.size;
     },
     /** Messages received more than once (by Message-ID). */
     get repeats() {

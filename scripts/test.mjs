@@ -17,7 +17,9 @@ const only = args.includes("--unit") ? "unit" : args.includes("--e2e") ? "e2e" :
 
 const skipped = [];
 if (!hasPostgres)
-  skipped.push('PostgreSQL runs of the API suites (set TEST_DATABASE_URL, e.g. eval "$(bash .ci/services.sh)")');
+  skipped.push(
+    'PostgreSQL runs of the API and reliability suites (set TEST_DATABASE_URL, e.g. eval "$(bash .ci/services.sh)")',
+  );
 if (!hasChromium && only !== "unit")
   skipped.push(`browser tests (no Chromium at ${chromium}; apt-get install chromium, or set CHROMIUM_PATH)`);
 if (ci && skipped.length > 0) {
@@ -40,19 +42,46 @@ if (only !== "e2e") {
   const out = "test-results/vitest.json";
   fs.rmSync(out, { force: true });
   run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
-  if (fs.existsSync(out)) {
-    const r = JSON.parse(fs.readFileSync(out, "utf8"));
-    totals.passed += r.numPassedTests;
-    totals.failed += r.numFailedTests;
-    totals.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
-  } else {
+  vitestJson(out);
+}
+
+function vitestJson(out) {
+  if (!fs.existsSync(out)) {
     totals.failed += 1;
-    console.error("Vitest wrote no results.");
+    console.error(`Vitest wrote no results to ${out}.`);
+    return;
   }
+  const r = JSON.parse(fs.readFileSync(out, "utf8"));
+  totals.passed += r.numPassedTests;
+  totals.failed += r.numFailedTests;
+  totals.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+}
+
+const needsBuild = only !== "unit" && (hasChromium || only === "all");
+const built = needsBuild ? run(process.execPath, ["scripts/build.mjs"]) === 0 : false;
+if (needsBuild && !built) {
+  totals.failed += 1;
+  console.error("The production build failed: the browser and reliability suites cannot run.");
+}
+
+// The reliability suite: real server processes killed mid-delivery, two instances on one PostgreSQL,
+// generated bad input on every write route.
+if (only === "all" && built) {
+  const out = "test-results/reliability-vitest.json";
+  fs.rmSync(out, { force: true });
+  run(bin("vitest"), [
+    "run",
+    "--config",
+    "vitest.reliability.config.ts",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${out}`,
+  ]);
+  vitestJson(out);
 }
 
 if (only !== "unit" && hasChromium) {
-  if (run(process.execPath, ["scripts/build.mjs"]) === 0) {
+  if (built) {
     const out = path.join(root, "test-results/e2e.json");
     fs.rmSync(out, { force: true });
     run(bin("playwright"), ["test", "--reporter=list,json"], {
@@ -68,9 +97,6 @@ if (only !== "unit" && hasChromium) {
       totals.failed += 1;
       console.error("Playwright wrote no results.");
     }
-  } else {
-    totals.failed += 1;
-    console.error("The production build failed, so the browser tests did not run.");
   }
 }
 

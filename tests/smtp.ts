@@ -26,6 +26,7 @@ export async function startSmtpCapture(opts: { hold?: (raw: string) => boolean }
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
+    disableReverseLookup: true,
     logger: false,
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];

@@ -24,12 +24,22 @@ function toNodemailer(from: string, m: OutboundEmail): SendMailOptions {
   };
 }
 
+/**
+ * Keeps SMTP connections open and reuses them (5 at once unless SMTP_URL says otherwise): a fan-out of
+ * 1,000 emails must not open 1,000 connections.
+ */
+export function pooledSmtpUrl(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  if (!url.searchParams.has("pool")) url.searchParams.set("pool", "true");
+  if (!url.searchParams.has("maxConnections")) url.searchParams.set("maxConnections", "5");
+  if (!url.searchParams.has("maxMessages")) url.searchParams.set("maxMessages", "1000");
+  return url.toString();
+}
+
 export function createMailer(config: Config, siteName: () => string): Mailer {
   const from = () => ({ name: siteName(), address: config.mailFrom });
   if (config.smtpUrl) {
-    const transport = nodemailer.createTransport(
-      config.smtpUrl.includes("?") ? config.smtpUrl : `${config.smtpUrl}?pool=true&maxConnections=5`,
-    );
+    const transport = nodemailer.createTransport(pooledSmtpUrl(config.smtpUrl));
     return {
       mode: "smtp",
       async send(m) {
