@@ -2,7 +2,7 @@ import type { CommunitySession, Participant, SessionCard } from "../../shared/sc
 import type { Actor } from "../permissions/actor";
 import { isPremium } from "../permissions/actor";
 import { type CommunitySessionFacts, can } from "../permissions/policy";
-import { renderMarkdown } from "../platform/markdown";
+import { markdownToPlainText, renderMarkdown } from "../platform/markdown";
 import type { FeatureSettings } from "../site/settings";
 import { impliedAgenda } from "./agenda";
 import { allowedStatusActions, canMemberCancel, registrationRefusal, shownStatus } from "./lifecycle";
@@ -12,10 +12,12 @@ import {
   type Capacity,
   countActive,
   freeSlots,
+  gatedRoles,
   isActiveParticipant,
   ROLES,
   type Role,
   type RoleCounts,
+  type RoleGates,
   roleCapacity,
   roleRefusal,
 } from "./slots";
@@ -160,6 +162,7 @@ export function toSessionDto(
         }
       : null,
     registrableRoles,
+    premiumRoles: gatedRoles(features).filter((r) => roleCapacity(r, cap) > 0),
     agenda: {
       items: agenda.items.map((i) => ({
         kind: i.kind,
@@ -181,13 +184,10 @@ export function toSessionDto(
   };
 }
 
-export function toCard(row: SessionRow, counts: RoleCounts, now: Date): SessionCard {
+export function toCard(row: SessionRow, counts: RoleCounts, now: Date, gates: RoleGates): SessionCard {
   const cap = capacityOf(row);
   const free = freeSlots(cap, counts);
-  const text = row.description
-    .replace(/[#*_`>[\]()!-]/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  const text = markdownToPlainText(row.description);
   return {
     id: row.id,
     title: row.title,
@@ -200,5 +200,6 @@ export function toCard(row: SessionRow, counts: RoleCounts, now: Date): SessionC
     shownStatus: shownStatus(row.status, row.starts_at, row.duration_minutes, now),
     slots: slotsOf(cap, counts),
     freeRoles: ROLES.filter((r) => free[r] > 0),
+    premiumRoles: gatedRoles(gates).filter((r) => roleCapacity(r, cap) > 0),
   };
 }

@@ -64,12 +64,16 @@ export function communitySessionRoutes(deps: Deps): FastifyPluginAsyncZod {
   }
 
   async function cards(rows: Awaited<ReturnType<typeof listSessions>>["rows"]) {
-    const counts = await countActiveBySession(
-      deps.db,
-      rows.map((r) => r.id),
-    );
+    const [counts, features] = await Promise.all([
+      countActiveBySession(
+        deps.db,
+        rows.map((r) => r.id),
+      ),
+      readFeatures(deps.db),
+    ]);
     const now = deps.clock.now();
-    return rows.map((r) => toCard(r, counts.get(r.id) ?? { host: 0, presenter: 0, interviewer: 0, guest: 0 }, now));
+    const none = { host: 0, presenter: 0, interviewer: 0, guest: 0 };
+    return rows.map((r) => toCard(r, counts.get(r.id) ?? none, now, features));
   }
 
   return async (app) => {

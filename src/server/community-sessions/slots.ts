@@ -169,6 +169,11 @@ export function roleRefusal(role: Role, req: RoleRequest): RoleRefusal | null {
   return null;
 }
 
+/** The roles reserved for premium members under these settings, in roster order (community.md, Settings). */
+export function gatedRoles(gates: RoleGates): Role[] {
+  return ROLES.filter((role) => isGated(role, gates));
+}
+
 function isGated(role: Role, gates: RoleGates): boolean {
   switch (role) {
     case "host":

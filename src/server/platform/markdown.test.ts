@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "./markdown";
+import { markdownToPlainText, renderMarkdown } from "./markdown";
 
 describe("Markdown descriptions", () => {
   it("renders emphasis, lists and links", () => {
@@ -15,5 +15,11 @@ describe("Markdown descriptions", () => {
     const html = renderMarkdown("<script>alert(1)</script> <img src=x onerror=alert(1)> [click](javascript:alert(1))");
     expect(html).not.toMatch(/<script|<img|href="javascript/i);
     expect(html).toContain("&lt;script&gt;");
+  });
+
+  it("gives excerpts the words without the markup, hyphens and brackets kept", () => {
+    expect(markdownToPlainText("## Four ten-minute talks (with Q&A)\n\n**Bring** an e-mail!")).toBe(
+      "Four ten-minute talks (with Q&A) Bring an e-mail!",
+    );
   });
 });

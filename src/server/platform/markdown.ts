@@ -15,3 +15,17 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
 export function renderMarkdown(text: string): string {
   return md.render(text);
 }
+
+/** The words of a Markdown text without its markup, for excerpts ("Four ten-minute talks (with Q&A)"). */
+export function markdownToPlainText(text: string): string {
+  const words: string[] = [];
+  for (const token of md.parse(text, {})) {
+    if (token.type !== "inline") continue;
+    for (const child of token.children ?? []) {
+      if (child.type === "text" || child.type === "code_inline") words.push(child.content);
+      else if (child.type === "softbreak" || child.type === "hardbreak") words.push(" ");
+    }
+    words.push(" ");
+  }
+  return words.join("").replace(/\s+/g, " ").trim();
+}

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { Site } from "../../shared/schemas/accounts";
 import { Settings, SettingsUpdate } from "../../shared/schemas/community-sessions";
 import { diff, recordAudit } from "../audit/record";
+import { clearListCache } from "../community-sessions/list-cache";
 import { authorize } from "../permissions/authorize";
 import { SITE } from "../permissions/policy";
 import type { Deps } from "../platform/deps";
@@ -54,7 +55,7 @@ export function siteRoutes(deps: Deps): FastifyPluginAsyncZod {
         authorize(req.actor, "settings.manage", SITE);
         const actor = req.actor;
         const now = deps.clock.now().toISOString();
-        return deps.db.transaction().execute(async (tx) => {
+        const saved = await deps.db.transaction().execute(async (tx) => {
           const site = await readSite(tx);
           const features = await readFeatures(tx);
           const nextSite = { ...site, ...req.body.site };
@@ -74,6 +75,9 @@ export function siteRoutes(deps: Deps): FastifyPluginAsyncZod {
           }
           return { site: nextSite, features: nextFeatures };
         });
+        // Cards show which roles are premium-only: drop lists made under the old settings.
+        clearListCache();
+        return saved;
       },
     );
   };

@@ -156,6 +156,7 @@ export const CommunitySession = z
     myRegistration: MyRegistration.nullable(),
     /** Roles the caller could register for now: free, allowed, and registration open. */
     registrableRoles: z.array(Role),
+    premiumRoles: z.array(Role).describe("roles only premium members (the Premium Label) may take"),
     agenda: z.object({ items: z.array(AgendaItem), overrunMinutes: z.number().int(), warning: z.string().nullable() }),
     abilities: z.object({
       manage: z.boolean(),
@@ -180,6 +181,7 @@ export const SessionCard = z
     shownStatus: ShownStatus,
     slots: Slots,
     freeRoles: z.array(Role).describe("roles with a free slot"),
+    premiumRoles: z.array(Role).describe("roles only premium members (the Premium Label) may take"),
   })
   .meta({ id: "CommunitySessionCard" });
 export type SessionCard = z.infer<typeof SessionCard>;
@@ -271,12 +273,17 @@ export type FeatureFlags = z.infer<typeof FeatureFlags>;
 export const SiteInformation = z.object({
   siteName: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),
   tagline: z.string().trim().max(200, "must be at most 200 characters"),
-  contactEmail: z.union([z.literal(""), Email]),
+  // One message for the union, not zod's "Invalid input": empty is allowed, anything else must be an address.
+  contactEmail: z.union([z.literal(""), Email], { error: "must be a valid email address or empty" }),
   physicalAddress: z.string().trim().max(500, "must be at most 500 characters"),
 });
 export type SiteInformation = z.infer<typeof SiteInformation>;
 
-export const Settings = z.object({ site: SiteInformation, features: FeatureFlags }).meta({ id: "Settings" });
+// The answer's contact email is plain text: responses are encoded through their schema, and Email's one-way
+// lower-casing transform cannot be encoded (every answer failed with a 500 once a Contact Email was set).
+export const Settings = z
+  .object({ site: SiteInformation.extend({ contactEmail: z.string() }), features: FeatureFlags })
+  .meta({ id: "Settings" });
 export type Settings = z.infer<typeof Settings>;
 // Strict: a misspelt setting must be refused, not silently ignored.
 export const SettingsUpdate = z
