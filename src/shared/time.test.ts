@@ -30,6 +30,12 @@ describe("formatInZone", () => {
     expect(formatInZone("2026-03-03T13:00:00Z", "Europe/Paris", { withDate: false })).toBe("14:00 CET (Europe/Paris)");
   });
 
+  it("can show the seconds, for a moment just past", () => {
+    expect(formatInZone("2026-03-03T13:03:07Z", "Europe/Paris", { withDate: false, withSeconds: true })).toBe(
+      "14:03:07 CET (Europe/Paris)",
+    );
+  });
+
   it("accepts an instant written with an offset", () => {
     expect(formatInZone("2026-03-03T14:00:00+01:00", "UTC")).toBe("Tue 3 Mar 2026, 13:00 UTC");
   });

@@ -123,17 +123,20 @@ function zoneLabel(d: Date, zone: string): string {
 
 /**
  * An instant as a person in `zone` reads it, naming the zone: "Tue 3 Mar 2026, 14:00 CET (Europe/Paris)".
- * With `withDate: false` only the time and zone: "14:00 CET (Europe/Paris)".
+ * With `withDate: false` only the time and zone: "14:00 CET (Europe/Paris)"; `withSeconds` adds the seconds
+ * ("14:00:05"), for moments just past such as "Auto-saved at".
  */
 export function formatInZone(
   at: string | Date,
   zone: string,
-  opts: { withDate?: boolean; locale?: string } = {},
+  opts: { withDate?: boolean; withSeconds?: boolean; locale?: string } = {},
 ): string {
   const d = toDate(at);
-  const { date, time } = wallClock(d, zone, opts.locale ?? DISPLAY_LOCALE);
+  const clock = wallClock(d, zone, opts.locale ?? DISPLAY_LOCALE);
+  // Today's offsets are whole minutes, so the seconds read the same in every zone.
+  const time = opts.withSeconds ? `${clock.time}:${String(d.getUTCSeconds()).padStart(2, "0")}` : clock.time;
   const label = zoneLabel(d, zone);
-  return opts.withDate === false ? `${time} ${label}` : `${date}, ${time} ${label}`;
+  return opts.withDate === false ? `${time} ${label}` : `${clock.date}, ${time} ${label}`;
 }
 
 export interface DescribedInstant {

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from "kysely";
+import { type Insertable, type Selectable, sql, type Updateable } from "kysely";
 import type { CommunityParticipantsTable, CommunitySessionsTable } from "../db/schema";
 import { containsText, type Db, type Engine } from "../platform/db";
 import { ROLES, type Role, type RoleCounts } from "./slots";
@@ -106,6 +106,8 @@ export async function listSessions(db: Db, f: SessionListFilter): Promise<{ rows
   const [rows, total] = await Promise.all([
     q
       .selectAll()
+      // Sessions without a date last, on both engines (they disagree on where NULL sorts).
+      .orderBy(sql`case when starts_at is null then 1 else 0 end`)
       .orderBy("starts_at", f.when === "past" ? "desc" : "asc")
       .orderBy("id")
       .limit(f.limit)

@@ -4,6 +4,7 @@ import { NotFoundPage, RouteErrorPage } from "./error-pages";
 import { RequireAbility, RequireUser } from "./guards";
 import { HomePage } from "./home-page";
 import { AppLayout } from "./layouts/app-layout";
+import { SessionRoute } from "./session-route";
 
 /** A page loaded on first visit, so the home page does not carry the code of every other page. */
 function page<M>(load: () => Promise<M>, name: keyof M) {
@@ -19,6 +20,13 @@ const AccountPage = page(() => import("../features/accounts/pages/account-page")
 const UsersPage = page(() => import("../features/admin/pages/users-page"), "UsersPage");
 const MailPage = page(() => import("../features/admin/pages/mail-page"), "MailPage");
 const AuditPage = page(() => import("../features/admin/pages/audit-page"), "AuditPage");
+const SessionsPage = page(() => import("../features/session-editor/pages/sessions-page"), "SessionsPage");
+const SessionEditorPage = page(
+  () => import("../features/session-editor/pages/session-editor-page"),
+  "SessionEditorPage",
+);
+const SettingsPage = page(() => import("../features/settings/pages/settings-page"), "SettingsPage");
+const MySessionsPage = page(() => import("../features/community-sessions/pages/my-sessions-page"), "MySessionsPage");
 
 export function createRouter() {
   return createBrowserRouter([
@@ -32,6 +40,15 @@ export function createRouter() {
         { path: "forgot-password", element: <ForgotPasswordPage /> },
         { path: "reset-password", element: <ResetPasswordPage /> },
         { path: "setup", element: <SetupPage /> },
+        { path: "sessions/:id", element: <SessionRoute /> },
+        {
+          path: "my-sessions",
+          element: (
+            <RequireUser>
+              <MySessionsPage />
+            </RequireUser>
+          ),
+        },
         {
           path: "account",
           element: (
@@ -61,6 +78,31 @@ export function createRouter() {
           element: (
             <RequireAbility ability="readAudit">
               <AuditPage />
+            </RequireAbility>
+          ),
+        },
+        {
+          path: "admin/sessions",
+          element: (
+            <RequireAbility ability="createCommunitySessions">
+              <SessionsPage />
+            </RequireAbility>
+          ),
+        },
+        {
+          // "new" is New Session's form; the same route keeps it mounted once the first save created the session.
+          path: "admin/sessions/:id",
+          element: (
+            <RequireAbility ability="createCommunitySessions">
+              <SessionEditorPage />
+            </RequireAbility>
+          ),
+        },
+        {
+          path: "admin/settings",
+          element: (
+            <RequireAbility ability="manageSettings">
+              <SettingsPage />
             </RequireAbility>
           ),
         },

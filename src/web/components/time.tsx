@@ -1,6 +1,6 @@
 import { Text } from "@mantine/core";
 import { createContext, type ReactNode, useContext, useMemo } from "react";
-import { describeInstant, runtimeTimeZone, viewerTimeZone } from "../../shared/time";
+import { describeInstant, formatInZone, isKnownTimeZone, runtimeTimeZone, viewerTimeZone } from "../../shared/time";
 
 const ProfileZoneContext = createContext<string | null>(null);
 
@@ -23,21 +23,30 @@ export interface TimeProps {
   at: string;
   /** The IANA zone of the session or event the time belongs to, shown beside when it is another zone. */
   zone?: string | null;
+  /**
+   * "date-time" (default): "Tue 3 Mar 2026, 14:00 CET (Europe/Paris)"; "time": "14:00 CET (Europe/Paris)", for
+   * times under a date already shown (an agenda); "time-seconds": "14:00:05 CET (Europe/Paris)", for a moment
+   * just past ("Auto-saved at").
+   */
+  format?: "date-time" | "time" | "time-seconds";
 }
 
 /**
  * The one way the app shows a time (style.md 3.2, rule 12): in the viewer's zone, always naming it, e.g.
  * "Tue 3 Mar 2026, 14:00 CET (Europe/Paris)", and the session's own zone beside when it differs.
  */
-export function Time({ at, zone }: TimeProps) {
+export function Time({ at, zone, format = "date-time" }: TimeProps) {
   const viewerZone = useViewerTimeZone();
   const shown = useMemo(() => {
     try {
-      return describeInstant(at, { viewerZone, sourceZone: zone });
+      if (format === "date-time") return describeInstant(at, { viewerZone, sourceZone: zone });
+      const opts = { withDate: false, withSeconds: format === "time-seconds" };
+      const other = zone && zone !== viewerZone && isKnownTimeZone(zone) ? zone : null;
+      return { viewer: formatInZone(at, viewerZone, opts), source: other ? formatInZone(at, other, opts) : null };
     } catch {
       return null;
     }
-  }, [at, zone, viewerZone]);
+  }, [at, zone, viewerZone, format]);
   if (!shown) return <span>{at}</span>;
   return (
     <span>

@@ -4,6 +4,15 @@ import { ApiError, isApiError } from "./api-client";
 /** The signed-in user's query key; here so that any feature can refresh it without importing another. */
 export const ME_QUERY_KEY = ["auth", "me"] as const;
 
+/** Site Name and tagline (GET /api/v1/site); here so that Admin > Settings can refresh the header. */
+export const SITE_QUERY_KEY = ["site"] as const;
+
+/**
+ * The root of every community-session query (lists, one session, its participants). The member pages and the
+ * admin editor both key under it, so a change made in one refreshes the other.
+ */
+export const COMMUNITY_SESSIONS_QUERY_KEY = ["community-sessions"] as const;
+
 /** Retries only what may pass on a second try: network failures and 5xx, never a refusal (4xx). */
 function shouldRetry(failureCount: number, error: unknown): boolean {
   if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;

@@ -8,6 +8,11 @@ export interface ServiceAccount {
   private_key: string;
 }
 
+/** "Service Account JSON <problem>." as one sentence, whatever punctuation the problem ends with. */
+export function keyProblemSentence(problem: string): string {
+  return `Service Account JSON ${problem}${/[.?!]$/.test(problem) ? "" : "."}`;
+}
+
 /** Parses the Service Account JSON from Settings; returns a message naming the problem, or the account. */
 export function parseServiceAccount(
   json: string,

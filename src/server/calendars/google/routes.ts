@@ -11,7 +11,7 @@ import type { Deps } from "../../platform/deps";
 import { badRequest } from "../../platform/errors";
 import { errorResponses } from "../../platform/request-context";
 import { readSetting, writeSetting } from "../../site/settings";
-import { createCalendarClient, httpStatusOf, parseServiceAccount } from "./client";
+import { createCalendarClient, httpStatusOf, keyProblemSentence, parseServiceAccount } from "./client";
 import { readGoogle } from "./settings";
 import { enqueueCalendarSync, GOOGLE_SYNC_KIND } from "./sync";
 
@@ -101,7 +101,7 @@ export function googleCalendarRoutes(deps: Deps): FastifyPluginAsyncZod {
           if (serviceAccountJson) {
             const parsed = parseServiceAccount(serviceAccountJson);
             if (!parsed.ok)
-              throw badRequest(`Service Account JSON ${parsed.message}.`, { serviceAccountJson: parsed.message });
+              throw badRequest(keyProblemSentence(parsed.message), { serviceAccountJson: parsed.message });
           }
         }
         const now = deps.clock.now().toISOString();
@@ -145,7 +145,7 @@ export function googleCalendarRoutes(deps: Deps): FastifyPluginAsyncZod {
         if (!settings)
           return { ok: false, message: "Enter the Google Calendar ID and the Service Account JSON first." };
         const parsed = parseServiceAccount(settings.serviceAccountJson);
-        if (!parsed.ok) return { ok: false, message: `Service Account JSON ${parsed.message}.` };
+        if (!parsed.ok) return { ok: false, message: keyProblemSentence(parsed.message) };
         try {
           const client = createCalendarClient(parsed.account, {
             apiRoot: deps.config.googleApiRoot,

@@ -5,7 +5,7 @@ import { addMs } from "../../platform/clock";
 import type { Db } from "../../platform/db";
 import type { Deps } from "../../platform/deps";
 import { newId } from "../../platform/ids";
-import { createCalendarClient, httpStatusOf, parseServiceAccount } from "./client";
+import { createCalendarClient, httpStatusOf, keyProblemSentence, parseServiceAccount } from "./client";
 import { googleEventBody, googleEventId } from "./event";
 import { readGoogle } from "./settings";
 
@@ -39,7 +39,7 @@ export async function syncSessionToGoogle(deps: Deps, sessionId: string): Promis
   const settings = await readGoogle(deps.db);
   if (!settings) return;
   const parsed = parseServiceAccount(settings.serviceAccountJson);
-  if (!parsed.ok) throw new Error(`Service Account JSON ${parsed.message}`);
+  if (!parsed.ok) throw new Error(keyProblemSentence(parsed.message));
   const client = createCalendarClient(parsed.account, {
     apiRoot: deps.config.googleApiRoot,
     tokenUrl: deps.config.googleTokenUrl,

@@ -4,8 +4,8 @@ import type { Me } from "../../../shared/schemas/accounts";
 
 /** The header's Admin menu: one entry per admin page the user's abilities open. */
 export function AdminMenu({ me }: { me: Me }) {
-  const { manageUsers, readMail, readAudit } = me.abilities;
-  if (!manageUsers && !readMail && !readAudit) return null;
+  const { manageUsers, readMail, readAudit, createCommunitySessions, manageSettings } = me.abilities;
+  if (!manageUsers && !readMail && !readAudit && !createCommunitySessions && !manageSettings) return null;
   return (
     <Menu position="bottom-start" withinPortal withInitialFocusPlaceholder={false}>
       <Menu.Target>
@@ -14,6 +14,11 @@ export function AdminMenu({ me }: { me: Me }) {
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
+        {createCommunitySessions && (
+          <Menu.Item component={Link} to="/admin/sessions">
+            Sessions
+          </Menu.Item>
+        )}
         {manageUsers && (
           <Menu.Item component={Link} to="/admin/users">
             Users
@@ -27,6 +32,11 @@ export function AdminMenu({ me }: { me: Me }) {
         {readAudit && (
           <Menu.Item component={Link} to="/admin/audit">
             Audit log
+          </Menu.Item>
+        )}
+        {manageSettings && (
+          <Menu.Item component={Link} to="/admin/settings">
+            Settings
           </Menu.Item>
         )}
       </Menu.Dropdown>

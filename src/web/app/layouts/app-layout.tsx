@@ -73,6 +73,8 @@ export function AppLayout() {
       firstRender.current = false;
       return;
     }
+    // The same page under a new address (New Session's form once the session exists): the user is typing.
+    if ((location.state as { keepFocus?: boolean } | null)?.keepFocus) return;
     mainRef.current?.focus({ preventScroll: true });
     window.scrollTo(0, 0);
   }, [location.pathname]);
@@ -92,12 +94,18 @@ export function AppLayout() {
               </Anchor>
               <Group component="nav" aria-label="Main" gap={4} wrap="wrap">
                 <NavItem to="/">Home</NavItem>
+                {user && <NavItem to="/my-sessions">My sessions</NavItem>}
                 {user && <NavItem to="/account">Account</NavItem>}
-                {user && (user.abilities.manageUsers || user.abilities.readMail || user.abilities.readAudit) && (
-                  <Suspense fallback={null}>
-                    <AdminMenu me={user} />
-                  </Suspense>
-                )}
+                {user &&
+                  (user.abilities.manageUsers ||
+                    user.abilities.readMail ||
+                    user.abilities.readAudit ||
+                    user.abilities.createCommunitySessions ||
+                    user.abilities.manageSettings) && (
+                    <Suspense fallback={null}>
+                      <AdminMenu me={user} />
+                    </Suspense>
+                  )}
               </Group>
             </Group>
             <AccountArea me={me.isPending ? undefined : (user ?? null)} />

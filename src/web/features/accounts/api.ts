@@ -14,13 +14,13 @@ import type {
   UpdateProfileInput,
 } from "../../../shared/schemas/accounts";
 import { api } from "../../lib/api-client";
-import { ME_QUERY_KEY } from "../../lib/query-client";
+import { ME_QUERY_KEY, SITE_QUERY_KEY } from "../../lib/query-client";
 
 type MeBody = z.infer<typeof MeResponse>;
 
 export const accountKeys = {
   me: ME_QUERY_KEY,
-  site: ["site"] as const,
+  site: SITE_QUERY_KEY,
   setup: ["setup"] as const,
 };
 
@@ -125,5 +125,22 @@ export function useChangePassword() {
   return useMutation({
     mutationFn: (input: z.output<typeof ChangePasswordInput>) =>
       api.post<{ ok: true }>("/api/v1/account/password", input),
+  });
+}
+
+/** The secret address of the signed-in user's personal calendar feed (platform.md, ICS feeds). */
+export const feedQuery = () =>
+  queryOptions({
+    queryKey: ["account", "feed"] as const,
+    queryFn: () => api.get<{ url: string }>("/api/v1/account/feed"),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
+/** A new feed address; the old one stops working at once. */
+export function useResetFeed() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ url: string }>("/api/v1/account/feed/reset"),
+    onSuccess: (res) => qc.setQueryData(feedQuery().queryKey, res),
   });
 }

@@ -11,6 +11,7 @@ import { Page } from "../../../components/page";
 import { QueryStatus } from "../../../components/query-status";
 import { useSchemaForm } from "../../../lib/form";
 import { meQuery, useChangeEmail, useChangePassword, useUpdateProfile } from "../api";
+import { CalendarFeed } from "../components/calendar-feed";
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   const id = useId();
@@ -190,6 +191,9 @@ export function AccountPage() {
               </Section>
               <Section title="Password">
                 <PasswordForm />
+              </Section>
+              <Section title="Calendar feed">
+                <CalendarFeed />
               </Section>
             </>
           )

@@ -1,0 +1,273 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+  Typography,
+  VisuallyHidden,
+} from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { type ReactNode, type Ref, useEffect, useId, useRef, useState } from "react";
+import { Link, useParams } from "react-router";
+import type { Me } from "../../../../shared/schemas/accounts";
+import type { CommunitySession, Role } from "../../../../shared/schemas/community-sessions";
+import { Page, useDocumentTitle } from "../../../components/page";
+import { QueryStatus } from "../../../components/query-status";
+import { Time } from "../../../components/time";
+import { isApiError } from "../../../lib/api-client";
+import { sessionQuery } from "../api";
+import { CancelRegistration } from "../components/cancel-registration";
+import { AddToCalendar, MeetingFacts } from "../components/meeting-details";
+import { RegistrationForm } from "../components/registration-form";
+import { Roster } from "../components/roster";
+import { StatusBadge } from "../components/status-badge";
+import { formatDuration, ROLE_LABEL, STATUS_HINT } from "../labels";
+import { isRegistrationOpen, roleOffers } from "../role-offers";
+
+export interface SessionPageProps {
+  /** The signed-in user, or null. */
+  me: Me | null;
+  /** The site's name for the premium tier (Admin > Settings, Premium Label). */
+  premiumLabel: string;
+  siteName: string;
+}
+
+function NotFound() {
+  return (
+    <Page title="Session not found">
+      <Text>
+        There is no published session at this address. It may have been deleted, or it is not open to members yet.{" "}
+        <Anchor component={Link} to="/">
+          See the upcoming sessions
+        </Anchor>
+        .
+      </Text>
+    </Page>
+  );
+}
+
+function Section({
+  title,
+  children,
+  headingRef,
+}: {
+  title: string;
+  children: ReactNode;
+  headingRef?: Ref<HTMLHeadingElement>;
+}) {
+  const id = useId();
+  return (
+    <Paper component="section" aria-labelledby={id} withBorder p="md" radius="md">
+      <Stack gap="md">
+        <Title order={2} size="h3" id={id} ref={headingRef} tabIndex={-1}>
+          {title}
+        </Title>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Why nobody can register now, in the member guide's words (microtalks.md §3.1). */
+function ClosedNotice({ session }: { session: CommunitySession }) {
+  const text =
+    session.shownStatus === "open"
+      ? "This session has no date yet, so registration has not started."
+      : STATUS_HINT[session.shownStatus];
+  return <Text>{text}</Text>;
+}
+
+/** Your registration: role, meeting details, calendar, and Cancel while the session has not started. */
+function MyRegistration({
+  session,
+  onCancelled,
+}: {
+  session: CommunitySession;
+  onCancelled: (s: CommunitySession) => void;
+}) {
+  const mine = session.myRegistration;
+  if (!mine) return null;
+  return (
+    <Stack gap="md">
+      <dl className="convene-facts">
+        <dt>Your role</dt>
+        <dd data-testid="my-role">{ROLE_LABEL[mine.role]}</dd>
+        {mine.talkTitle && (
+          <>
+            <dt>Your talk</dt>
+            <dd>“{mine.talkTitle}”</dd>
+          </>
+        )}
+        <MeetingFacts session={session} />
+      </dl>
+      <AddToCalendar session={session} />
+      {mine.canCancel ? (
+        <CancelRegistration session={session} role={mine.role} onCancelled={onCancelled} />
+      ) : (
+        <Text size="sm" c="dimmed">
+          The session has started, so the registration can no longer be cancelled.
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function Registration({
+  session,
+  me,
+  premiumLabel,
+}: {
+  session: CommunitySession;
+  me: Me | null;
+  premiumLabel: string;
+}) {
+  // Announced by screen readers (a live region present from the start) and kept visible: the latest result.
+  const [result, setResult] = useState("");
+  const [refusal, setRefusal] = useState("");
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [moveFocus, setMoveFocus] = useState(0);
+  useEffect(() => {
+    if (moveFocus > 0) headingRef.current?.focus();
+  }, [moveFocus]);
+
+  const registered = (role: Role) => {
+    setRefusal("");
+    setResult(
+      `You are registered as ${ROLE_LABEL[role]}. A confirmation email with the meeting details is on its way.`,
+    );
+    setMoveFocus((n) => n + 1);
+  };
+  const cancelled = () => {
+    setResult("Your registration is cancelled. Your place is free for someone else.");
+    setMoveFocus((n) => n + 1);
+  };
+
+  const mine = session.myRegistration;
+  const title = mine ? "Your registration" : "Register";
+  let body: ReactNode;
+  if (mine) {
+    body = <MyRegistration session={session} onCancelled={cancelled} />;
+  } else if (!me) {
+    const next = encodeURIComponent(`/sessions/${session.id}`);
+    body = isRegistrationOpen(session) ? (
+      <Stack gap="sm">
+        <Text>Sign in to register for this session. New here? Create an account first, then come back.</Text>
+        <Group>
+          <Button component={Link} to={`/sign-in?next=${next}`}>
+            Sign in to register
+          </Button>
+          <Button component={Link} to="/sign-up" variant="default">
+            Create an account
+          </Button>
+        </Group>
+      </Stack>
+    ) : (
+      <ClosedNotice session={session} />
+    );
+  } else if (!isRegistrationOpen(session)) {
+    body = <ClosedNotice session={session} />;
+  } else {
+    const offers = roleOffers(session);
+    body =
+      session.registrableRoles.length === 0 ? (
+        <Text>
+          {offers.some((o) => o.state === "premium")
+            ? `The roles with free places are for ${premiumLabel} members only. Check back if someone cancels.`
+            : "Every place is taken. Check back if someone cancels."}
+        </Text>
+      ) : (
+        <RegistrationForm
+          session={session}
+          offers={offers}
+          needsName={me.name === null}
+          premiumLabel={premiumLabel}
+          onRegistered={registered}
+          onRefused={setRefusal}
+        />
+      );
+  }
+
+  return (
+    <Section title={title} headingRef={headingRef}>
+      {/* Present from the start so screen readers announce what appears in it; takes no room while empty. */}
+      <VisuallyHidden role="status" aria-live="polite">
+        {result}
+      </VisuallyHidden>
+      {result && (
+        <Alert color="green" variant="light" data-testid="registration-result">
+          {result}
+        </Alert>
+      )}
+      {refusal && (
+        <Alert color="red" variant="light" role="alert" title="Not registered">
+          {refusal}
+        </Alert>
+      )}
+      {body}
+    </Section>
+  );
+}
+
+function SessionDetails({ session, me, premiumLabel, siteName }: SessionPageProps & { session: CommunitySession }) {
+  useDocumentTitle(session.title, siteName);
+  return (
+    <Stack gap="lg" w="100%">
+      <Anchor component={Link} to="/" size="sm">
+        ← All sessions
+      </Anchor>
+      <Stack gap="xs">
+        <Title order={1} style={{ overflowWrap: "anywhere" }}>
+          {session.title}
+        </Title>
+        <Group gap="sm">
+          <StatusBadge status={session.shownStatus} size="lg" />
+          <Text c="dimmed">{STATUS_HINT[session.shownStatus]}</Text>
+        </Group>
+      </Stack>
+      <dl className="convene-facts">
+        <dt>When</dt>
+        <dd>{session.startsAt ? <Time at={session.startsAt} zone={session.timeZone} /> : "To be announced"}</dd>
+        <dt>Duration</dt>
+        <dd>{formatDuration(session.durationMinutes)}</dd>
+        {session.endsAt && (
+          <>
+            <dt>Ends</dt>
+            <dd>
+              <Time at={session.endsAt} zone={session.timeZone} />
+            </dd>
+          </>
+        )}
+      </dl>
+      {session.descriptionHtml && (
+        <Typography maw={760} data-testid="session-description">
+          {/* Rendered and sanitised on the server (raw HTML is shown as text), see docs/decisions.md. */}
+          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: server-sanitised Markdown */}
+          <div dangerouslySetInnerHTML={{ __html: session.descriptionHtml }} />
+        </Typography>
+      )}
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <Registration session={session} me={me} premiumLabel={premiumLabel} />
+        <Section title="Who takes part">
+          <Roster session={session} signedIn={me !== null} />
+        </Section>
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+/** The session page (`/sessions/:id`, the link in every email): details, roster, registration. */
+export function SessionPage(props: SessionPageProps) {
+  const { id = "" } = useParams();
+  const session = useQuery(sessionQuery(id));
+  if (isApiError(session.error, 404) || isApiError(session.error, 400)) return <NotFound />;
+  return (
+    <QueryStatus query={session} label="Loading the session">
+      {(s) => <SessionDetails session={s} {...props} />}
+    </QueryStatus>
+  );
+}

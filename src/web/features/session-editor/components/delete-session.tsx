@@ -1,0 +1,78 @@
+import { Alert, Button, Group, Modal, Stack, Text, Title } from "@mantine/core";
+import { useState } from "react";
+import { useNavigate } from "react-router";
+import type { CommunitySession } from "../../../../shared/schemas/community-sessions";
+import { notify } from "../../../components/notify";
+import { useDeleteSession } from "../api";
+import { activeCount } from "./status-controls";
+
+/**
+ * Delete, at the bottom of Details (community.md, Session editor): removes the session and every participant
+ * record after a confirmation that suggests cancelling instead, then goes back to Admin > Sessions.
+ */
+export function DeleteSession({ session }: { session: CommunitySession }) {
+  const remove = useDeleteSession(session.id);
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const people = activeCount(session);
+
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="delete-heading">
+      <Title order={2} size="h3" id="delete-heading">
+        Delete this session
+      </Title>
+      <Text size="sm">
+        Removes the session and all its participant records for good. To keep the history, cancel it instead.
+      </Text>
+      <Group>
+        <Button color="red" variant="outline" onClick={() => setOpen(true)}>
+          Delete
+        </Button>
+      </Group>
+      <Modal
+        opened={open}
+        onClose={() => {
+          setOpen(false);
+          remove.reset();
+        }}
+        title="Delete this session?"
+      >
+        <Stack>
+          <Text>
+            “{session.title}” and {people === 1 ? "its 1 participant record" : `all ${people} participant records`} will
+            be removed permanently. This cannot be undone.
+          </Text>
+          <Text>
+            To keep the history of who registered and who attended, cancel the session instead
+            {session.abilities.statusActions.includes("cancel") ? " (Cancel session, at the top of Details)" : ""}.
+          </Text>
+          {remove.error && (
+            <Alert color="red" variant="light" role="alert">
+              {remove.error.message}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setOpen(false)}>
+              Keep the session
+            </Button>
+            <Button
+              color="red"
+              loading={remove.isPending}
+              onClick={() =>
+                remove.mutate(undefined, {
+                  onSuccess: () => {
+                    setOpen(false);
+                    notify(`“${session.title}” was deleted.`);
+                    navigate("/admin/sessions", { replace: true });
+                  },
+                })
+              }
+            >
+              Delete session
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

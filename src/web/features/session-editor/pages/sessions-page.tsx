@@ -1,0 +1,232 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  NativeSelect,
+  Pagination,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link } from "react-router";
+import type { z } from "zod";
+import type { AdminSessionCard, CalendarSyncState, Role } from "../../../../shared/schemas/community-sessions";
+import { Page } from "../../../components/page";
+import { QueryStatus } from "../../../components/query-status";
+import { Time } from "../../../components/time";
+import {
+  ADMIN_SESSIONS_PAGE_SIZE,
+  adminSessionListQuery,
+  type SessionStatusFilter,
+  type SessionWhenFilter,
+} from "../api";
+import { StatusBadge } from "../components/status-badge";
+import { ROLE_GROUP_LABEL, ROLES, STATUS_LABEL } from "../labels";
+
+type Card = z.infer<typeof AdminSessionCard>;
+type Sync = z.infer<typeof CalendarSyncState>;
+
+const STATUS_FILTERS: { value: SessionStatusFilter | ""; label: string }[] = [
+  { value: "", label: "All statuses" },
+  ...(["draft", "open", "full", "closed", "cancelled"] as const).map((s) => ({ value: s, label: STATUS_LABEL[s] })),
+];
+
+const WHEN_FILTERS: { value: SessionWhenFilter; label: string }[] = [
+  { value: "upcoming", label: "Upcoming" },
+  { value: "past", label: "Past" },
+  { value: "all", label: "All" },
+];
+
+/** "Presenters 2/3" for each role the session has slots for. */
+function SlotCounts({ card, inline = false }: { card: Card; inline?: boolean }) {
+  const roles = ROLES.filter((r: Role) => card.slots[r].capacity > 0);
+  if (inline) {
+    return (
+      <Text size="sm">
+        {roles.map((r) => `${ROLE_GROUP_LABEL[r]} ${card.slots[r].taken}/${card.slots[r].capacity}`).join(" · ")}
+      </Text>
+    );
+  }
+  return (
+    <Stack gap={0}>
+      {roles.map((r) => (
+        <Text key={r} size="sm" style={{ whiteSpace: "nowrap" }}>
+          {ROLE_GROUP_LABEL[r]} {card.slots[r].taken}/{card.slots[r].capacity}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
+const SYNC_LABEL: Record<Sync["state"], string> = { synced: "Synced", pending: "Pending", error: "Error" };
+const SYNC_COLOR: Record<Sync["state"], string> = { synced: "green", pending: "yellow", error: "red" };
+
+function CalendarSync({ sync, isDraft }: { sync: Sync | null; isDraft: boolean }) {
+  if (!sync) return <Text size="sm">{isDraft ? "Drafts are not synced" : "Not synced yet"}</Text>;
+  return (
+    <Stack gap={2} align="flex-start">
+      <Badge color={SYNC_COLOR[sync.state]} variant="light">
+        {SYNC_LABEL[sync.state]}
+      </Badge>
+      {sync.error && (
+        <Text size="sm" c="red.9">
+          {sync.error}
+        </Text>
+      )}
+      {sync.at && (
+        <Text size="xs" c="dimmed">
+          <Time at={sync.at} />
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/**
+ * Admin > Sessions (community.md, Session editor): filters by status and time, search by title, and New
+ * Session. Members allowed to create sessions see the ones they created.
+ */
+export function SessionsPage() {
+  const [search, setSearch] = useState("");
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const [status, setStatus] = useState<SessionStatusFilter | null>(null);
+  const [when, setWhen] = useState<SessionWhenFilter>("upcoming");
+  const [page, setPage] = useState(1);
+  const list = useQuery(adminSessionListQuery({ status, when, q, page }));
+
+  return (
+    <Page title="Sessions" width="100%">
+      <Group>
+        <Button component={Link} to="/admin/sessions/new">
+          New Session
+        </Button>
+      </Group>
+      <Group align="flex-end" gap="md" wrap="wrap">
+        <TextInput
+          type="search"
+          label="Search by title"
+          value={search}
+          onChange={(e) => {
+            setSearch(e.currentTarget.value);
+            setPage(1);
+          }}
+          w={280}
+        />
+        <NativeSelect
+          label="Status"
+          data={STATUS_FILTERS}
+          value={status ?? ""}
+          onChange={(e) => {
+            setStatus((e.currentTarget.value || null) as SessionStatusFilter | null);
+            setPage(1);
+          }}
+          w={180}
+        />
+        <Stack gap={4}>
+          <Text size="sm" fw={600} id="when-filter-label">
+            When
+          </Text>
+          <SegmentedControl
+            aria-labelledby="when-filter-label"
+            data={WHEN_FILTERS}
+            value={when}
+            onChange={(v) => {
+              setWhen(v as SessionWhenFilter);
+              setPage(1);
+            }}
+          />
+        </Stack>
+      </Group>
+      <QueryStatus query={list} label="Loading sessions">
+        {(data) => {
+          const showSync = data.sessions.some((s) => s.calendarSync !== null);
+          return (
+            <>
+              <Text role="status" aria-live="polite">
+                {data.total === 0
+                  ? "No sessions match."
+                  : `${data.total} ${data.total === 1 ? "session" : "sessions"}${q ? ` matching “${q}”` : ""}.`}
+              </Text>
+              {data.sessions.length > 0 && (
+                <Table.ScrollContainer minWidth={showSync ? 860 : 700} visibleFrom="sm">
+                  <Table striped highlightOnHover verticalSpacing="sm">
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th scope="col">Title</Table.Th>
+                        <Table.Th scope="col">Date and time</Table.Th>
+                        <Table.Th scope="col">Status</Table.Th>
+                        <Table.Th scope="col">Slots</Table.Th>
+                        {showSync && <Table.Th scope="col">Google Calendar</Table.Th>}
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {data.sessions.map((s) => (
+                        <Table.Tr key={s.id}>
+                          <Table.Th scope="row" fw="normal">
+                            <Anchor component={Link} to={`/admin/sessions/${s.id}`} fw={600}>
+                              {s.title}
+                            </Anchor>
+                          </Table.Th>
+                          <Table.Td>
+                            {s.startsAt ? <Time at={s.startsAt} zone={s.timeZone} /> : <Text size="sm">Not set</Text>}
+                          </Table.Td>
+                          <Table.Td>
+                            <StatusBadge status={s.shownStatus} />
+                          </Table.Td>
+                          <Table.Td>
+                            <SlotCounts card={s} />
+                          </Table.Td>
+                          {showSync && (
+                            <Table.Td>
+                              <CalendarSync sync={s.calendarSync} isDraft={s.status === "draft"} />
+                            </Table.Td>
+                          )}
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+              )}
+              {/* Phones: one card per session instead of a table wider than the screen. */}
+              <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: "none" }} hiddenFrom="sm">
+                {data.sessions.map((s) => (
+                  <Paper component="li" key={s.id} withBorder p="sm" radius="md">
+                    <Stack gap={4}>
+                      <Anchor component={Link} to={`/admin/sessions/${s.id}`} fw={600}>
+                        {s.title}
+                      </Anchor>
+                      <Text size="sm">
+                        {s.startsAt ? <Time at={s.startsAt} zone={s.timeZone} /> : "Date and time not set"}
+                      </Text>
+                      <Group gap="xs">
+                        <StatusBadge status={s.shownStatus} />
+                      </Group>
+                      <SlotCounts card={s} inline />
+                      {showSync && <CalendarSync sync={s.calendarSync} isDraft={s.status === "draft"} />}
+                    </Stack>
+                  </Paper>
+                ))}
+              </Stack>
+              {data.total > ADMIN_SESSIONS_PAGE_SIZE && (
+                <Pagination
+                  total={Math.ceil(data.total / ADMIN_SESSIONS_PAGE_SIZE)}
+                  value={page}
+                  onChange={setPage}
+                  getControlProps={(control) => ({ "aria-label": `${control} page` })}
+                  getItemProps={(p) => ({ "aria-label": `Page ${p}` })}
+                />
+              )}
+            </>
+          );
+        }}
+      </QueryStatus>
+    </Page>
+  );
+}

@@ -1,0 +1,366 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Code,
+  Group,
+  List,
+  Paper,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, type ReactNode, useId } from "react";
+import { Link } from "react-router";
+import {
+  FeatureFlags,
+  type GoogleCalendarSettings,
+  GoogleCalendarSettingsInput,
+  type Settings,
+  SiteInformation,
+} from "../../../../shared/schemas/community-sessions";
+import { FormError } from "../../../components/form-error";
+import { notify } from "../../../components/notify";
+import { Page } from "../../../components/page";
+import { QueryStatus } from "../../../components/query-status";
+import { Time } from "../../../components/time";
+import { ApiError } from "../../../lib/api-client";
+import { useSchemaForm } from "../../../lib/form";
+import { googleQuery, settingsQuery, useSaveGoogle, useTestGoogle, useUpdateSettings } from "../api";
+
+/** The server names nested fields "site.siteName": the form knows them as "siteName". */
+function withinSection(err: unknown, section: "site" | "features"): unknown {
+  if (!(err instanceof ApiError)) return err;
+  const fields = Object.fromEntries(
+    Object.entries(err.fields).map(([key, message]) => [key.replace(`${section}.`, ""), message]),
+  );
+  return new ApiError(err.status, err.code, err.message, fields);
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <Paper component="section" aria-labelledby={id} withBorder p="md" radius="md">
+      <Stack>
+        <Title order={2} size="h3" id={id}>
+          {title}
+        </Title>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+function SiteForm({ site }: { site: Settings["site"] }) {
+  const update = useUpdateSettings();
+  const form = useSchemaForm({
+    schema: SiteInformation,
+    initialValues: site,
+    labels: {
+      siteName: "Site Name",
+      tagline: "Tagline",
+      contactEmail: "Contact Email",
+      physicalAddress: "Physical Address",
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const input = form.validate();
+    if (!input) return;
+    update.mutate(
+      { site: input },
+      {
+        onSuccess: (saved) => {
+          form.reset(saved.site);
+          notify("Site information saved.");
+        },
+        onError: (err) => form.showError(withinSection(err, "site")),
+      },
+    );
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <FormError>{form.formError}</FormError>
+        <TextInput
+          label="Site Name"
+          description="Shown in the header and as the sender of emails"
+          required
+          {...form.textField("siteName")}
+        />
+        <TextInput
+          label="Tagline"
+          description="A line under the name on the home page"
+          {...form.textField("tagline")}
+        />
+        <TextInput
+          label="Contact Email"
+          type="email"
+          description="Where members can write to the organisers"
+          {...form.textField("contactEmail")}
+        />
+        <Textarea
+          label="Physical Address"
+          description="Optional; shown in the footer of every email"
+          autosize
+          minRows={2}
+          name="physicalAddress"
+          value={form.values.physicalAddress}
+          onChange={(e) => form.setValue("physicalAddress", e.currentTarget.value)}
+          error={form.errors.physicalAddress}
+        />
+        <Group>
+          <Button type="submit" loading={update.isPending}>
+            Save site information
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function FeaturesForm({ features }: { features: Settings["features"] }) {
+  const update = useUpdateSettings();
+  const form = useSchemaForm({
+    schema: FeatureFlags,
+    initialValues: features,
+    labels: { premiumLabel: "Premium Label" },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const input = form.validate();
+    if (!input) return;
+    update.mutate(
+      { features: input },
+      {
+        onSuccess: (saved) => {
+          form.reset(saved.features);
+          notify("Feature flags saved.");
+        },
+        onError: (err) => form.showError(withinSection(err, "features")),
+      },
+    );
+  };
+  const toggle = (key: "allowUserSessionCreation" | "requirePremiumForPresenting" | "requirePremiumForHosting") => ({
+    name: key,
+    checked: form.values[key],
+    onChange: (e: { currentTarget: { checked: boolean } }) => form.setValue(key, e.currentTarget.checked),
+  });
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <FormError>{form.formError}</FormError>
+        <Switch
+          label="Allow User Session Creation"
+          description="Members get New Session too, manage the sessions they create, and host them. Off: admins only."
+          {...toggle("allowUserSessionCreation")}
+        />
+        <Switch
+          label="Require Premium for Presenting"
+          description="Only premium members may register as Presenter or Interviewer."
+          {...toggle("requirePremiumForPresenting")}
+        />
+        <Switch
+          label="Require Premium for Hosting"
+          description="Only premium members may register as Host."
+          {...toggle("requirePremiumForHosting")}
+        />
+        <TextInput
+          label="Premium Label"
+          description="What members see as the name of the premium tier"
+          required
+          maw={320}
+          {...form.textField("premiumLabel")}
+        />
+        <Alert color="blue" variant="light" title="Who is premium">
+          Members marked Premium or Staff in Admin &gt; Users. Admins always count as premium.
+        </Alert>
+        <Group>
+          <Button type="submit" loading={update.isPending}>
+            Save feature flags
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function SyncState({ google }: { google: GoogleCalendarSettings }) {
+  return (
+    <dl className="convene-facts" aria-label="Sync state">
+      <dt>Last sync</dt>
+      <dd>{google.lastSyncAt ? <Time at={google.lastSyncAt} /> : "Never"}</dd>
+      <dt>Last error</dt>
+      <dd>
+        {google.lastError ? (
+          <>
+            <Text span c="red.9" inherit>
+              {google.lastError}
+            </Text>
+            {google.lastErrorAt && (
+              <>
+                {" ("}
+                <Time at={google.lastErrorAt} />
+                {")"}
+              </>
+            )}
+          </>
+        ) : (
+          "None"
+        )}
+      </dd>
+      <dt>Waiting to sync</dt>
+      <dd>{google.pendingSyncs}</dd>
+      <dt>Failed</dt>
+      <dd>
+        {google.failedSyncs}
+        {google.failedSyncs > 0 && (
+          <>
+            {" · "}
+            <Anchor component={Link} to="/admin/mail">
+              See them in Admin &gt; Mail
+            </Anchor>
+          </>
+        )}
+      </dd>
+    </dl>
+  );
+}
+
+function GoogleForm({ google }: { google: GoogleCalendarSettings }) {
+  const save = useSaveGoogle();
+  const test = useTestGoogle();
+  const form = useSchemaForm({
+    schema: GoogleCalendarSettingsInput,
+    initialValues: { calendarId: google.calendarId, serviceAccountJson: "" as string | undefined },
+    labels: { calendarId: "Google Calendar ID", serviceAccountJson: "Service Account JSON" },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const input = form.validate();
+    if (!input) return;
+    // The stored key is never shown; an empty box keeps it.
+    const json = input.serviceAccountJson?.trim() ? input.serviceAccountJson : undefined;
+    test.reset();
+    save.mutate(
+      { calendarId: input.calendarId, serviceAccountJson: json },
+      {
+        onSuccess: (saved) => {
+          form.reset({ calendarId: saved.calendarId, serviceAccountJson: "" });
+          notify("Google Calendar settings saved. Published sessions are being synced.");
+        },
+        onError: (err) => form.showError(err),
+      },
+    );
+  };
+  return (
+    <Stack>
+      <Text>
+        Sessions that are not Drafts are kept on one community calendar: title, time, participants by role, and a link
+        to the session page (never the meeting link or password). To set it up:
+      </Text>
+      <List type="ordered" spacing={4}>
+        <List.Item>Create a Google Cloud service account with the Google Calendar API enabled.</List.Item>
+        <List.Item>Download its JSON key.</List.Item>
+        <List.Item>
+          Share the calendar with the service account's email, with the permission “Make changes to events”.
+        </List.Item>
+        <List.Item>Paste the Calendar ID and the JSON key here, save, and test the connection.</List.Item>
+      </List>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <FormError>{form.formError}</FormError>
+          <TextInput
+            label="Google Calendar ID"
+            description="In Google Calendar: Settings of the calendar › Integrate calendar › Calendar ID"
+            placeholder="abc123@group.calendar.google.com"
+            autoComplete="off"
+            {...form.textField("calendarId")}
+          />
+          <Textarea
+            label="Service Account JSON"
+            description={
+              google.serviceAccountEmail
+                ? "Leave this empty to keep the stored key, or paste a new key to replace it."
+                : "Paste the whole JSON key file. It is stored on the server and never shown again."
+            }
+            autosize
+            minRows={3}
+            maxRows={10}
+            autoComplete="off"
+            spellCheck={false}
+            name="serviceAccountJson"
+            value={form.values.serviceAccountJson ?? ""}
+            onChange={(e) => form.setValue("serviceAccountJson", e.currentTarget.value)}
+            error={form.errors.serviceAccountJson}
+            styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
+          />
+          {google.serviceAccountEmail && (
+            <Text size="sm" data-testid="stored-key">
+              A key for <Code>{google.serviceAccountEmail}</Code> is stored.
+            </Text>
+          )}
+          <Group>
+            <Button type="submit" loading={save.isPending}>
+              Save
+            </Button>
+            <Button variant="default" loading={test.isPending} onClick={() => test.mutate()}>
+              Test connection
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      <div role="status" aria-live="polite">
+        {test.data && (
+          <Alert
+            color={test.data.ok ? "green" : "red"}
+            variant="light"
+            title={test.data.ok ? "Connected" : "Not connected"}
+          >
+            {test.data.message}
+          </Alert>
+        )}
+        {test.error && (
+          <Alert color="red" variant="light" title="Could not test">
+            {test.error.message}
+          </Alert>
+        )}
+      </div>
+      <Title order={3} size="h4">
+        Sync
+      </Title>
+      <SyncState google={google} />
+    </Stack>
+  );
+}
+
+/** Admin > Settings (community.md, Settings; microtalks.md §4). */
+export function SettingsPage() {
+  const settings = useQuery(settingsQuery());
+  const google = useQuery(googleQuery());
+  return (
+    <Page title="Settings">
+      <QueryStatus query={settings} label="Loading settings">
+        {(data) => (
+          <>
+            <Section title="Site Information">
+              <SiteForm site={data.site} />
+            </Section>
+            <Section title="Feature Flags">
+              <FeaturesForm features={data.features} />
+            </Section>
+          </>
+        )}
+      </QueryStatus>
+      <Section title="Google Calendar">
+        <QueryStatus query={google} label="Loading Google Calendar settings">
+          {(data) => <GoogleForm google={data} />}
+        </QueryStatus>
+      </Section>
+    </Page>
+  );
+}
