@@ -12,16 +12,22 @@ describeEngines("premium roles shown to members", (engine) => {
     const member = await signedInAgent(server());
     const s = await buildOpenSession(admin.agent, { title: "Premium check", hasInterviewer: false });
     const card = async () =>
-      (await member.agent.get<SessionCardList>("/api/v1/community/sessions?limit=200")).body.sessions.find((c) => c.id === s.id);
+      (await member.agent.get<SessionCardList>("/api/v1/community/sessions?limit=200")).body.sessions.find(
+        (c) => c.id === s.id,
+      );
 
     expect((await card())?.premiumRoles).toEqual([]);
-    await admin.agent.patch("/api/v1/admin/settings", { features: { requirePremiumForPresenting: true, premiumLabel: "Office Hours" } });
+    await admin.agent.patch("/api/v1/admin/settings", {
+      features: { requirePremiumForPresenting: true, premiumLabel: "Office Hours" },
+    });
     // The interviewer is switched off in this session, so only Presenter is listed.
     expect((await card())?.premiumRoles).toEqual(["presenter"]);
     await admin.agent.patch("/api/v1/admin/settings", { features: { requirePremiumForHosting: true } });
     const page = (await member.agent.get<CommunitySession>(`/api/v1/community/sessions/${s.id}`)).body;
     expect(page.premiumRoles).toEqual(["host", "presenter"]);
     expect(page.registrableRoles).toEqual(["guest"]);
-    await admin.agent.patch("/api/v1/admin/settings", { features: { requirePremiumForHosting: false, requirePremiumForPresenting: false } });
+    await admin.agent.patch("/api/v1/admin/settings", {
+      features: { requirePremiumForHosting: false, requirePremiumForPresenting: false },
+    });
   });
 });
