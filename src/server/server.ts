@@ -8,6 +8,10 @@ import { feedRoutes } from "./calendars/feeds.routes";
 import { googleCalendarRoutes } from "./calendars/google/routes";
 import { GOOGLE_SYNC_KIND, syncSessionToGoogle } from "./calendars/google/sync";
 import { communitySessionRoutes } from "./community-sessions/routes";
+import { contributionRoutes } from "./conferences/contributions.routes";
+import { eventRoutes } from "./conferences/events.routes";
+import { filesystemStorage, MATERIAL_FILE_DELETE_KIND } from "./conferences/material-storage";
+import { sessionRoutes } from "./conferences/sessions.routes";
 import { EMAIL_KIND, type OutboundEmail } from "./mail/message";
 import { createMailer, type Mailer } from "./mail/transport";
 import { outboxRoutes } from "./outbox/routes";
@@ -23,6 +27,7 @@ import { registerRequestContext } from "./platform/request-context";
 import { registerWeb } from "./platform/web";
 import { siteRoutes } from "./site/routes";
 import { DEFAULT_SITE, instanceSecret, readSite } from "./site/settings";
+import { timetableRoutes } from "./timetable/routes";
 
 export interface Server {
   app: FastifyInstance;
@@ -65,6 +70,8 @@ export async function createServer(config: Config, opts: ServerOptions = {}): Pr
   let siteName = DEFAULT_SITE.siteName;
   let siteNameReadAt = 0;
   const mailer = createMailer(config, () => siteName);
+  // Session material files; an object-storage implementation of the same interface can replace it.
+  const materials = filesystemStorage(path.join(config.dataDir, "materials"));
   const worker = createOutboxWorker(deps, {
     [EMAIL_KIND]: async (payload) => {
       if (Date.now() - siteNameReadAt > 60_000) {
@@ -74,6 +81,7 @@ export async function createServer(config: Config, opts: ServerOptions = {}): Pr
       await mailer.send(payload as OutboundEmail);
     },
     [GOOGLE_SYNC_KIND]: (payload) => syncSessionToGoogle(deps, (payload as { sessionId: string }).sessionId),
+    [MATERIAL_FILE_DELETE_KIND]: (payload) => materials.delete((payload as { key: string }).key),
   });
 
   const routes: string[] = [];
@@ -95,6 +103,10 @@ export async function createServer(config: Config, opts: ServerOptions = {}): Pr
   await app.register(siteRoutes(deps));
   await app.register(accountRoutes(deps));
   await app.register(communitySessionRoutes(deps));
+  await app.register(eventRoutes(deps));
+  await app.register(sessionRoutes(deps, materials));
+  await app.register(timetableRoutes(deps));
+  await app.register(contributionRoutes(deps));
   await app.register(googleCalendarRoutes(deps));
   await app.register(feedRoutes(deps));
   await app.register(outboxRoutes(deps, mailer.mode));

@@ -124,6 +124,145 @@ export interface CalendarLinksTable {
   last_error_at: string | null;
 }
 
+/** A room of the admin-managed directory (conferences.md, Rooms). */
+export interface RoomsTable {
+  id: string;
+  venue_name: string;
+  name: string;
+  capacity: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A conference event (conferences.md, Event). Location: a room, free text, or neither. */
+export interface EventsTable {
+  id: string;
+  title: string;
+  /** Markdown. */
+  description: string;
+  start_at: string;
+  end_at: string;
+  time_zone: string;
+  room_id: string | null;
+  location_text: string | null;
+  default_contribution_minutes: number;
+  timetable_published: Flag;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EventManagersTable {
+  event_id: string;
+  user_id: string;
+  created_at: string;
+}
+
+export interface SessionTypesTable {
+  id: string;
+  event_id: string;
+  /** Unique per event, ignoring case. */
+  name: string;
+  code: string;
+  is_poster: Flag;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A session of a conference (indico.md §1.2). Location: a room, free text, or neither = inherit the event's. */
+export interface ConferenceSessionsTable {
+  id: string;
+  event_id: string;
+  title: string;
+  code: string;
+  description: string;
+  type_id: string | null;
+  default_contribution_minutes: number;
+  room_id: string | null;
+  location_text: string | null;
+  /** `#rrggbb`, a pair of the palette (src/shared/palette.ts). */
+  text_color: string;
+  background_color: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One scheduled stretch of a session (indico.md §1.5). Location: room, text, or neither = the session's. */
+export interface SessionBlocksTable {
+  id: string;
+  session_id: string;
+  title: string;
+  start_at: string;
+  duration_minutes: number;
+  room_id: string | null;
+  location_text: string | null;
+  /** Order among parallel blocks; lower first. */
+  display_order: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BlockConvenersTable {
+  id: string;
+  block_id: string;
+  name: string;
+  affiliation: string;
+  email: string | null;
+  display_order: number;
+}
+
+export interface ContributionsTable {
+  id: string;
+  event_id: string;
+  title: string;
+  description: string;
+  duration_minutes: number;
+  session_id: string | null;
+  /** Set only when scheduled inside a block of `session_id`. */
+  block_id: string | null;
+  /** Null while unscheduled. */
+  start_at: string | null;
+  board_number: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContributionSpeakersTable {
+  id: string;
+  contribution_id: string;
+  name: string;
+  affiliation: string;
+  email: string | null;
+  display_order: number;
+}
+
+export interface BreaksTable {
+  id: string;
+  event_id: string;
+  block_id: string | null;
+  title: string;
+  start_at: string;
+  duration_minutes: number;
+  text_color: string;
+  background_color: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A file or link of a session (indico.md §2.8): files live in the material storage under `storage_key`. */
+export interface MaterialsTable {
+  id: string;
+  session_id: string;
+  kind: "file" | "link";
+  name: string;
+  url: string | null;
+  storage_key: string | null;
+  size_bytes: number | null;
+  content_type: string | null;
+  uploaded_by: string | null;
+  created_at: string;
+}
+
 export interface Database {
   calendar_links: CalendarLinksTable;
   community_sessions: CommunitySessionsTable;
@@ -135,4 +274,15 @@ export interface Database {
   settings: SettingsTable;
   outbox: OutboxTable;
   audit_log: AuditLogTable;
+  rooms: RoomsTable;
+  events: EventsTable;
+  event_managers: EventManagersTable;
+  session_types: SessionTypesTable;
+  conference_sessions: ConferenceSessionsTable;
+  session_blocks: SessionBlocksTable;
+  block_conveners: BlockConvenersTable;
+  contributions: ContributionsTable;
+  contribution_speakers: ContributionSpeakersTable;
+  breaks: BreaksTable;
+  materials: MaterialsTable;
 }

@@ -24,7 +24,34 @@ export interface CommunitySessionFacts {
   isActiveParticipant: boolean;
 }
 
-export type Facts = SiteFacts | CommunityFacts | CommunitySessionFacts;
+/**
+ * One conference event as the policy sees it (conferences.md, Event and Protection). Issue 7 adds what the
+ * actor holds in the event's sessions here (e.g. "manages or coordinates at least one session").
+ */
+export interface EventFacts {
+  kind: "event";
+  /** Until the timetable is published only managers see the timetable and contributions. */
+  isTimetablePublished: boolean;
+  /** The actor is one of the event's managers. */
+  isEventManager: boolean;
+}
+
+/**
+ * One session of a conference event: the event's facts plus what the actor holds in this session (indico.md
+ * §2.5). Issue 6 always loads `sessionRole: null` and both coordinator rights off; issue 7 loads the session's
+ * ACL and the event's "Session coordinator rights", and no route changes.
+ */
+export interface ConferenceSessionFacts {
+  kind: "conferenceSession";
+  isTimetablePublished: boolean;
+  isEventManager: boolean;
+  /** Full management ("manager") or "coordinator" rights given on this session; null: none. */
+  sessionRole: "manager" | "coordinator" | null;
+  /** The event's "Session coordinator rights", both off by default (conferences.md, Protection). */
+  coordinatorRights: { contributions: boolean; blocks: boolean };
+}
+
+export type Facts = SiteFacts | CommunityFacts | CommunitySessionFacts | EventFacts | ConferenceSessionFacts;
 
 export const ACTIONS = {
   "users.manage": "site",
@@ -37,6 +64,17 @@ export const ACTIONS = {
   "community.session.manage": "communitySession",
   "community.session.seeMeeting": "communitySession",
   "community.session.register": "communitySession",
+  "events.create": "site",
+  "rooms.view": "site",
+  "rooms.manage": "site",
+  "event.view": "event",
+  "event.manage": "event",
+  "event.delete": "event",
+  "conference.session.view": "conferenceSession",
+  "conference.session.manage": "conferenceSession",
+  "conference.session.manageBlocks": "conferenceSession",
+  "conference.session.schedule": "conferenceSession",
+  "conference.session.manageContributions": "conferenceSession",
 } as const satisfies Record<string, Facts["kind"]>;
 
 export type Action = keyof typeof ACTIONS;
@@ -53,6 +91,17 @@ const adminOnly = (actor: Actor | null) => actor?.isAdmin === true;
 const managesSession = (actor: Actor | null, f: CommunitySessionFacts) =>
   actor !== null && (actor.isAdmin || (f.allowUserSessionCreation && f.createdBy === actor.id));
 
+/** Admins and the event's managers manage everything in the event (conferences.md, Protection). */
+const managesEvent = (actor: Actor | null, f: { isEventManager: boolean }) =>
+  actor !== null && (actor.isAdmin || f.isEventManager);
+
+/** Full management of a session: the event's managers, or a session manager (indico.md §2.5 `can_manage`). */
+const managesConferenceSession = (actor: Actor | null, f: ConferenceSessionFacts) =>
+  managesEvent(actor, f) || (actor !== null && f.sessionRole === "manager");
+
+const coordinates = (actor: Actor | null, f: ConferenceSessionFacts) =>
+  actor !== null && f.sessionRole === "coordinator";
+
 const RULES: { [A in Action]: Rule<A> } = {
   "users.manage": adminOnly,
   "audit.read": adminOnly,
@@ -67,6 +116,28 @@ const RULES: { [A in Action]: Rule<A> } = {
   // Meeting URL and password: admins, the session's managers and its active participants only.
   "community.session.seeMeeting": (actor, f) => managesSession(actor, f) || (actor !== null && f.isActiveParticipant),
   "community.session.register": (actor, f) => actor !== null && !f.isDraft,
+  // Admins create events; event managers manage them (conferences.md, Event).
+  "events.create": adminOnly,
+  // The room directory: anyone signed in may read it (to pick locations); admins edit it (conferences.md, Rooms).
+  "rooms.view": (actor) => actor !== null,
+  "rooms.manage": adminOnly,
+  // Everyone sees a published event's timetable; until then only its managers (conferences.md, Event).
+  "event.view": (actor, f) => f.isTimetablePublished || managesEvent(actor, f),
+  "event.manage": managesEvent,
+  // Deleting a whole event stays with admins, who create them.
+  "event.delete": adminOnly,
+  "conference.session.view": (actor, f) =>
+    f.isTimetablePublished || managesConferenceSession(actor, f) || coordinates(actor, f),
+  // Session metadata, materials, deletion (indico.md §2.5: full session manager).
+  "conference.session.manage": managesConferenceSession,
+  // Create, move, resize, fit, delete blocks: coordinators only with the "Session blocks" right.
+  "conference.session.manageBlocks": (actor, f) =>
+    managesConferenceSession(actor, f) || (coordinates(actor, f) && f.coordinatorRights.blocks),
+  // Schedule the session's contributions into its blocks, breaks in its blocks, reschedule inside a block.
+  "conference.session.schedule": (actor, f) => managesConferenceSession(actor, f) || coordinates(actor, f),
+  // Create, edit, delete the session's contributions: coordinators only with the "Contributions" right.
+  "conference.session.manageContributions": (actor, f) =>
+    managesConferenceSession(actor, f) || (coordinates(actor, f) && f.coordinatorRights.contributions),
 };
 
 export function can<A extends Action>(actor: Actor | null, action: A, facts: FactsFor<A>): boolean {

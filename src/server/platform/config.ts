@@ -23,6 +23,8 @@ export interface Config {
   updateNoticeDelayMs: number;
   /** Google Calendar syncs wait this long, so quick successive changes make one call. */
   calendarSyncDelayMs: number;
+  /** Largest session material file accepted, in bytes (conferences.md, Materials: default 50 MB). */
+  materialsMaxBytes: number;
   logLevel: string;
   /** Serve the built web app from dist/web (off in API tests). */
   serveWeb: boolean;
@@ -48,6 +50,11 @@ const envSchema = z.object({
   OUTBOX_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
   UPDATE_NOTICE_DELAY_MS: z.coerce.number().int().min(0).default(60_000),
   CALENDAR_SYNC_DELAY_MS: z.coerce.number().int().min(0).default(2_000),
+  MATERIALS_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(50 * 1024 * 1024),
   LOG_LEVEL: z.string().default("info"),
 });
 
@@ -77,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxLeaseMs: e.OUTBOX_LEASE_MS,
     updateNoticeDelayMs: e.UPDATE_NOTICE_DELAY_MS,
     calendarSyncDelayMs: e.CALENDAR_SYNC_DELAY_MS,
+    materialsMaxBytes: e.MATERIALS_MAX_BYTES,
     logLevel: e.LOG_LEVEL,
     serveWeb: true,
   };

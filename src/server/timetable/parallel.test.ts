@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { orderParallelBlocks, overlapGroups, overlaps, type RoomUse, roomDoubleUse } from "./parallel";
+import { layoutParallel, orderParallelBlocks, overlapGroups, overlaps, type RoomUse, roomDoubleUse } from "./parallel";
 import { local } from "./test-fixtures";
 
 const at = (time: string, durationMinutes: number, id = time) => ({
@@ -131,5 +131,61 @@ describe("roomDoubleUse (conferences.md, Rooms)", () => {
       ["room-1", "a", "b"],
       ["room-1", "a", "c"],
     ]);
+  });
+});
+
+describe("layoutParallel", () => {
+  const item = (id: string, from: string, until: string, order = 0, sessionCode = "", title = id) => ({
+    id,
+    startAt: local(`2026-03-27 ${from}`),
+    durationMinutes: (Date.parse(local(`2026-03-27 ${until}`)) - Date.parse(local(`2026-03-27 ${from}`))) / 60_000,
+    order,
+    sessionCode,
+    title,
+  });
+  const shape = (placed: ReturnType<typeof layoutParallel>) => placed.map((p) => [p.item.id, p.column, p.columns]);
+
+  test("an item alone takes the single column of its group", () => {
+    expect(shape(layoutParallel([item("a", "09:00", "10:00"), item("b", "10:00", "11:00")]))).toEqual([
+      ["a", 0, 1],
+      ["b", 0, 1],
+    ]);
+  });
+
+  test("parallel blocks go left to right by block order, then session code, then title", () => {
+    const placed = layoutParallel([
+      item("z", "09:00", "10:30", 0, "S10", "Zeta"),
+      item("y", "09:00", "10:30", 0, "S2", "Yankee"),
+      item("x", "09:30", "10:00", -1, "", "Xray"),
+      item("w", "09:00", "10:30", 0, "", "Whiskey"),
+    ]);
+    expect(shape(placed)).toEqual([
+      ["x", 0, 4],
+      ["y", 1, 4],
+      ["z", 2, 4],
+      ["w", 3, 4],
+    ]);
+  });
+
+  test("an item reuses the leftmost column free of the items it overlaps", () => {
+    const placed = layoutParallel([
+      item("a", "09:00", "10:00", 0, "A"),
+      item("b", "09:00", "12:00", 0, "B"),
+      item("c", "10:00", "11:00", 0, "C"),
+    ]);
+    expect(shape(placed)).toEqual([
+      ["a", 0, 2],
+      ["b", 1, 2],
+      ["c", 0, 2],
+    ]);
+  });
+
+  test("the order of the input does not change the layout", () => {
+    const items = [
+      item("a", "09:00", "10:00", 0, "A"),
+      item("b", "09:00", "10:00", 0, "B"),
+      item("c", "09:30", "10:30", 1),
+    ];
+    expect(shape(layoutParallel([...items].reverse()))).toEqual(shape(layoutParallel(items)));
   });
 });

@@ -154,3 +154,42 @@ export function roomDoubleUse(items: readonly RoomUse[]): RoomConflict[] {
     untilAt: toInstant(until),
   }));
 }
+
+/** A top-level block or entry to lay out side by side. */
+export interface ParallelItem extends Timed, ParallelOrderKey {
+  readonly id: string;
+}
+
+/** An item with its column among the parallel items of its overlap group. */
+export interface PlacedItem<T> {
+  readonly item: T;
+  /** 0-based, left to right. */
+  readonly column: number;
+  /** Columns of its overlap group. */
+  readonly columns: number;
+}
+
+/**
+ * Side-by-side layout of a day's top-level items (conferences.md, "Event timetable"; indico.md §3.6): items are
+ * grouped by overlap in time order; inside a group they take columns in the parallel order (block order, session
+ * code, title, id), each the leftmost column free of the items it overlaps. Returns every item once, by group,
+ * then in parallel order.
+ */
+export function layoutParallel<T extends ParallelItem>(items: readonly T[]): PlacedItem<T>[] {
+  const placed: PlacedItem<T>[] = [];
+  for (const group of overlapGroups(items)) {
+    const taken: { span: Span; column: number }[] = [];
+    const columns: { item: T; column: number }[] = [];
+    for (const item of orderParallelBlocks(group)) {
+      const span = spanOf(item);
+      const busy = new Set(taken.filter((t) => spansOverlap(t.span, span)).map((t) => t.column));
+      let column = 0;
+      while (busy.has(column)) column += 1;
+      taken.push({ span, column });
+      columns.push({ item, column });
+    }
+    const count = Math.max(...columns.map((c) => c.column)) + 1;
+    for (const c of columns) placed.push({ item: c.item, column: c.column, columns: count });
+  }
+  return placed;
+}

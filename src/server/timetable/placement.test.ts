@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { Entry, Problem, Refusal } from "./model";
 import {
+  becomePosterBlock,
   defaultDurationMinutes,
   defaultStartInBlock,
   fitBlockToContent,
@@ -612,5 +613,37 @@ describe("§8 quirks, done right", () => {
       "invalid_duration",
     ]);
     expect(ok(placeEntry(event, null, buildBreak({ durationMinutes: 1 }), [], GROW)).entry.durationMinutes).toBe(1);
+  });
+});
+
+describe("becomePosterBlock", () => {
+  test("gives every contribution the block's start and duration", () => {
+    const children = [
+      buildContribution({ id: "c1", startAt: local("2026-03-27 09:00"), durationMinutes: 20 }),
+      buildContribution({ id: "c2", startAt: local("2026-03-27 09:20"), durationMinutes: 30 }),
+    ];
+    const result = ok(becomePosterBlock(event, block, children));
+    expect(result.block.isPoster).toBe(true);
+    expect(result.children.map((c) => [c.id, wall(c.startAt), c.durationMinutes])).toEqual([
+      ["c1", "2026-03-27 09:00", 120],
+      ["c2", "2026-03-27 09:00", 120],
+    ]);
+  });
+
+  test("an empty block simply becomes a poster block", () => {
+    expect(ok(becomePosterBlock(event, block, [])).children).toEqual([]);
+  });
+
+  test("is refused while a break sits inside the block, and says so in the event's zone", () => {
+    const children = [
+      buildContribution({ id: "c1" }),
+      buildBreak({ id: "b1", blockId: block.id, startAt: local("2026-03-27 10:00") }),
+    ];
+    const result = becomePosterBlock(event, block, children);
+    expect(codes(result)).toEqual(["break_in_poster_block"]);
+    const problem = (result as Refusal).problems[0];
+    expect(problem?.field).toBe("typeId");
+    expect(problem?.message).toContain("2026-03-27 09:00 (Europe/Berlin)");
+    expect(problem?.message).toContain("a break");
   });
 });

@@ -350,3 +350,36 @@ export function nextFreeStartOnDay(
   }
   return { ok: true, startAt: toInstant(start) };
 }
+
+export interface PosterBlock<B extends Block, E extends Entry> {
+  readonly ok: true;
+  readonly block: B;
+  /** The contributions as they must be stored: with the block's start and duration. */
+  readonly children: E[];
+}
+
+/**
+ * A block whose session becomes a poster session (it gets a poster type, or its type gets the Poster toggle;
+ * indico.md §2.3): refused while breaks sit inside it, since poster blocks hold no breaks; otherwise every
+ * contribution takes the block's start and duration (quirk §8.3 done right).
+ */
+export function becomePosterBlock<B extends Block, E extends Entry>(
+  event: TimetableEvent,
+  block: B,
+  children: readonly E[],
+): PosterBlock<B, E> | Refusal {
+  const ev = eventWindow(event);
+  const breaks = children.filter((child) => child.kind === "break");
+  if (breaks.length > 0) {
+    return refuse([
+      {
+        code: "break_in_poster_block",
+        field: "typeId",
+        subjectId: block.id,
+        message: `The session block starting ${formatLocal(spanOf(block, "block.startAt").start, ev.zone)} (${ev.zone}) holds ${breaks.length === 1 ? "a break" : `${breaks.length} breaks`}, and a poster session's blocks cannot: delete or move ${breaks.length === 1 ? "it" : "them"} first.`,
+      },
+    ]);
+  }
+  const poster: B = { ...block, isPoster: true };
+  return { ok: true, block: poster, children: carryChildren(children, 0, poster) };
+}

@@ -1,0 +1,164 @@
+import { type Changes, recordAudit } from "../audit/record";
+import type { Actor } from "../permissions/actor";
+import { authorize } from "../permissions/authorize";
+import { type Action, type ConferenceSessionFacts, can, type EventFacts } from "../permissions/policy";
+import type { Db } from "../platform/db";
+import type { Deps } from "../platform/deps";
+import { notFound } from "../platform/errors";
+import {
+  type EventRow,
+  findConferenceSession,
+  findEvent,
+  isEventManager,
+  lockEvent,
+  type SessionWithType,
+} from "./queries";
+
+/**
+ * Who may see and change what in a conference event, loaded once per request or transaction and handed to the
+ * one policy module (style.md §3.2 rule 6). Cannot see it: 404; may see but not act: 403 (401 when signed out).
+ */
+
+/** The event as the policy sees it for this actor. */
+export async function loadEventFacts(db: Db, event: EventRow, actor: Actor | null): Promise<EventFacts> {
+  return {
+    kind: "event",
+    isTimetablePublished: event.timetable_published === 1,
+    isEventManager: actor !== null && !actor.isAdmin ? await isEventManager(db, event.id, actor.id) : false,
+  };
+}
+
+/**
+ * A session of the event as the policy sees it for this actor. Issue 7 loads the session's ACL (full management,
+ * coordination) and the event's coordinator rights here; until then nobody holds a session role.
+ */
+export async function loadSessionFacts(
+  _db: Db,
+  eventFacts: EventFacts,
+  _sessionId: string,
+  _actor: Actor | null,
+): Promise<ConferenceSessionFacts> {
+  return {
+    kind: "conferenceSession",
+    isTimetablePublished: eventFacts.isTimetablePublished,
+    isEventManager: eventFacts.isEventManager,
+    sessionRole: null,
+    coordinatorRights: { contributions: false, blocks: false },
+  };
+}
+
+type EventAction = { [A in Action]: A extends `event.${string}` ? A : never }[Action];
+type SessionAction = { [A in Action]: A extends `conference.session.${string}` ? A : never }[Action];
+
+/** One locked unit of work on an event. */
+export interface EventWork {
+  deps: Deps;
+  tx: Db;
+  actor: Actor;
+  event: EventRow;
+  facts: EventFacts;
+  now: string;
+  /** Session facts already loaded in this unit of work, by session id. */
+  sessionFacts: Map<string, ConferenceSessionFacts>;
+}
+
+/**
+ * Runs `fn` in one transaction with the event row locked. 404 when the actor cannot see the event; each operation
+ * then asks for the action it needs (`requireEvent`, `requireSession`).
+ */
+export async function withEvent<T>(
+  deps: Deps,
+  actor: Actor,
+  eventId: string,
+  fn: (w: EventWork) => Promise<T>,
+): Promise<T> {
+  return deps.db.transaction().execute(async (tx) => {
+    const event = await lockEvent(tx, deps.engine, eventId);
+    if (!event) throw notFound("The event");
+    const facts = await loadEventFacts(tx, event, actor);
+    if (!can(actor, "event.view", facts)) throw notFound("The event");
+    return fn({ deps, tx, actor, event, facts, now: deps.clock.now().toISOString(), sessionFacts: new Map() });
+  });
+}
+
+/** 403 unless the actor may do `action` on the event. */
+export function requireEvent(w: EventWork, action: EventAction): void {
+  authorize(w.actor, action, w.facts);
+}
+
+/** The facts of one of the event's sessions, loaded once per unit of work. */
+export async function sessionFactsOf(w: EventWork, sessionId: string): Promise<ConferenceSessionFacts> {
+  let facts = w.sessionFacts.get(sessionId);
+  if (!facts) {
+    facts = await loadSessionFacts(w.tx, w.facts, sessionId, w.actor);
+    w.sessionFacts.set(sessionId, facts);
+  }
+  return facts;
+}
+
+/** Whether the actor may do `action` on a session (e.g. grow its blocks: indico.md §2.5 boundary guard). */
+export async function maySession(w: EventWork, sessionId: string, action: SessionAction): Promise<boolean> {
+  return can(w.actor, action, await sessionFactsOf(w, sessionId));
+}
+
+/** 404 unless the actor sees the session, 403 unless they may do `action` on it. */
+export async function authorizeSession(w: EventWork, sessionId: string, action: SessionAction): Promise<void> {
+  const facts = await sessionFactsOf(w, sessionId);
+  if (!can(w.actor, "conference.session.view", facts)) throw notFound("The session");
+  authorize(w.actor, action, facts);
+}
+
+/** A session of this event (404 for another event's or a missing one), authorized for `action`. */
+export async function requireSession(w: EventWork, sessionId: string, action: SessionAction): Promise<SessionWithType> {
+  const session = await findConferenceSession(w.tx, sessionId);
+  if (!session || session.event_id !== w.event.id) throw notFound("The session");
+  await authorizeSession(w, sessionId, action);
+  return session;
+}
+
+/**
+ * Records a change in the event's audit log: every conference change is logged against its event (like Indico's
+ * event log), naming the object it touched in `changes`.
+ */
+export async function auditEvent(
+  w: EventWork,
+  action: string,
+  changes: Changes | Record<string, unknown>,
+): Promise<void> {
+  await recordAudit(w.tx, {
+    actorId: w.actor.id,
+    action,
+    objectType: "event",
+    objectId: w.event.id,
+    changes,
+    at: w.now,
+  });
+}
+
+/** For read routes: the event and its facts, or 404 when the actor cannot see it. */
+export async function loadVisibleEvent(
+  db: Db,
+  actor: Actor | null,
+  eventId: string,
+): Promise<{ event: EventRow; facts: EventFacts }> {
+  const event = await findEvent(db, eventId);
+  if (!event) throw notFound("The event");
+  const facts = await loadEventFacts(db, event, actor);
+  if (!can(actor, "event.view", facts)) throw notFound("The event");
+  return { event, facts };
+}
+
+/** For read routes: a session of a visible event with its facts, or 404. */
+export async function loadVisibleSession(
+  db: Db,
+  actor: Actor | null,
+  eventId: string,
+  sessionId: string,
+): Promise<{ event: EventRow; facts: EventFacts; session: SessionWithType; sessionFacts: ConferenceSessionFacts }> {
+  const { event, facts } = await loadVisibleEvent(db, actor, eventId);
+  const session = await findConferenceSession(db, sessionId);
+  if (!session || session.event_id !== eventId) throw notFound("The session");
+  const sessionFacts = await loadSessionFacts(db, facts, sessionId, actor);
+  if (!can(actor, "conference.session.view", sessionFacts)) throw notFound("The session");
+  return { event, facts, session, sessionFacts };
+}
