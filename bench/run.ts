@@ -12,6 +12,7 @@ import pg from "pg";
 import { countActiveBySession, listPublishedSessions } from "../src/server/community-sessions/queries";
 import { pooledSmtpUrl } from "../src/server/mail/transport";
 import { type DbHandle, type Engine, migrateToLatest, openDb } from "../src/server/platform/db";
+import { loadTimetableData, readEventTimetable } from "../src/server/timetable/read";
 import { load, percentile, request, time } from "./load";
 import { insertParticipants, insertSessions, insertUsers, seedHome } from "./seed";
 import { startSmtpCounter } from "./smtp-counter";
@@ -172,6 +173,27 @@ async function benchEngine(engine: Engine) {
       members.ids.slice(0, 1000).map((userId) => ({ sessionId: fanId as string, userId, role: "guest" as const })),
     );
 
+    // 3. The conference timetable: 2,000 contributions in 150 blocks, seeded through the operations.
+    const seedOut = execFileSync(process.execPath, ["--import", "tsx", path.join(root, "scripts/seed-conference.ts")], {
+      env: { ...process.env, ...env, LOG_LEVEL: "warn" },
+      encoding: "utf8",
+    });
+    const eventId = /\/api\/v1\/events\/([0-9a-f-]{36})\/timetable/.exec(seedOut)?.[1];
+    if (!eventId) throw new Error(`seed-conference printed no event id:\n${seedOut}`);
+    let statements = 0;
+    const counting = db.withPlugin({
+      transformQuery: (args) => args.node,
+      transformResult: async (args) => {
+        statements += 1;
+        return args.result;
+      },
+    });
+    await readEventTimetable(counting, null, eventId);
+    const perRequest = statements;
+    const directTimetable: number[] = [];
+    const eventRow = await db.selectFrom("events").selectAll().where("id", "=", eventId).executeTakeFirstOrThrow();
+    for (let i = 0; i < 20; i++) directTimetable.push((await time(() => loadTimetableData(db, eventRow))).ms);
+
     // 5. Start to first answered request (database already migrated and seeded: a restart).
     const nodeFloorPort = freePort();
     const floorStart = performance.now();
@@ -269,6 +291,61 @@ async function benchEngine(engine: Engine) {
       met: null,
     });
     if ((home.statuses.get(200) ?? 0) !== 3000) throw new Error(`home answered ${JSON.stringify([...home.statuses])}`);
+
+    // 3. (cont.) Timetable JSON over HTTP, 4 clients at once.
+    await load(base, () => ({ path: `/api/v1/events/${eventId}/timetable` }), { concurrency: 2, total: 10 }); // warm-up
+    const tt = await load(base, () => ({ path: `/api/v1/events/${eventId}/timetable` }), {
+      concurrency: 4,
+      total: 120,
+    });
+    const ttFloor = await load(base, () => ({ path: "/healthz" }), { concurrency: 4, total: 120 });
+    if ((tt.statuses.get(200) ?? 0) !== 120) throw new Error(`timetable answered ${JSON.stringify([...tt.statuses])}`);
+    const ttP50 = percentile(tt.latenciesMs, 50);
+    const scenarioTt = "timetable JSON (2,000 contributions, 150 blocks)";
+    record({
+      engine,
+      scenario: scenarioTt,
+      metric: "p50",
+      value: ttP50,
+      unit: "ms",
+      floor: percentile(ttFloor.latenciesMs, 50),
+      floorLabel: "/healthz, same load",
+      target: "p50 < 50 ms",
+      met: ttP50 < 50,
+    });
+    record({
+      engine,
+      scenario: scenarioTt,
+      metric: "p99",
+      value: percentile(tt.latenciesMs, 99),
+      unit: "ms",
+      floor: percentile(ttFloor.latenciesMs, 99),
+      floorLabel: "/healthz, same load",
+      target: "",
+      met: null,
+    });
+    record({
+      engine,
+      scenario: scenarioTt,
+      metric: "rows loaded through the driver, p50",
+      value: percentile(directTimetable, 50),
+      unit: "ms",
+      floor: null,
+      floorLabel: "",
+      target: "",
+      met: null,
+    });
+    record({
+      engine,
+      scenario: scenarioTt,
+      metric: "SQL statements per request",
+      value: perRequest,
+      unit: "statements",
+      floor: null,
+      floorLabel: "",
+      target: "constant (the API test shows 1 block = 30 blocks)",
+      met: null,
+    });
 
     // 1. Registration race: 100 members, each registering for each of the 10 sessions, 100 at once.
     const roles = ["host", "presenter", "presenter", "guest", "guest", "guest"];
