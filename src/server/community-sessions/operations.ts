@@ -503,6 +503,46 @@ function roleFields(
   };
 }
 
+/**
+ * Puts a person into a role, if the role has a free slot and they may take it (admins may override the premium
+ * gate, never a full role); presenters go last in the order. Returns the participant id.
+ */
+async function placeParticipant(
+  w: SessionWork,
+  userId: string,
+  input: {
+    role: Role;
+    talkTitle?: string | null;
+    talkDescription?: string | null;
+    topics?: string | null;
+    questions?: string | null;
+  },
+  who: { isPremium: boolean; adminOverride: boolean },
+): Promise<string> {
+  const problem = roleRefusal(input.role, {
+    cap: capacityOf(w.row),
+    counts: countActive(activeOf(w)),
+    gates: w.features,
+    isPremium: who.isPremium,
+    adminOverride: who.adminOverride,
+    premiumLabel: w.features.premiumLabel,
+  });
+  if (problem) throw conflict(problem.code, problem.message, { role: problem.message });
+  const id = newId();
+  await insertParticipant(w.tx, {
+    id,
+    session_id: w.row.id,
+    user_id: userId,
+    role: input.role,
+    status: "registered",
+    presenter_order: input.role === "presenter" ? nextOrder(w) : null,
+    ...roleFields(input.role, input),
+    created_at: w.now,
+    updated_at: w.now,
+  });
+  return id;
+}
+
 /** Register (community.md, Registration): one transaction for the row, the order, Full and the email. */
 export async function registerForCommunitySession(
   deps: Deps,
@@ -528,27 +568,7 @@ export async function registerForCommunitySession(
       name = input.name;
       await updateUser(w.tx, actor.id, { name, updated_at: w.now });
     }
-    const roleProblem = roleRefusal(input.role, {
-      cap: capacityOf(w.row),
-      counts: countActive(activeOf(w)),
-      gates: w.features,
-      isPremium: isPremium(actor),
-      adminOverride: false,
-      premiumLabel: w.features.premiumLabel,
-    });
-    if (roleProblem) throw conflict(roleProblem.code, roleProblem.message, { role: roleProblem.message });
-    const id = newId();
-    await insertParticipant(w.tx, {
-      id,
-      session_id: w.row.id,
-      user_id: actor.id,
-      role: input.role,
-      status: "registered",
-      presenter_order: input.role === "presenter" ? nextOrder(w) : null,
-      ...roleFields(input.role, input),
-      created_at: w.now,
-      updated_at: w.now,
-    });
+    const id = await placeParticipant(w, actor.id, input, { isPremium: isPremium(actor), adminOverride: false });
     await enqueueEmail(
       w.tx,
       deps,
@@ -686,26 +706,9 @@ export async function addParticipantByEmail(
         email: "is already registered",
       });
     }
-    const problem = roleRefusal(input.role, {
-      cap: capacityOf(w.row),
-      counts: countActive(activeOf(w)),
-      gates: w.features,
+    const id = await placeParticipant(w, target.id, input, {
       isPremium: target.is_premium === 1 || target.is_staff === 1 || target.is_admin === 1,
       adminOverride: actor.isAdmin,
-      premiumLabel: w.features.premiumLabel,
-    });
-    if (problem) throw conflict(problem.code, problem.message, { role: problem.message });
-    const id = newId();
-    await insertParticipant(w.tx, {
-      id,
-      session_id: w.row.id,
-      user_id: target.id,
-      role: input.role,
-      status: "registered",
-      presenter_order: input.role === "presenter" ? nextOrder(w) : null,
-      ...roleFields(input.role, input),
-      created_at: w.now,
-      updated_at: w.now,
     });
     const view = emailView(deps, w.row);
     await enqueueEmail(
