@@ -11,7 +11,9 @@ import { communitySessionRoutes } from "./community-sessions/routes";
 import { contributionRoutes } from "./conferences/contributions.routes";
 import { eventRoutes } from "./conferences/events.routes";
 import { filesystemStorage, MATERIAL_FILE_DELETE_KIND } from "./conferences/material-storage";
+import { protectionRoutes } from "./conferences/protection.routes";
 import { sessionRoutes } from "./conferences/sessions.routes";
+import { exportRoutes } from "./exports/routes";
 import { EMAIL_KIND, type OutboundEmail } from "./mail/message";
 import { createMailer, type Mailer } from "./mail/transport";
 import { outboxRoutes } from "./outbox/routes";
@@ -55,7 +57,11 @@ export async function createServer(config: Config, opts: ServerOptions = {}): Pr
 
   const app = Fastify({
     logger: { level: config.logLevel },
-    trustProxy: true,
+    // A hop count trusts that many proxies nearest to us.
+    trustProxy:
+      typeof config.trustProxy === "number"
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   const deps: Deps = {
     db: handle.db,
@@ -107,6 +113,8 @@ export async function createServer(config: Config, opts: ServerOptions = {}): Pr
   await app.register(sessionRoutes(deps, materials));
   await app.register(timetableRoutes(deps));
   await app.register(contributionRoutes(deps));
+  await app.register(protectionRoutes(deps));
+  await app.register(exportRoutes(deps));
   await app.register(googleCalendarRoutes(deps));
   await app.register(feedRoutes(deps));
   await app.register(outboxRoutes(deps, mailer.mode));

@@ -5,6 +5,7 @@ import { AppError, conflict } from "../platform/errors";
 import { newToken } from "../platform/ids";
 import { readSetting, writeSetting } from "../site/settings";
 import { needsFirstAdmin, signUp } from "./operations";
+import { verifyPassword } from "./passwords";
 import { findUserByEmail, updateUser } from "./queries";
 
 const SETUP_KEY = "setup.token";
@@ -27,6 +28,14 @@ export async function ensureFirstAdmin(deps: Deps): Promise<FirstAdmin> {
     const existing = await findUserByEmail(deps.db, email);
     const now = deps.clock.now().toISOString();
     if (existing) {
+      // Promote only the account that knows ADMIN_PASSWORD: sign-up is open before the first admin exists, so
+      // anyone could have registered the address first.
+      if (!(await verifyPassword(existing.password_hash, adminPassword))) {
+        throw new Error(
+          `An account for ${email} already exists and its password is not ADMIN_PASSWORD, so it was not made admin. ` +
+            "Sign in with that account's password and set ADMIN_PASSWORD to it, choose another ADMIN_EMAIL, or remove ADMIN_EMAIL to get a one-time setup link.",
+        );
+      }
       await deps.db.transaction().execute(async (tx) => {
         await updateUser(tx, existing.id, { is_admin: 1, deactivated_at: null, updated_at: now });
         await recordAudit(tx, {

@@ -7,7 +7,7 @@ import type { Db } from "../platform/db";
 import type { Deps } from "../platform/deps";
 import { AppError, badRequest, conflict, notFound, unauthorized } from "../platform/errors";
 import { newId, newToken, sha256 } from "../platform/ids";
-import { clearHits, countHit, type Limit, retryAfter } from "../platform/rate-limit";
+import { clearHits, type Limit, takeAttempt } from "../platform/rate-limit";
 import { readSite } from "../site/settings";
 import { emailChangedEmail, passwordChangedEmail, passwordResetEmail } from "./emails";
 import { hashPassword, passwordWeakness, verifyPassword } from "./passwords";
@@ -17,6 +17,7 @@ import {
   findUserById,
   insertUser,
   listUsers,
+  lockActiveAdmins,
   type UserRow,
   updateUser,
 } from "./queries";
@@ -95,7 +96,11 @@ function tooMany(seconds: number): AppError {
   );
 }
 
-/** Checks the password; returns a new sign-in session token. Failures are counted per account and address. */
+/**
+ * Checks the password; returns a new sign-in session token. Every attempt is counted per account and per
+ * address before the password is checked, so simultaneous guesses cannot all slip under the limit; a
+ * successful sign-in clears its account's count and gives its address attempt back.
+ */
 export async function signIn(
   deps: Deps,
   input: { email: string; password: string },
@@ -104,23 +109,19 @@ export async function signIn(
   const now = deps.clock.now();
   const accountKey = `sign-in:account:${input.email}`;
   const addressKey = `sign-in:address:${address}`;
-  const wait = Math.max(
-    await retryAfter(deps.db, accountKey, SIGN_IN_LIMITS.account, now),
-    await retryAfter(deps.db, addressKey, SIGN_IN_LIMITS.address, now),
-  );
+  const account = await takeAttempt(deps.db, accountKey, SIGN_IN_LIMITS.account, now);
+  const fromAddress = await takeAttempt(deps.db, addressKey, SIGN_IN_LIMITS.address, now);
+  const wait = Math.max(account.retryAfterSeconds, fromAddress.retryAfterSeconds);
   if (wait > 0) throw tooMany(wait);
 
   const user = await findUserByEmail(deps.db, input.email);
   const ok = await verifyPassword(user?.password_hash ?? null, input.password);
-  if (!user || !ok) {
-    await countHit(deps.db, accountKey, SIGN_IN_LIMITS.account, now);
-    await countHit(deps.db, addressKey, SIGN_IN_LIMITS.address, now);
-    throw new AppError(401, "invalid_credentials", "Email or password is wrong.");
-  }
+  if (!user || !ok) throw new AppError(401, "invalid_credentials", "Email or password is wrong.");
   if (user.deactivated_at !== null) {
     throw new AppError(403, "account_deactivated", "This account has been deactivated. Contact the organisers.");
   }
   await clearHits(deps.db, accountKey);
+  await takeAttempt(deps.db, addressKey, SIGN_IN_LIMITS.address, now, -1);
   const token = await startSignInSession(deps.db, user.id, now.toISOString());
   return { user, token };
 }
@@ -147,6 +148,16 @@ export async function requestPasswordReset(deps: Deps, email: string): Promise<v
   });
 }
 
+/** Retires every unused reset link of the account: a new password, or a new email, makes old links void. */
+async function retireResetLinks(tx: Db, userId: string, now: string): Promise<void> {
+  await tx
+    .updateTable("password_resets")
+    .set({ used_at: now })
+    .where("user_id", "=", userId)
+    .where("used_at", "is", null)
+    .execute();
+}
+
 /** Sets a new password from a reset link; the link works once, and every other sign-in ends. */
 export async function resetPassword(deps: Deps, token: string, password: string): Promise<void> {
   const now = deps.clock.now().toISOString();
@@ -171,6 +182,7 @@ export async function resetPassword(deps: Deps, token: string, password: string)
     if (Number(used.numUpdatedRows) !== 1)
       throw new AppError(400, "invalid_token", "This reset link was already used.");
     await updateUser(tx, user.id, { password_hash: await passwordHashPromise, updated_at: now });
+    await retireResetLinks(tx, user.id, now);
     await endAllSignInSessions(tx, user.id);
     await recordAudit(tx, {
       actorId: user.id,
@@ -222,6 +234,7 @@ export async function changeEmail(
       throw conflict("email_taken", "Another account uses this email.", { email: "is already registered" });
     }
     await updateUser(tx, actor.id, { email: input.email, updated_at: now });
+    await retireResetLinks(tx, actor.id, now);
     // Tell the old address, so a hijacked session cannot silently take the account.
     await enqueueEmail(tx, deps, user.email, emailChangedEmail(await readSite(tx), input.email));
     await recordAudit(tx, {
@@ -250,6 +263,7 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword);
   await deps.db.transaction().execute(async (tx) => {
     await updateUser(tx, actor.id, { password_hash: passwordHash, updated_at: now });
+    await retireResetLinks(tx, actor.id, now);
     await endAllSignInSessions(tx, actor.id, keepToken);
     await enqueueEmail(tx, deps, user.email, passwordChangedEmail(await readSite(tx)));
     await recordAudit(tx, {
@@ -276,6 +290,8 @@ export async function adminUpdateUser(
 ): Promise<AdminUser> {
   const now = deps.clock.now().toISOString();
   return deps.db.transaction().execute(async (tx) => {
+    // Lock first, then read: the count and the user must both be the committed state.
+    const activeAdmins = await lockActiveAdmins(tx, deps.engine);
     const user = await findUserById(tx, userId);
     if (!user) throw notFound("The user");
     const before = toAdminUser(user);
@@ -283,7 +299,7 @@ export async function adminUpdateUser(
     const changes = diff(before, input);
     if (Object.keys(changes).length === 0) return before;
     const losesAdmin = before.isAdmin && before.active && (!after.isAdmin || !after.active);
-    if (losesAdmin && (await countActiveAdmins(tx)) <= 1) {
+    if (losesAdmin && activeAdmins <= 1) {
       throw conflict("last_admin", "This is the last active admin: make someone else admin first.");
     }
     await updateUser(tx, userId, {

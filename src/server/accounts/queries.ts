@@ -20,6 +20,22 @@ export async function updateUser(db: Db, id: string, patch: Updateable<UsersTabl
   await db.updateTable("users").set(patch).where("id", "=", id).execute();
 }
 
+/**
+ * Locks the rows of the active admins (PostgreSQL) and counts them: two admins removing each other at the
+ * same moment then wait for one another, and the second sees the first's change. SQLite runs one write
+ * transaction at a time already.
+ */
+export async function lockActiveAdmins(tx: Db, engine: "sqlite" | "postgres"): Promise<number> {
+  const q = tx
+    .selectFrom("users")
+    .select("id")
+    .where("is_admin", "=", 1)
+    .where("deactivated_at", "is", null)
+    .orderBy("id");
+  const rows = await (engine === "postgres" ? q.forUpdate() : q).execute();
+  return rows.length;
+}
+
 export async function countActiveAdmins(db: Db): Promise<number> {
   const row = await db
     .selectFrom("users")

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { Id } from "../../shared/schemas/common";
 import { sessionFacts } from "../community-sessions/present";
 import { listParticipants } from "../community-sessions/queries";
+import { personalConferenceEntries } from "../exports/personal";
+import type { Actor } from "../permissions/actor";
 import { requireActor } from "../permissions/authorize";
 import { can } from "../permissions/policy";
 import type { Deps } from "../platform/deps";
@@ -69,14 +71,15 @@ export function feedRoutes(deps: Deps): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: "Personal feed: every community session you take part in (cancelled ones marked cancelled)",
+          summary:
+            "Personal feed: every community session you take part in (cancelled ones marked cancelled), and the blocks of conference sessions you manage, coordinate or speak in",
           params: z.object({ token: z.string().min(10).max(100) }),
         },
       },
       async (req, reply) => {
         const user = await deps.db
           .selectFrom("users")
-          .select(["id", "deactivated_at"])
+          .select(["id", "email", "name", "is_admin", "is_staff", "is_premium", "deactivated_at"])
           .where("feed_token", "=", req.params.token)
           .executeTakeFirst();
         if (!user || user.deactivated_at) throw notFound("This feed");
@@ -93,6 +96,15 @@ export function feedRoutes(deps: Deps): FastifyPluginAsyncZod {
         const entries = rows
           .map((r) => sessionEntry(deps.config, r, { withMeeting: true }))
           .filter((e): e is CalendarEntry => e !== null);
+        const reader: Actor = {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          isAdmin: user.is_admin === 1,
+          isStaff: user.is_staff === 1,
+          isPremium: user.is_premium === 1,
+        };
+        entries.push(...(await personalConferenceEntries(deps.db, deps.config.baseUrl, reader)));
         return reply
           .type(ICS)
           .header("cache-control", "private, max-age=300")

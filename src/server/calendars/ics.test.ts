@@ -62,4 +62,11 @@ describe("ICS", () => {
     const { events } = parse(text);
     expect(events.map((e) => e.startDate.toJSDate().toISOString())).toEqual(weekly.map((w) => w.startsAt));
   });
+
+  it("keeps line breaks in names and summaries from breaking the document", () => {
+    const text = buildIcs([entry({ title: "Two\nlines" })], { method: "PUBLISH", name: "Event: Two\nlines" });
+    const { comp, events } = parse(text);
+    expect(comp.getFirstPropertyValue("x-wr-calname")).toBe("Event: Two lines");
+    expect(events[0]?.summary).toBe("Two\nlines");
+  });
 });

@@ -42,7 +42,8 @@ function vtimezone(zone: string): string | null {
 export function buildIcs(entries: CalendarEntry[], opts: IcsOptions = {}): string {
   const cal = ical({
     prodId: { company: "Convene", product: "Convene", language: "EN" },
-    name: opts.name ?? null,
+    // ical-generator writes the calendar name unescaped: a line break in it would break the document.
+    name: opts.name ? opts.name.replace(/[\r\n]+/g, " ") : null,
     timezone: { name: null, generator: vtimezone },
   });
   if (opts.method && opts.method !== "PUBLISH") cal.method(ICalCalendarMethod[opts.method]);

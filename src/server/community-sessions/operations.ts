@@ -18,7 +18,7 @@ import { can } from "../permissions/policy";
 import { addMs } from "../platform/clock";
 import type { Db } from "../platform/db";
 import type { Deps } from "../platform/deps";
-import { type AppError, badRequest, conflict, forbidden, notFound } from "../platform/errors";
+import { AppError, badRequest, conflict, forbidden, notFound } from "../platform/errors";
 import { newId, newToken, sha256 } from "../platform/ids";
 import { type FeatureSettings, readFeatures, readSite, type SiteSettings } from "../site/settings";
 import { applyStatusAction, canMemberCancel, reconcileFull, registrationRefusal, type StatusAction } from "./lifecycle";
@@ -382,6 +382,18 @@ export async function updateCommunitySession(
   });
 }
 
+const updateNoticeKey = (sessionId: string, userId: string) => `session-updated:${sessionId}:${userId}`;
+
+/** Someone who leaves the session must not receive a queued notice with its new meeting details. */
+async function withdrawUpdateNotice(w: SessionWork, userId: string): Promise<void> {
+  await w.tx
+    .deleteFrom("outbox")
+    .where("coalesce_key", "=", updateNoticeKey(w.row.id, userId))
+    .where("status", "=", "pending")
+    .where("attempts", "=", 0)
+    .execute();
+}
+
 /**
  * Queues Session Updated for each active participant. A pending notice for the same session and person is
  * replaced, keeping what it said the old values were, so a burst of autosaves sends one email.
@@ -394,7 +406,7 @@ async function notifyUpdate(
 ): Promise<void> {
   const notBefore = addMs(w.now, deps.config.updateNoticeDelayMs);
   for (const p of activeOf(w)) {
-    const key = `session-updated:${saved.id}:${p.user_id}`;
+    const key = updateNoticeKey(saved.id, p.user_id);
     const pending = await w.tx
       .selectFrom("outbox")
       .select("payload")
@@ -614,6 +626,7 @@ async function cancelParticipant(
 ): Promise<void> {
   await updateParticipant(w.tx, p.id, { status: "cancelled", presenter_order: null, updated_at: w.now });
   if (p.role === "presenter") await compactPresenters(w, p.id);
+  await withdrawUpdateNotice(w, p.user_id);
   w.row = await bumpSequence(w);
   await enqueueEmail(
     w.tx,
@@ -668,6 +681,17 @@ export async function addParticipantByEmail(
       throw conflict("session_cancelled", "The session is cancelled: reopen it before adding people.");
     let user = await findUserByEmail(w.tx, input.email);
     let invitationLink: string | null = null;
+    if (!user && !actor.isAdmin) {
+      // Creating accounts and emailing strangers is for admins, not for members who manage their own sessions.
+      throw new AppError(
+        403,
+        "invitation_admin_only",
+        "This person has no account yet: only admins can invite new people.",
+        {
+          email: "has no account yet; only admins can invite new people",
+        },
+      );
+    }
     if (!user) {
       const id = newId();
       await insertUser(w.tx, {
@@ -832,6 +856,7 @@ export async function updateCommunityParticipant(
     if (Object.keys(patch).length === 0) return;
     await updateParticipant(w.tx, p.id, { ...patch, updated_at: w.now });
     if (wasPresenter && !isPresenter) await compactPresenters(w, p.id);
+    if (wasActive && !activeAfter) await withdrawUpdateNotice(w, p.user_id);
     if (changes.role && activeAfter) {
       await enqueueEmail(
         w.tx,

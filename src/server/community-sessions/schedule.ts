@@ -10,6 +10,7 @@ export type LocalToInstant = { ok: true; startsAt: string } | { ok: false; messa
 export function localToInstant(local: string, zone: string): LocalToInstant {
   const dt = DateTime.fromISO(local, { zone });
   if (!dt.isValid) return { ok: false, message: "is not a valid date and time" };
+  if (dt.year < 1970 || dt.year > 2999) return { ok: false, message: "must be a year between 1970 and 2999" };
   if (dt.toFormat("yyyy-MM-dd'T'HH:mm") !== local) {
     return { ok: false, message: `does not exist in ${zone}: the clocks jump forward then; choose another time` };
   }

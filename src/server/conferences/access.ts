@@ -1,4 +1,5 @@
 import { type Changes, recordAudit } from "../audit/record";
+import type { SessionPrincipalRole, SessionProtectionMode } from "../db/schema";
 import type { Actor } from "../permissions/actor";
 import { authorize } from "../permissions/authorize";
 import { type Action, type ConferenceSessionFacts, can, type EventFacts } from "../permissions/policy";
@@ -9,8 +10,11 @@ import {
   type EventRow,
   findConferenceSession,
   findEvent,
+  holdsSessionRole,
   isEventManager,
   lockEvent,
+  rolesInEvent,
+  rolesOnSession,
   type SessionWithType,
 } from "./queries";
 
@@ -21,30 +25,84 @@ import {
 
 /** The event as the policy sees it for this actor. */
 export async function loadEventFacts(db: Db, event: EventRow, actor: Actor | null): Promise<EventFacts> {
+  const signedIn = actor !== null && !actor.isAdmin;
+  const [manager, sessionRole] = signedIn
+    ? await Promise.all([isEventManager(db, event.id, actor.id), holdsSessionRole(db, event.id, actor.id)])
+    : [false, false];
   return {
     kind: "event",
     isTimetablePublished: event.timetable_published === 1,
-    isEventManager: actor !== null && !actor.isAdmin ? await isEventManager(db, event.id, actor.id) : false,
+    isEventManager: manager,
+    holdsSessionRole: sessionRole,
   };
 }
 
 /**
- * A session of the event as the policy sees it for this actor. Issue 7 loads the session's ACL (full management,
- * coordination) and the event's coordinator rights here; until then nobody holds a session role.
+ * A session's facts from what the actor holds on it (pure): full management wins over coordination (indico.md
+ * §1.3: `full_access` implies every permission); the event's coordinator rights come from the event row.
  */
-export async function loadSessionFacts(
-  _db: Db,
+export function sessionFactsFrom(
+  event: Pick<EventRow, "coordinators_manage_contributions" | "coordinators_manage_blocks">,
   eventFacts: EventFacts,
-  _sessionId: string,
-  _actor: Actor | null,
-): Promise<ConferenceSessionFacts> {
+  visibility: SessionProtectionMode,
+  roles: readonly SessionPrincipalRole[],
+): ConferenceSessionFacts {
   return {
     kind: "conferenceSession",
     isTimetablePublished: eventFacts.isTimetablePublished,
     isEventManager: eventFacts.isEventManager,
-    sessionRole: null,
-    coordinatorRights: { contributions: false, blocks: false },
+    sessionRole: roles.includes("manage") ? "manager" : roles.includes("coordinate") ? "coordinator" : null,
+    coordinatorRights: {
+      contributions: event.coordinators_manage_contributions === 1,
+      blocks: event.coordinators_manage_blocks === 1,
+    },
+    visibility,
+    hasAccess: roles.length > 0,
   };
+}
+
+/**
+ * A session of the event as the policy sees it for this actor: the session's visibility, the actor's own entries
+ * on it (full management, coordination, access) and the event's "Session coordinator rights".
+ */
+export async function loadSessionFacts(
+  db: Db,
+  event: EventRow,
+  eventFacts: EventFacts,
+  session: string | Pick<SessionWithType, "id" | "protection_mode">,
+  actor: Actor | null,
+): Promise<ConferenceSessionFacts> {
+  const row = typeof session === "string" ? await findConferenceSession(db, session) : session;
+  const roles = actor && row ? await rolesOnSession(db, row.id, actor.id) : [];
+  return sessionFactsFrom(event, eventFacts, row?.protection_mode ?? "inheriting", roles);
+}
+
+/** The facts of every session of the event for this actor, in one query (timetables, lists, exports). */
+export async function loadSessionFactsOfEvent(
+  db: Db,
+  event: EventRow,
+  eventFacts: EventFacts,
+  sessions: readonly Pick<SessionWithType, "id" | "protection_mode">[],
+  actor: Actor | null,
+): Promise<Map<string, ConferenceSessionFacts>> {
+  const entries = actor ? await rolesInEvent(db, event.id, actor.id) : [];
+  const roles = new Map<string, SessionPrincipalRole[]>();
+  for (const e of entries) roles.set(e.session_id, [...(roles.get(e.session_id) ?? []), e.role]);
+  return new Map(
+    sessions.map((s) => [s.id, sessionFactsFrom(event, eventFacts, s.protection_mode, roles.get(s.id) ?? [])]),
+  );
+}
+
+/** The ids of the sessions the actor may see, of those given. */
+export async function visibleSessionIds(
+  db: Db,
+  event: EventRow,
+  eventFacts: EventFacts,
+  sessions: readonly Pick<SessionWithType, "id" | "protection_mode">[],
+  actor: Actor | null,
+): Promise<Set<string>> {
+  const facts = await loadSessionFactsOfEvent(db, event, eventFacts, sessions, actor);
+  return new Set([...facts].filter(([, f]) => can(actor, "conference.session.view", f)).map(([id]) => id));
 }
 
 type EventAction = { [A in Action]: A extends `event.${string}` ? A : never }[Action];
@@ -90,7 +148,7 @@ export function requireEvent(w: EventWork, action: EventAction): void {
 export async function sessionFactsOf(w: EventWork, sessionId: string): Promise<ConferenceSessionFacts> {
   let facts = w.sessionFacts.get(sessionId);
   if (!facts) {
-    facts = await loadSessionFacts(w.tx, w.facts, sessionId, w.actor);
+    facts = await loadSessionFacts(w.tx, w.event, w.facts, sessionId, w.actor);
     w.sessionFacts.set(sessionId, facts);
   }
   return facts;
@@ -158,7 +216,39 @@ export async function loadVisibleSession(
   const { event, facts } = await loadVisibleEvent(db, actor, eventId);
   const session = await findConferenceSession(db, sessionId);
   if (!session || session.event_id !== eventId) throw notFound("The session");
-  const sessionFacts = await loadSessionFacts(db, facts, sessionId, actor);
+  const sessionFacts = await loadSessionFacts(db, event, facts, session, actor);
   if (!can(actor, "conference.session.view", sessionFacts)) throw notFound("The session");
   return { event, facts, session, sessionFacts };
+}
+
+/**
+ * Whether the actor may see a contribution: through its session's visibility, or, without a session, when they
+ * see the timetable's top level (indico.md §4: a contribution inherits from its session, else from the event).
+ */
+export async function mayViewContribution(
+  db: Db,
+  event: EventRow,
+  facts: EventFacts,
+  actor: Actor | null,
+  contribution: { session_id: string | null },
+): Promise<boolean> {
+  if (!contribution.session_id) return can(actor, "event.viewTimetable", facts);
+  return can(
+    actor,
+    "conference.session.view",
+    await loadSessionFacts(db, event, facts, contribution.session_id, actor),
+  );
+}
+
+/** In a unit of work: 404 unless the actor may see this contribution. */
+export async function requireVisibleContribution(w: EventWork, contribution: { session_id: string | null }) {
+  const visible = contribution.session_id
+    ? can(w.actor, "conference.session.view", await sessionFactsOf(w, contribution.session_id))
+    : can(w.actor, "event.viewTimetable", w.facts);
+  if (!visible) throw notFound("The contribution");
+}
+
+/** In a unit of work: 404 unless the actor may see a top-level entry (a break or a contribution at top level). */
+export function requireVisibleTopLevel(w: EventWork, what: string): void {
+  if (!can(w.actor, "event.viewTimetable", w.facts)) throw notFound(what);
 }

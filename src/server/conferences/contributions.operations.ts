@@ -5,7 +5,14 @@ import { badRequest, notFound } from "../platform/errors";
 import { newId } from "../platform/ids";
 import { authorizeScheduling, placeContribution } from "../timetable/operations";
 import { defaultDurationMinutes } from "../timetable/placement";
-import { auditEvent, authorizeSession, type EventWork, requireEvent, withEvent } from "./access";
+import {
+  auditEvent,
+  authorizeSession,
+  type EventWork,
+  requireEvent,
+  requireVisibleContribution,
+  withEvent,
+} from "./access";
 import {
   type ContributionRow,
   deleteContribution,
@@ -34,6 +41,15 @@ async function authorizeEditing(w: EventWork, sessionId: string | null): Promise
   else requireEvent(w, "event.manage");
 }
 
+/**
+ * Creating a contribution from nothing: full managers of its session, else the event's managers (indico.md §2.5:
+ * coordinators schedule existing contributions, even with the Contributions right they do not create new ones).
+ */
+async function authorizeCreating(w: EventWork, sessionId: string | null): Promise<void> {
+  if (sessionId) await authorizeSession(w, sessionId, "conference.session.manage");
+  else requireEvent(w, "event.manage");
+}
+
 const speakersOf = (people: ContributionCreateInput["speakers"]) => people.map((p) => ({ id: newId(), ...p }));
 
 /**
@@ -55,7 +71,7 @@ export async function createContribution(
       sessionId = block.session_id;
     }
     const session = sessionId ? await sessionOfEvent(w, sessionId) : null;
-    await authorizeEditing(w, sessionId);
+    await authorizeCreating(w, sessionId);
     const durationMinutes =
       input.durationMinutes ??
       defaultDurationMinutes("contribution", {
@@ -112,6 +128,7 @@ export async function updateContributionDetails(
   return withEvent(deps, actor, eventId, async (w) => {
     const current = await findContribution(w.tx, contributionId);
     if (!current || current.event_id !== eventId) throw notFound("The contribution");
+    await requireVisibleContribution(w, current);
     await authorizeEditing(w, current.session_id);
     const sessionChanges = input.sessionId !== undefined && input.sessionId !== current.session_id;
     if (sessionChanges && input.sessionId) {
@@ -178,6 +195,7 @@ export async function removeContribution(
   await withEvent(deps, actor, eventId, async (w) => {
     const current = await findContribution(w.tx, contributionId);
     if (!current || current.event_id !== eventId) throw notFound("The contribution");
+    await requireVisibleContribution(w, current);
     await authorizeEditing(w, current.session_id);
     await deleteContribution(w.tx, contributionId);
     await auditEvent(w, "contribution.deleted", {

@@ -16,7 +16,7 @@ import type { Deps } from "../platform/deps";
 import { notFound } from "../platform/errors";
 import { errorResponses } from "../platform/request-context";
 import { scheduleContribution, unscheduleContribution } from "../timetable/operations";
-import { loadVisibleEvent } from "./access";
+import { loadVisibleEvent, mayViewContribution } from "./access";
 import { createContribution, removeContribution, updateContributionDetails } from "./contributions.operations";
 import { type ContributionRow, findContribution } from "./queries";
 import { readContribution, readContributionList } from "./read";
@@ -81,15 +81,17 @@ export function contributionRoutes(deps: Deps): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: "One contribution (public once the timetable is published)",
+          summary:
+            "One contribution: public once the timetable is published, unless its session is protected (then its access list, managers and coordinators)",
           params: ContributionParams,
           response: { 200: Contribution, ...errorResponses(400, 404) },
         },
       },
       async (req) => {
-        await loadVisibleEvent(deps.db, req.actor, req.params.eventId);
+        const { event, facts } = await loadVisibleEvent(deps.db, req.actor, req.params.eventId);
         const row = await findContribution(deps.db, req.params.contributionId);
         if (!row || row.event_id !== req.params.eventId) throw notFound("The contribution");
+        if (!(await mayViewContribution(deps.db, event, facts, req.actor, row))) throw notFound("The contribution");
         return dto(req.actor, req.params.eventId, row);
       },
     );

@@ -56,6 +56,8 @@ export async function createEvent(deps: Deps, actor: Actor, input: EventCreateIn
       location_text: input.locationText ?? null,
       default_contribution_minutes: input.defaultContributionMinutes ?? DEFAULT_EVENT_CONTRIBUTION_MINUTES,
       timetable_published: input.timetablePublished ? 1 : 0,
+      coordinators_manage_contributions: 0,
+      coordinators_manage_blocks: 0,
       created_by: actor.id,
       created_at: now,
       updated_at: now,

@@ -30,13 +30,15 @@ interface Fixture {
 type Kind =
   /** Everyone once published, the event's managers before. */
   | "public"
+  /** Signed-in people once published (My sessions), the event's managers before. */
+  | "signedIn"
   /** The event's managers (and admins) only. */
   | "manage"
   /** Admins only. */
   | "admin";
 
 interface Route {
-  method: "GET" | "POST" | "PATCH" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   path: (f: Fixture) => string;
   body?: (f: Fixture) => unknown;
   kind: Kind;
@@ -142,6 +144,28 @@ const ROUTES: Route[] = [
   },
   { method: "GET", path: (f) => `${E(f)}/timetable`, kind: "public", success: 200 },
   { method: "GET", path: (f) => `${E(f)}/contributions`, kind: "manage", success: 200 },
+  { method: "GET", path: (f) => `${E(f)}/protection`, kind: "manage", success: 200 },
+  {
+    method: "PATCH",
+    path: (f) => `${E(f)}/protection`,
+    body: () => ({ coordinatorRights: { blocks: true } }),
+    kind: "manage",
+    success: 200,
+  },
+  { method: "GET", path: (f) => `${E(f)}/my-sessions`, kind: "signedIn", success: 200 },
+  { method: "GET", path: (f) => `${E(f)}/sessions/${f.sessionId}/protection`, kind: "manage", success: 200 },
+  {
+    method: "PUT",
+    path: (f) => `${E(f)}/sessions/${f.sessionId}/protection`,
+    body: () => ({ visibility: "protected" }),
+    kind: "manage",
+    success: 200,
+  },
+  { method: "GET", path: (f) => `${E(f)}/calendar.ics`, kind: "public", success: 200 },
+  { method: "GET", path: (f) => `${E(f)}/sessions/${f.sessionId}/calendar.ics`, kind: "public", success: 200 },
+  { method: "GET", path: (f) => `${E(f)}/sessions.csv`, kind: "manage", success: 200 },
+  { method: "GET", path: (f) => `${E(f)}/sessions.xlsx`, kind: "manage", success: 200 },
+  { method: "GET", path: (f) => `${E(f)}/schedule.json`, kind: "public", success: 200 },
   {
     method: "POST",
     path: (f) => `${E(f)}/contributions`,
@@ -233,7 +257,7 @@ describeEngines("conference permissions per route", (engine) => {
       expectStatus(`${name} other event's manager (unpublished)`, (await call(otherManager.agent, r, f)).status, 404);
       // Published: everyone sees; only managers act.
       ok(await admin.patch(`/api/v1/events/${f.event.id}`, { timetablePublished: true }));
-      const seen = r.kind === "public" ? r.success : 403;
+      const seen = r.kind === "public" || r.kind === "signedIn" ? r.success : 403;
       expectStatus(`${name} member (published)`, (await call(member, r, f)).status, seen);
       expectStatus(
         `${name} anonymous (published)`,

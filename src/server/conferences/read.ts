@@ -7,9 +7,10 @@ import type {
   SessionType,
 } from "../../shared/schemas/conferences";
 import type { Actor } from "../permissions/actor";
+import { can } from "../permissions/policy";
 import type { Db } from "../platform/db";
 import { notFound } from "../platform/errors";
-import { loadVisibleEvent } from "./access";
+import { loadEventFacts, loadVisibleEvent } from "./access";
 import { eventLocation, groupBy, ownLocation, resolveLocation, toBlock, toContribution, toEventDto } from "./present";
 import {
   type ContributionFilter,
@@ -112,7 +113,13 @@ export async function readSessionList(db: Db, eventId: string): Promise<z.infer<
 }
 
 /** A block as its editors see it, with conveners and resolved location. */
-export async function readBlock(db: Db, blockId: string, notices: string[] = []): Promise<SessionBlock> {
+/** A block as its editor sees it; conveners' emails only for those who manage the event, as on every page. */
+export async function readBlock(
+  db: Db,
+  actor: Actor | null,
+  blockId: string,
+  notices: string[] = [],
+): Promise<SessionBlock> {
   const block = await findBlock(db, blockId);
   if (!block) throw notFound("The session block");
   const [session, event, conveners] = await Promise.all([
@@ -126,7 +133,8 @@ export async function readBlock(db: Db, blockId: string, notices: string[] = [])
     [ownLocation("block", block), ownLocation("session", session), eventLocation(event)],
     rooms,
   );
-  return toBlock(block, conveners, location, event.time_zone, true, notices);
+  const showEmails = can(actor, "event.manage", await loadEventFacts(db, event, actor));
+  return toBlock(block, conveners, location, event.time_zone, showEmails, notices);
 }
 
 export async function readContribution(

@@ -108,6 +108,7 @@ export async function createConferenceSession(
       location_text: input.roomId ? null : (input.locationText ?? null),
       text_color: colours.text,
       background_color: colours.background,
+      protection_mode: "inheriting",
       created_at: w.now,
       updated_at: w.now,
     };

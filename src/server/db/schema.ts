@@ -147,6 +147,10 @@ export interface EventsTable {
   location_text: string | null;
   default_contribution_minutes: number;
   timetable_published: Flag;
+  /** "Session coordinator rights" (indico.md §2.5): coordinators may edit their sessions' contributions. */
+  coordinators_manage_contributions: Flag;
+  /** "Session coordinator rights": coordinators may create, move, resize, fit and delete their sessions' blocks. */
+  coordinators_manage_blocks: Flag;
   created_by: string | null;
   created_at: string;
   updated_at: string;
@@ -183,8 +187,21 @@ export interface ConferenceSessionsTable {
   /** `#rrggbb`, a pair of the palette (src/shared/palette.ts). */
   text_color: string;
   background_color: string;
+  /** Who sees it (indico.md §4): everyone, as the event (default), or only listed people and managers. */
+  protection_mode: SessionProtectionMode;
   created_at: string;
   updated_at: string;
+}
+
+export type SessionProtectionMode = "public" | "inheriting" | "protected";
+export type SessionPrincipalRole = "manage" | "coordinate" | "access";
+
+/** A user's entry on a session (indico.md §1.3): full management, coordination, or access to a protected one. */
+export interface SessionPrincipalsTable {
+  session_id: string;
+  user_id: string;
+  role: SessionPrincipalRole;
+  created_at: string;
 }
 
 /** One scheduled stretch of a session (indico.md §1.5). Location: room, text, or neither = the session's. */
@@ -279,6 +296,7 @@ export interface Database {
   event_managers: EventManagersTable;
   session_types: SessionTypesTable;
   conference_sessions: ConferenceSessionsTable;
+  session_principals: SessionPrincipalsTable;
   session_blocks: SessionBlocksTable;
   block_conveners: BlockConvenersTable;
   contributions: ContributionsTable;

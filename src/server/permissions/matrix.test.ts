@@ -146,78 +146,109 @@ const MATRIX: Record<CommunityAction, Record<Kind, string>> = {
 };
 
 /**
- * Conference events and sessions (conferences.md, Protection; indico.md §2.5 is the oracle). Kinds: the event's
- * manager, a full manager and a coordinator of the session (issue 7 loads those roles; the rules hold already).
+ * Conference events and sessions (conferences.md, Protection; indico.md §2.5 and §4 are the oracle). Kinds: a
+ * person on a protected session's access list ("reader"), the event's manager, a full manager and a coordinator of
+ * the session. The HTTP walk of every route is src/server/conferences/protection-matrix.test.ts.
  */
-const CONF_KINDS = ["anonymous", "member", "eventManager", "sessionManager", "coordinator", "admin"] as const;
+const CONF_KINDS = ["anonymous", "member", "reader", "eventManager", "sessionManager", "coordinator", "admin"] as const;
 type ConfKind = (typeof CONF_KINDS)[number];
 const confActors: Record<ConfKind, Actor | null> = {
   anonymous: null,
   member: person("member"),
+  reader: person("reader"),
   eventManager: person("eventManager"),
   sessionManager: person("sessionManager"),
   coordinator: person("coordinator"),
   admin: person("admin", { isAdmin: true }),
 };
 
-/** Situations, in the order of the letters: timetable published or not × the event's coordinator rights. */
-const CONF_SITUATIONS = [
-  { label: "unpublished, no coordinator rights", published: false, contributions: false, blocks: false },
-  { label: "unpublished, coordinators: Contributions", published: false, contributions: true, blocks: false },
-  { label: "unpublished, coordinators: Session blocks", published: false, contributions: false, blocks: true },
-  { label: "published, no coordinator rights", published: true, contributions: false, blocks: false },
-  { label: "published, coordinators: Contributions", published: true, contributions: true, blocks: false },
-  { label: "published, coordinators: Session blocks", published: true, contributions: false, blocks: true },
+/**
+ * Situations, in the order of the letters (spaces only group them): timetable unpublished or published × the
+ * session public or protected × the event's coordinator rights (none, Contributions, Session blocks, both).
+ */
+const RIGHTS = [
+  { label: "no coordinator rights", contributions: false, blocks: false },
+  { label: "coordinators: Contributions", contributions: true, blocks: false },
+  { label: "coordinators: Session blocks", contributions: false, blocks: true },
+  { label: "coordinators: both", contributions: true, blocks: true },
 ] as const;
+const CONF_SITUATIONS = [false, true].flatMap((published) =>
+  (["public", "protected"] as const).flatMap((visibility) =>
+    RIGHTS.map((r) => ({
+      label: `${published ? "published" : "unpublished"}, ${visibility} session, ${r.label}`,
+      published,
+      visibility,
+      contributions: r.contributions,
+      blocks: r.blocks,
+    })),
+  ),
+);
 
 function conferenceFacts(action: ConferenceAction, kind: ConfKind, s: (typeof CONF_SITUATIONS)[number]): Facts {
+  const holdsRole = kind === "sessionManager" || kind === "coordinator";
   const event = { isTimetablePublished: s.published, isEventManager: kind === "eventManager" };
-  if (ACTIONS[action] === "event") return { kind: "event", ...event };
+  if (ACTIONS[action] === "event") return { kind: "event", ...event, holdsSessionRole: holdsRole };
   return {
     kind: "conferenceSession",
     ...event,
     sessionRole: kind === "sessionManager" ? "manager" : kind === "coordinator" ? "coordinator" : null,
     coordinatorRights: { contributions: s.contributions, blocks: s.blocks },
+    visibility: s.visibility,
+    hasAccess: kind === "reader" || holdsRole,
   };
 }
 
-const ALL6 = "YYYYYY";
-const NONE6 = "nnnnnn";
-const PUBLISHED = "nnnYYY";
+const ALL16 = "YYYY YYYY YYYY YYYY";
+const NONE16 = "nnnn nnnn nnnn nnnn";
+const PUBLISHED16 = "nnnn nnnn YYYY YYYY";
 const EVENT_MANAGERS: Record<ConfKind, string> = {
-  anonymous: NONE6,
-  member: NONE6,
-  eventManager: ALL6,
-  sessionManager: NONE6,
-  coordinator: NONE6,
-  admin: ALL6,
+  anonymous: NONE16,
+  member: NONE16,
+  reader: NONE16,
+  eventManager: ALL16,
+  sessionManager: NONE16,
+  coordinator: NONE16,
+  admin: ALL16,
 };
-const SESSION_MANAGERS: Record<ConfKind, string> = { ...EVENT_MANAGERS, sessionManager: ALL6 };
+const SESSION_MANAGERS: Record<ConfKind, string> = { ...EVENT_MANAGERS, sessionManager: ALL16 };
 
 const CONFERENCE_MATRIX: Record<ConferenceAction, Record<ConfKind, string>> = {
-  // Session roles do not open an unpublished event's pages yet (issue 7 adds "My sessions").
+  // Session managers and coordinators reach an unpublished event's page ("My sessions", indico.md §2.6).
   "event.view": {
-    anonymous: PUBLISHED,
-    member: PUBLISHED,
-    eventManager: ALL6,
-    sessionManager: PUBLISHED,
-    coordinator: PUBLISHED,
-    admin: ALL6,
+    anonymous: PUBLISHED16,
+    member: PUBLISHED16,
+    reader: PUBLISHED16,
+    eventManager: ALL16,
+    sessionManager: ALL16,
+    coordinator: ALL16,
+    admin: ALL16,
+  },
+  // …but not its top level or the contributions without a session until it is published.
+  "event.viewTimetable": {
+    anonymous: PUBLISHED16,
+    member: PUBLISHED16,
+    reader: PUBLISHED16,
+    eventManager: ALL16,
+    sessionManager: PUBLISHED16,
+    coordinator: PUBLISHED16,
+    admin: ALL16,
   },
   "event.manage": EVENT_MANAGERS,
-  "event.delete": { ...EVENT_MANAGERS, eventManager: NONE6 },
+  "event.delete": { ...EVENT_MANAGERS, eventManager: NONE16 },
+  // Protected sessions: the access list, the session's managers and coordinators, the event's managers (§4).
   "conference.session.view": {
-    anonymous: PUBLISHED,
-    member: PUBLISHED,
-    eventManager: ALL6,
-    sessionManager: ALL6,
-    coordinator: ALL6,
-    admin: ALL6,
+    anonymous: "nnnn nnnn YYYY nnnn",
+    member: "nnnn nnnn YYYY nnnn",
+    reader: PUBLISHED16,
+    eventManager: ALL16,
+    sessionManager: ALL16,
+    coordinator: ALL16,
+    admin: ALL16,
   },
   "conference.session.manage": SESSION_MANAGERS,
-  "conference.session.manageBlocks": { ...SESSION_MANAGERS, coordinator: "nnYnnY" },
-  "conference.session.schedule": { ...SESSION_MANAGERS, coordinator: ALL6 },
-  "conference.session.manageContributions": { ...SESSION_MANAGERS, coordinator: "nYnnYn" },
+  "conference.session.manageBlocks": { ...SESSION_MANAGERS, coordinator: "nnYY nnYY nnYY nnYY" },
+  "conference.session.schedule": { ...SESSION_MANAGERS, coordinator: ALL16 },
+  "conference.session.manageContributions": { ...SESSION_MANAGERS, coordinator: "nYnY nYnY nYnY nYnY" },
 };
 
 describe("permission matrix", () => {
@@ -225,10 +256,17 @@ describe("permission matrix", () => {
     expect([...Object.keys(MATRIX), ...Object.keys(CONFERENCE_MATRIX)].sort()).toEqual(Object.keys(ACTIONS).sort());
   });
 
+  it("has one letter per conference situation in every row", () => {
+    for (const row of Object.values(CONFERENCE_MATRIX)) {
+      for (const letters of Object.values(row)) expect(letters.replaceAll(" ", "")).toMatch(/^[Yn]{16}$/);
+    }
+    expect(CONF_SITUATIONS).toHaveLength(16);
+  });
+
   for (const action of Object.keys(CONFERENCE_MATRIX) as ConferenceAction[]) {
     for (const kind of CONF_KINDS) {
       CONF_SITUATIONS.forEach((situation, i) => {
-        const allowed = CONFERENCE_MATRIX[action][kind][i] === "Y";
+        const allowed = CONFERENCE_MATRIX[action][kind].replaceAll(" ", "")[i] === "Y";
         it(`${kind} ${allowed ? "may" : "may not"} ${action} (${situation.label})`, () => {
           // biome-ignore lint/suspicious/noExplicitAny: facts are built per action kind above
           expect(can(confActors[kind], action, conferenceFacts(action, kind, situation) as any)).toBe(allowed);

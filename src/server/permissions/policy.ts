@@ -25,8 +25,7 @@ export interface CommunitySessionFacts {
 }
 
 /**
- * One conference event as the policy sees it (conferences.md, Event and Protection). Issue 7 adds what the
- * actor holds in the event's sessions here (e.g. "manages or coordinates at least one session").
+ * One conference event as the policy sees it (conferences.md, Event and Protection).
  */
 export interface EventFacts {
   kind: "event";
@@ -34,12 +33,19 @@ export interface EventFacts {
   isTimetablePublished: boolean;
   /** The actor is one of the event's managers. */
   isEventManager: boolean;
+  /**
+   * The actor is explicitly a full manager or a coordinator of at least one session of the event (indico.md §2.6):
+   * they reach the event page and "My sessions" even before the timetable is published.
+   */
+  holdsSessionRole: boolean;
 }
+
+/** Who sees a session (indico.md §4): everyone, as the event says (default), or only the people listed. */
+export type SessionVisibility = "public" | "inheriting" | "protected";
 
 /**
  * One session of a conference event: the event's facts plus what the actor holds in this session (indico.md
- * §2.5). Issue 6 always loads `sessionRole: null` and both coordinator rights off; issue 7 loads the session's
- * ACL and the event's "Session coordinator rights", and no route changes.
+ * §1.3, §2.5, §4), loaded by `loadSessionFacts` from the session's entries and the event's coordinator rights.
  */
 export interface ConferenceSessionFacts {
   kind: "conferenceSession";
@@ -49,6 +55,9 @@ export interface ConferenceSessionFacts {
   sessionRole: "manager" | "coordinator" | null;
   /** The event's "Session coordinator rights", both off by default (conferences.md, Protection). */
   coordinatorRights: { contributions: boolean; blocks: boolean };
+  visibility: SessionVisibility;
+  /** The actor is on the session's access list (it matters while the session is protected). */
+  hasAccess: boolean;
 }
 
 export type Facts = SiteFacts | CommunityFacts | CommunitySessionFacts | EventFacts | ConferenceSessionFacts;
@@ -68,6 +77,7 @@ export const ACTIONS = {
   "rooms.view": "site",
   "rooms.manage": "site",
   "event.view": "event",
+  "event.viewTimetable": "event",
   "event.manage": "event",
   "event.delete": "event",
   "conference.session.view": "conferenceSession",
@@ -121,13 +131,23 @@ const RULES: { [A in Action]: Rule<A> } = {
   // The room directory: anyone signed in may read it (to pick locations); admins edit it (conferences.md, Rooms).
   "rooms.view": (actor) => actor !== null,
   "rooms.manage": adminOnly,
-  // Everyone sees a published event's timetable; until then only its managers (conferences.md, Event).
-  "event.view": (actor, f) => f.isTimetablePublished || managesEvent(actor, f),
+  // The event page: everyone once published; before, its managers and whoever manages or coordinates one of its
+  // sessions (they need "My sessions", indico.md §2.6).
+  "event.view": (actor, f) =>
+    f.isTimetablePublished || managesEvent(actor, f) || (actor !== null && f.holdsSessionRole),
+  // The timetable's top level and the contributions without a session: everyone once published, else its managers
+  // (conferences.md, Event). Blocks are shown by their session's visibility.
+  "event.viewTimetable": (actor, f) => f.isTimetablePublished || managesEvent(actor, f),
   "event.manage": managesEvent,
   // Deleting a whole event stays with admins, who create them.
   "event.delete": adminOnly,
+  // Managers and coordinators always; others once the timetable is published, and for a protected session only
+  // when they are on its access list (indico.md §4). Public and inheriting agree while events have no protection
+  // of their own; the draft state hides even public sessions (Indico: "draft mode").
   "conference.session.view": (actor, f) =>
-    f.isTimetablePublished || managesConferenceSession(actor, f) || coordinates(actor, f),
+    managesConferenceSession(actor, f) ||
+    coordinates(actor, f) ||
+    (f.isTimetablePublished && (f.visibility !== "protected" || (actor !== null && f.hasAccess))),
   // Session metadata, materials, deletion (indico.md §2.5: full session manager).
   "conference.session.manage": managesConferenceSession,
   // Create, move, resize, fit, delete blocks: coordinators only with the "Session blocks" right.

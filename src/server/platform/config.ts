@@ -25,6 +25,11 @@ export interface Config {
   calendarSyncDelayMs: number;
   /** Largest session material file accepted, in bytes (conferences.md, Materials: default 50 MB). */
   materialsMaxBytes: number;
+  /**
+   * Which proxies' X-Forwarded-For to believe (Fastify's trustProxy): false (default, the connecting address is
+   * the client), true, a number of hops, or addresses/CIDRs. Without it a client could pick its own address.
+   */
+  trustProxy: boolean | number | string;
   logLevel: string;
   /** Serve the built web app from dist/web (off in API tests). */
   serveWeb: boolean;
@@ -55,8 +60,16 @@ const envSchema = z.object({
     .int()
     .min(1)
     .default(50 * 1024 * 1024),
+  TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.string().default("info"),
 });
+
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === "false") return false;
+  if (value === "true") return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
 
 /** Reads the environment; an invalid variable stops the start with a message naming it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -85,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     updateNoticeDelayMs: e.UPDATE_NOTICE_DELAY_MS,
     calendarSyncDelayMs: e.CALENDAR_SYNC_DELAY_MS,
     materialsMaxBytes: e.MATERIALS_MAX_BYTES,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     logLevel: e.LOG_LEVEL,
     serveWeb: true,
   };

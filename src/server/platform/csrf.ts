@@ -37,7 +37,8 @@ export function registerCsrf(app: FastifyInstance, opts: { secret: string; baseU
         httpOnly: false,
       });
     }
-    if (!UNSAFE.has(req.method) || !req.url.startsWith("/api/")) return;
+    // Every unsafe request, whatever its path: "/%61pi/…" routes to the API too.
+    if (!UNSAFE.has(req.method)) return;
     const origin = req.headers.origin;
     if (origin && origin !== allowedOrigin && origin !== `${req.protocol}://${req.host}`) {
       throw new AppError(403, "csrf_failed", "This request came from another site and was refused.");

@@ -15,8 +15,43 @@ function body(code: string, message: string, fields?: Record<string, string>): E
   return { error: fields ? { code, message, fields } : { code, message } };
 }
 
+/** The path of the first string holding a NUL character (which PostgreSQL text cannot store), if any. */
+export function findNul(value: unknown, path: string): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const hit = findNul(v, path ? `${path}.${i}` : String(i));
+      if (hit !== null) return hit;
+    }
+    return null;
+  }
+  if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      const hit = findNul(v, path ? `${path}.${k}` : k);
+      if (hit !== null) return hit;
+    }
+  }
+  return null;
+}
+
 /** zod compilers, the error body of platform.md for every failure, and the OpenAPI document. */
 export async function registerHttp(app: FastifyInstance): Promise<void> {
+  // No text field may hold a NUL character: refused with the field named, the same on both engines.
+  app.addHook("preValidation", async (req) => {
+    for (const part of [req.params, req.query, req.body]) {
+      const field = findNul(part, "");
+      if (field !== null) {
+        throw new AppError(
+          400,
+          "validation_failed",
+          `Invalid request: ${field || "body"} must not contain NUL characters`,
+          {
+            [field || "body"]: "must not contain NUL characters",
+          },
+        );
+      }
+    }
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

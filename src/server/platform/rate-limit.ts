@@ -6,27 +6,35 @@ export interface Limit {
   windowMs: number;
 }
 
-/** Counts one event against `key` in a fixed window kept in the database (shared by every instance). */
-export async function countHit(db: Db, key: string, limit: Limit, now: Date): Promise<void> {
+/**
+ * Counts one attempt against `key` in a fixed window kept in the database (shared by every instance) and
+ * returns the count including it, in one atomic statement: concurrent attempts cannot all see "under the
+ * limit". A negative `delta` gives an attempt back.
+ */
+export async function takeAttempt(
+  db: Db,
+  key: string,
+  limit: Limit,
+  now: Date,
+  delta = 1,
+): Promise<{ count: number; retryAfterSeconds: number }> {
   const nowIso = now.toISOString();
   const end = new Date(now.getTime() + limit.windowMs).toISOString();
-  await db
+  const row = await db
     .insertInto("rate_limits")
-    .values({ key, count: 1, window_ends_at: end })
+    .values({ key, count: Math.max(0, delta), window_ends_at: end })
     .onConflict((oc) =>
       oc.column("key").doUpdateSet({
-        count: sql`CASE WHEN rate_limits.window_ends_at <= ${nowIso} THEN 1 ELSE rate_limits.count + 1 END`,
+        count: sql`CASE WHEN rate_limits.window_ends_at <= ${nowIso} THEN ${Math.max(0, delta)} ELSE rate_limits.count + ${delta} END`,
         window_ends_at: sql`CASE WHEN rate_limits.window_ends_at <= ${nowIso} THEN ${end} ELSE rate_limits.window_ends_at END`,
       }),
     )
-    .execute();
-}
-
-/** Seconds until `key` may try again, or 0 when it is under its limit. */
-export async function retryAfter(db: Db, key: string, limit: Limit, now: Date): Promise<number> {
-  const row = await db.selectFrom("rate_limits").selectAll().where("key", "=", key).executeTakeFirst();
-  if (!row || row.window_ends_at <= now.toISOString() || row.count < limit.max) return 0;
-  return Math.max(1, Math.ceil((Date.parse(row.window_ends_at) - now.getTime()) / 1000));
+    .returning(["count", "window_ends_at"])
+    .executeTakeFirstOrThrow();
+  const count = Number(row.count);
+  const retryAfterSeconds =
+    count > limit.max ? Math.max(1, Math.ceil((Date.parse(row.window_ends_at) - now.getTime()) / 1000)) : 0;
+  return { count, retryAfterSeconds };
 }
 
 export async function clearHits(db: Db, key: string): Promise<void> {

@@ -17,7 +17,8 @@ export function registerRequestContext(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest("actor", null);
   app.decorateRequest("sessionToken", undefined);
   app.addHook("onRequest", async (req) => {
-    if (!req.url.startsWith("/api/")) return;
+    // The matched route, not the raw URL: "/%61pi/…" is an API route too.
+    if (!(req.routeOptions.url ?? "").startsWith("/api/")) return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     req.actor = await resolveSignInSession(deps.db, token, deps.clock.now().toISOString());

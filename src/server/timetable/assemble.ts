@@ -49,6 +49,29 @@ export interface TimetableData {
   materials: readonly MaterialWithUploader[];
 }
 
+/**
+ * What one viewer may see of the timetable (indico.md §4): the blocks, entries and materials of the sessions in
+ * `sessionIds`, and the top level (contributions without a session, top-level breaks) only when `topLevel`.
+ */
+export function visiblePart(data: TimetableData, sessionIds: ReadonlySet<string>, topLevel: boolean): TimetableData {
+  const blocks = data.blocks.filter((b) => sessionIds.has(b.session_id));
+  const blockIds = new Set(blocks.map((b) => b.id));
+  const contributions = data.contributions.filter((c) =>
+    c.block_id !== null ? blockIds.has(c.block_id) : topLevel && c.session_id === null,
+  );
+  const contributionIds = new Set(contributions.map((c) => c.id));
+  return {
+    ...data,
+    sessions: data.sessions.filter((s) => sessionIds.has(s.id)),
+    blocks,
+    conveners: data.conveners.filter((c) => blockIds.has(c.block_id)),
+    contributions,
+    speakers: data.speakers.filter((s) => contributionIds.has(s.contribution_id)),
+    breaks: data.breaks.filter((b) => (b.block_id !== null ? blockIds.has(b.block_id) : topLevel)),
+    materials: data.materials.filter((m) => sessionIds.has(m.session_id)),
+  };
+}
+
 export interface AssembleOptions {
   /** Emails of conveners and speakers are for the event's managers only (indico.md §5.4). */
   showEmails: boolean;
@@ -276,7 +299,7 @@ export function assembleSessionTimetable(
   data: TimetableData,
   session: SessionWithType,
   opts: AssembleOptions,
-): SessionTimetable {
+): Omit<SessionTimetable, "abilities"> {
   return {
     event: eventSummary(data.event),
     session: {

@@ -44,6 +44,8 @@ describeEngines("timetable operations: block growth guard", (engine) => {
           isEventManager: false,
           sessionRole: "coordinator",
           coordinatorRights: { contributions: false, blocks },
+          visibility: "inheriting",
+          hasAccess: true,
         });
         const row = await findContribution(w.tx, waiting.id);
         if (!row) throw new Error("missing");

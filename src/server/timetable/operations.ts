@@ -14,6 +14,8 @@ import {
   maySession,
   requireEvent,
   requireSession,
+  requireVisibleContribution,
+  requireVisibleTopLevel,
   withEvent,
 } from "../conferences/access";
 import { assertRoom, locationPatch } from "../conferences/events.operations";
@@ -475,10 +477,14 @@ export async function authorizeScheduling(w: EventWork, contribution: Contributi
 async function contributionOfEvent(w: EventWork, id: string): Promise<ContributionRow> {
   const row = await findContribution(w.tx, id);
   if (!row || row.event_id !== w.event.id) throw notFound("The contribution");
+  await requireVisibleContribution(w, row);
   return row;
 }
 
-/** Schedule (or move) a contribution: into a block of its session, or at top level when it has no session. */
+/**
+ * Schedule (or move) a contribution: into a block of its session, or at top level when it has no session; with
+ * `durationMinutes` also its length (the time dialog: coordinators may change times, indico.md §2.5).
+ */
 export async function scheduleContribution(
   deps: Deps,
   actor: Actor,
@@ -489,15 +495,19 @@ export async function scheduleContribution(
   return withEvent(deps, actor, eventId, async (w) => {
     const contribution = await contributionOfEvent(w, contributionId);
     await authorizeScheduling(w, contribution);
-    const result = await placeContribution(w, contribution, {
-      blockId: input.blockId ?? null,
-      startAt: input.startAt,
-      day: input.day,
-    });
+    const result = await placeContribution(
+      w,
+      contribution,
+      { blockId: input.blockId ?? null, startAt: input.startAt, day: input.day },
+      input.durationMinutes ?? contribution.duration_minutes,
+    );
     await auditEvent(w, "contribution.scheduled", {
       contributionId,
       blockId: result.row.block_id,
       startAt: { from: contribution.start_at, to: result.row.start_at },
+      ...(result.row.duration_minutes !== contribution.duration_minutes
+        ? { durationMinutes: { from: contribution.duration_minutes, to: result.row.duration_minutes } }
+        : {}),
     });
     return result;
   });
@@ -529,6 +539,7 @@ export async function unscheduleContribution(
 async function breakOfEvent(w: EventWork, id: string): Promise<BreakRow> {
   const row = await findBreak(w.tx, id);
   if (!row || row.event_id !== w.event.id) throw notFound("The break");
+  if (row.block_id === null) requireVisibleTopLevel(w, "The break");
   return row;
 }
 

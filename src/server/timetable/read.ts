@@ -1,5 +1,10 @@
-import type { ConferenceSession, EventTimetable, SessionTimetable } from "../../shared/schemas/conferences";
-import { loadVisibleEvent, loadVisibleSession } from "../conferences/access";
+import type {
+  ConferenceSession,
+  EventTimetable,
+  SessionAbilities,
+  SessionTimetable,
+} from "../../shared/schemas/conferences";
+import { loadVisibleEvent, loadVisibleSession, visibleSessionIds } from "../conferences/access";
 import {
   eventLocation,
   groupBy,
@@ -22,10 +27,16 @@ import {
   listSpeakersOfEvent,
 } from "../conferences/queries";
 import type { Actor } from "../permissions/actor";
-import { can } from "../permissions/policy";
+import { type ConferenceSessionFacts, can, type EventFacts } from "../permissions/policy";
 import type { Db } from "../platform/db";
 import { renderMarkdown } from "../platform/markdown";
-import { assembleEventTimetable, assembleSessionTimetable, sessionBlocksByDay, type TimetableData } from "./assemble";
+import {
+  assembleEventTimetable,
+  assembleSessionTimetable,
+  sessionBlocksByDay,
+  type TimetableData,
+  visiblePart,
+} from "./assemble";
 
 /**
  * Reading the timetable: one query per table for the whole event, assembled in memory, so the number of queries
@@ -55,23 +66,59 @@ export async function loadTimetableData(db: Db, event: EventRow): Promise<Timeta
   };
 }
 
-/** The event timetable: anyone once published, else its managers (404 for others). */
+/**
+ * The part of the timetable this viewer may see: the blocks of the sessions they may see (protected sessions
+ * disappear for others), and the top level once the timetable is published or for the event's managers.
+ */
+export async function loadVisibleTimetableData(
+  db: Db,
+  actor: Actor | null,
+  event: EventRow,
+  facts: EventFacts,
+): Promise<TimetableData> {
+  const data = await loadTimetableData(db, event);
+  if (can(actor, "event.manage", facts)) return data;
+  const visible = await visibleSessionIds(db, event, facts, data.sessions, actor);
+  return visiblePart(data, visible, can(actor, "event.viewTimetable", facts));
+}
+
+/**
+ * The event timetable: anyone once published, else its managers (404 for others); session managers and
+ * coordinators of an unpublished event see their own sessions' blocks only. Protected sessions' blocks are left
+ * out for whoever may not see them.
+ */
 export async function readEventTimetable(db: Db, actor: Actor | null, eventId: string): Promise<EventTimetable> {
   const { event, facts } = await loadVisibleEvent(db, actor, eventId);
   const manage = can(actor, "event.manage", facts);
-  return assembleEventTimetable(await loadTimetableData(db, event), { showEmails: manage, manage });
+  return assembleEventTimetable(await loadVisibleTimetableData(db, actor, event, facts), {
+    showEmails: manage,
+    manage,
+  });
 }
 
-/** The session timetable (the clock icon): only that session's blocks, day by day. */
+/** What the actor may do with a session, as the pages need it. */
+export function sessionAbilities(actor: Actor | null, facts: ConferenceSessionFacts): SessionAbilities {
+  return {
+    manage: can(actor, "conference.session.manage", facts),
+    manageBlocks: can(actor, "conference.session.manageBlocks", facts),
+    schedule: can(actor, "conference.session.schedule", facts),
+    manageContributions: can(actor, "conference.session.manageContributions", facts),
+  };
+}
+
+/** The session timetable (the clock icon): only that session's blocks, day by day, with the caller's abilities. */
 export async function readSessionTimetable(
   db: Db,
   actor: Actor | null,
   eventId: string,
   sessionId: string,
 ): Promise<SessionTimetable> {
-  const { event, facts, session } = await loadVisibleSession(db, actor, eventId, sessionId);
+  const { event, facts, session, sessionFacts } = await loadVisibleSession(db, actor, eventId, sessionId);
   const data = await loadTimetableData(db, event);
-  return assembleSessionTimetable(data, session, { showEmails: can(actor, "event.manage", facts) });
+  return {
+    ...assembleSessionTimetable(data, session, { showEmails: can(actor, "event.manage", facts) }),
+    abilities: sessionAbilities(actor, sessionFacts),
+  };
 }
 
 /**
@@ -124,10 +171,6 @@ export async function readConferenceSession(
     blocks: sessionBlocksByDay(data, sessionId, { showEmails }).flatMap((d) => d.blocks),
     contributions: scheduledFirst.map((c) => toContribution(c, speakers.get(c.id) ?? [], zone, showEmails)),
     materials: data.materials.filter((m) => m.session_id === sessionId).map((m) => toMaterial(eventId, m)),
-    abilities: {
-      manage: can(actor, "conference.session.manage", sessionFacts),
-      manageBlocks: can(actor, "conference.session.manageBlocks", sessionFacts),
-      schedule: can(actor, "conference.session.schedule", sessionFacts),
-    },
+    abilities: sessionAbilities(actor, sessionFacts),
   };
 }

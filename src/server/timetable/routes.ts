@@ -48,7 +48,7 @@ export function timetableRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary:
-            "The event timetable as JSON: days in the event's zone, parallel blocks side by side, session colours, conveners, materials, posters, double-booked rooms",
+            "The event timetable as JSON (also the timetable export): days in the event's zone, parallel blocks side by side, session colours, conveners, materials, posters, double-booked rooms; only what the caller may see",
           params: EventParams,
           response: { 200: EventTimetable, ...errorResponses(400, 404) },
         },
@@ -70,7 +70,7 @@ export function timetableRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req, reply) => {
         requireActor(req.actor);
         const row = await createBlock(deps, req.actor, req.params.eventId, req.params.sessionId, req.body);
-        return reply.status(201).send(await readBlock(deps.db, row.id));
+        return reply.status(201).send(await readBlock(deps.db, req.actor, row.id));
       },
     );
 
@@ -89,7 +89,7 @@ export function timetableRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req) => {
         requireActor(req.actor);
         await updateBlockDetails(deps, req.actor, req.params.eventId, req.params.blockId, req.body);
-        return readBlock(deps.db, req.params.blockId);
+        return readBlock(deps.db, req.actor, req.params.blockId);
       },
     );
 
@@ -107,7 +107,7 @@ export function timetableRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req) => {
         requireActor(req.actor);
         await moveBlockWithContents(deps, req.actor, req.params.eventId, req.params.blockId, req.body);
-        return readBlock(deps.db, req.params.blockId);
+        return readBlock(deps.db, req.actor, req.params.blockId);
       },
     );
 
@@ -124,7 +124,7 @@ export function timetableRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req) => {
         requireActor(req.actor);
         await fitBlock(deps, req.actor, req.params.eventId, req.params.blockId);
-        return readBlock(deps.db, req.params.blockId);
+        return readBlock(deps.db, req.actor, req.params.blockId);
       },
     );
 

@@ -411,6 +411,7 @@ export const ScheduleInput = z.object({
   blockId: Id.nullable().optional().describe("a block of the contribution's session; null or absent: top level"),
   startAt: TimetableInstant.optional().describe("default in a block: after its last entry"),
   day: LocalDay.optional().describe("top level without startAt: the next free time on that day"),
+  durationMinutes: Minutes.optional().describe("a new length too (the time dialog); the block grows if allowed"),
 });
 export type ScheduleInput = z.infer<typeof ScheduleInput>;
 
@@ -578,11 +579,21 @@ export const EventTimetable = z
   .meta({ id: "EventTimetable" });
 export type EventTimetable = z.infer<typeof EventTimetable>;
 
+/** What the caller may do with a session (indico.md §2.5), so pages show only what the server allows. */
+export const SessionAbilities = z.object({
+  manage: z.boolean().describe("full management: details, protection, materials, new contributions, deletion"),
+  manageBlocks: z.boolean().describe("create, move, resize, fit and delete its blocks"),
+  schedule: z.boolean().describe("schedule its contributions into its blocks, breaks, times inside blocks"),
+  manageContributions: z.boolean().describe("edit and delete its contributions"),
+});
+export type SessionAbilities = z.infer<typeof SessionAbilities>;
+
 export const SessionTimetable = z
   .object({
     event: EventSummary,
     session: z.object({ id: Id, title: z.string(), code: z.string(), isPoster: z.boolean(), colours: ColoursOut }),
     days: z.array(z.object({ day: LocalDay, blocks: z.array(TimetableBlock) })).describe("days with blocks only"),
+    abilities: SessionAbilities,
   })
   .meta({ id: "SessionTimetable" });
 export type SessionTimetable = z.infer<typeof SessionTimetable>;
@@ -605,7 +616,7 @@ export const ConferenceSession = z
     blocks: z.array(TimetableBlock).describe("by start, with conveners and entries"),
     contributions: z.array(Contribution).describe("every contribution of the session, scheduled first"),
     materials: z.array(Material).describe("Presentation materials"),
-    abilities: z.object({ manage: z.boolean(), manageBlocks: z.boolean(), schedule: z.boolean() }),
+    abilities: SessionAbilities,
   })
   .meta({ id: "ConferenceSession" });
 export type ConferenceSession = z.infer<typeof ConferenceSession>;
@@ -623,3 +634,74 @@ export const BlockDeleted = z.object({
   breaksDeleted: z.number().int(),
 });
 export type BlockDeleted = z.infer<typeof BlockDeleted>;
+
+// ------------------------------------------------------------------------------------------------ protection
+
+/** Who sees a session (indico.md §4): everyone, as the event (default), or only the people listed and managers. */
+export const SessionVisibility = z
+  .enum(["public", "inheriting", "protected"])
+  .describe("public: everyone; inheriting: as the event; protected: only the access list, managers, coordinators");
+export type SessionVisibility = z.infer<typeof SessionVisibility>;
+
+export const PrincipalUser = z.object({ userId: Id, name: z.string().nullable(), email: z.string() });
+export type PrincipalUser = z.infer<typeof PrincipalUser>;
+
+const emailList = z.array(Email).max(200, "must list at most 200 people").default([]);
+
+/** The shield: who manages or coordinates the session, its visibility and access list (one PUT replaces all). */
+export const SessionProtectionInput = z.object({
+  visibility: SessionVisibility,
+  managers: emailList.describe("full management rights: everything about the session"),
+  coordinators: emailList.describe("Coordination rights: schedule contributions, breaks; more with the event's rights"),
+  accessList: emailList.describe("who may see the session while it is protected"),
+});
+export type SessionProtectionInput = z.infer<typeof SessionProtectionInput>;
+
+export const SessionProtection = z
+  .object({
+    sessionId: Id,
+    visibility: SessionVisibility,
+    managers: z.array(PrincipalUser),
+    coordinators: z.array(PrincipalUser),
+    accessList: z.array(PrincipalUser),
+  })
+  .meta({ id: "SessionProtection" });
+export type SessionProtection = z.infer<typeof SessionProtection>;
+
+export const CoordinatorRights = z.object({
+  contributions: z.boolean().describe("coordinators may modify the contributions of their sessions"),
+  blocks: z.boolean().describe("coordinators may create, move, resize, fit and delete their sessions' blocks"),
+});
+export type CoordinatorRights = z.infer<typeof CoordinatorRights>;
+
+/** The event's Protection page: its managers and the Session coordinator rights. */
+export const EventProtection = z
+  .object({ eventId: Id, managers: z.array(EventManager), coordinatorRights: CoordinatorRights })
+  .meta({ id: "EventProtection" });
+export type EventProtection = z.infer<typeof EventProtection>;
+
+export const EventProtectionInput = z.object({
+  managers: z.array(Email).max(200, "must list at most 200 people").optional().describe("replaces the list"),
+  coordinatorRights: z
+    .object({ contributions: z.boolean().optional(), blocks: z.boolean().optional() })
+    .optional()
+    .describe("Session coordinator rights, both off by default"),
+});
+export type EventProtectionInput = z.infer<typeof EventProtectionInput>;
+
+/** A session the caller was explicitly given management or coordination of (indico.md §2.6). */
+export const MySession = z
+  .object({
+    id: Id,
+    eventId: Id,
+    eventTitle: z.string(),
+    title: z.string(),
+    code: z.string(),
+    role: z.enum(["manager", "coordinator"]),
+    sessionPath: z.string().describe("the session page in the web app"),
+    timetablePath: z.string().describe("the session timetable in the web app, to manage it"),
+  })
+  .meta({ id: "MySession" });
+export type MySession = z.infer<typeof MySession>;
+export const MySessionList = z.object({ sessions: z.array(MySession).describe("by title, ignoring case") });
+export type MySessionList = z.infer<typeof MySessionList>;

@@ -4,6 +4,7 @@ import * as m0002 from "./0002_community_sessions";
 import * as m0003 from "./0003_calendars";
 import * as m0004 from "./0004_conferences";
 import * as m0005 from "./0005_session_start_index";
+import * as m0006 from "./0006_session_protection";
 
 /** Every migration, in order. An explicit list survives bundling, unlike a folder scan. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "0003_calendars": m0003,
   "0004_conferences": m0004,
   "0005_session_start_index": m0005,
+  "0006_session_protection": m0006,
 };

@@ -8,8 +8,23 @@ import { useSchemaForm } from "../../../lib/form";
 import { useSignIn } from "../api";
 
 /** Where to go after signing in: a path inside the app from ?next=, never another site. */
-export function safeNext(next: string | null): string {
-  return next?.startsWith("/") && !next.startsWith("//") ? next : "/";
+/**
+ * Where to go after signing in: only a page of this site. The value is resolved the way the browser would
+ * ("/\\evil.example" is another site) and anything off this origin becomes the home page.
+ */
+export function safeNext(
+  next: string | null,
+  origin: string = globalThis.location?.origin ?? "http://localhost",
+): string {
+  if (!next) return "/";
+  try {
+    const url = new URL(next, origin);
+    // "/.//evil.example" normalises to the path "//evil.example", which would leave the site again.
+    if (url.origin !== origin || url.pathname.startsWith("//")) return "/";
+    return `${url.pathname}${url.search}${url.hash}`;
+  } catch {
+    return "/";
+  }
 }
 
 export function SignInPage() {

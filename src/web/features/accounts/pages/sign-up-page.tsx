@@ -1,6 +1,6 @@
 import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
 import type { FormEvent } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { SignUpInput } from "../../../../shared/schemas/accounts";
 import { PASSWORD_MIN_LENGTH } from "../../../../shared/schemas/common";
 import { FormError } from "../../../components/form-error";
@@ -8,9 +8,11 @@ import { notify } from "../../../components/notify";
 import { Page } from "../../../components/page";
 import { useSchemaForm } from "../../../lib/form";
 import { useSignUp } from "../api";
+import { safeNext } from "./sign-in-page";
 
 export function SignUpPage() {
   const navigate = useNavigate();
+  const [params] = useSearchParams();
   const signUp = useSignUp();
   const form = useSchemaForm({
     schema: SignUpInput,
@@ -25,7 +27,8 @@ export function SignUpPage() {
     signUp.mutate(input, {
       onSuccess: (res) => {
         notify(`Welcome, ${res.user?.name ?? input.name}! Your account is ready.`);
-        navigate("/", { replace: true });
+        // Back to the page that sent them here (e.g. a session page's "Sign up to register").
+        navigate(safeNext(params.get("next")), { replace: true });
       },
       onError: (err) => form.showError(err),
     });

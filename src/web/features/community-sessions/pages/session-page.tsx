@@ -156,12 +156,12 @@ function Registration({
     const next = encodeURIComponent(`/sessions/${session.id}`);
     body = isRegistrationOpen(session) ? (
       <Stack gap="sm">
-        <Text>Sign in to register for this session. New here? Create an account first, then come back.</Text>
+        <Text>Sign in to register for this session. New here? Create an account: you come straight back here.</Text>
         <Group>
           <Button component={Link} to={`/sign-in?next=${next}`}>
             Sign in to register
           </Button>
-          <Button component={Link} to="/sign-up" variant="default">
+          <Button component={Link} to={`/sign-up?next=${next}`} variant="default">
             Create an account
           </Button>
         </Group>

@@ -1,0 +1,581 @@
+// The permission matrix of done-when 1 (issue 7), through HTTP on both engines: EVERY conference route × {admin,
+// event manager, session manager, coordinator with each combination of the two Session coordinator rights,
+// convener, member, a member on the access list, anonymous} on a public and on a protected session of a published
+// event. Every cell comes from the one table below, which mirrors indico.md §2.5 ("Required level"); our
+// improvements are written beside it. A route the server registers and the table does not name fails the last test.
+import { beforeAll, expect, it } from "vitest";
+import {
+  at,
+  buildBlock,
+  buildContribution,
+  buildEvent,
+  buildSession,
+  buildType,
+  multipartFile,
+  ok,
+  uniqueName,
+} from "../../../tests/conferences";
+import { describeEngines } from "../../../tests/engines";
+import { type Agent, signedInAgent, useTestServer } from "../../../tests/harness";
+import type { Break, Material } from "../../shared/schemas/conferences";
+
+/** Who calls, in the order of the letter pairs in every row. */
+const PERSONAS = [
+  "admin",
+  "eventManager",
+  "sessionManager",
+  "coordinator",
+  "coordinator+Contributions",
+  "coordinator+Blocks",
+  "coordinator+Both",
+  "convener",
+  "member",
+  "reader",
+  "anonymous",
+] as const;
+type Persona = (typeof PERSONAS)[number];
+
+/** The event's Session coordinator rights while each coordinator column is called. */
+const RIGHTS: Partial<Record<Persona, { contributions: boolean; blocks: boolean }>> = {
+  coordinator: { contributions: false, blocks: false },
+  "coordinator+Contributions": { contributions: true, blocks: false },
+  "coordinator+Blocks": { contributions: false, blocks: true },
+  "coordinator+Both": { contributions: true, blocks: true },
+};
+
+/**
+ * One letter pair per persona, in PERSONAS order: the answer on a public session, then on a protected one.
+ * Y = the route's success status, F = 403 (may see, may not act), N = 404 (may not see), U = 401 (signed out).
+ *                        admin EM SM  c  c+C c+B c+CB conv mem reader anon
+ */
+const LEVEL = {
+  /** Anyone once the timetable is published (the event page, timetable, exports of what one may see). */
+  public: "YY YY YY YY YY YY YY YY YY YY YY",
+  /** Signed-in people (My sessions). */
+  signedIn: "YY YY YY YY YY YY YY YY YY YY UU",
+  /** §2.5 "Open the session timetable page; view entry details": coordinate; §4 protected: the access list too. */
+  view: "YY YY YY YY YY YY YY YN YN YY YN",
+  /** §2.5 coordinate: schedule existing contributions, add/edit/delete breaks in blocks, change times in a block. */
+  coordinate: "YY YY YY YY YY YY YY FN FN FF UU",
+  /** §2.5 coordinator + "Session blocks": add, move, resize, fit, delete blocks. */
+  blocks: "YY YY YY FF FF YY YY FN FN FF UU",
+  /** §2.5 coordinator + "Contributions": edit (and delete) the session's contributions. */
+  contributions: "YY YY YY FF YY FF YY FN FN FF UU",
+  /** §2.5 full session manager: session metadata, protection, materials, creating contributions. */
+  sessionManager: "YY YY YY FF FF FF FF FN FN FF UU",
+  /** The same for reading the shield: what one may not see is 404 before anyone is asked to sign in. */
+  sessionManagerRead: "YY YY YY FF FF FF FF FN FN FF UN",
+  /** §2.5 event manager: the sessions list, types, exports, the event and its protection. */
+  eventManager: "YY YY FF FF FF FF FF FF FF FF UU",
+  /** Deleting the event and creating events: admins (conferences.md, Event). */
+  admin: "YY FF FF FF FF FF FF FF FF FF UU",
+} as const;
+
+interface Fixture {
+  eventId: string;
+  sessionId: string;
+  typeId: string;
+  blockId: string;
+  /** Scheduled in the block. */
+  contributionId: string;
+  /** Of the session, not scheduled. */
+  waitingId: string;
+  breakId: string;
+  linkId: string;
+  fileId: string;
+  extraManagerId: string;
+}
+
+interface Row {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** The route as the server registers it. */
+  route: string;
+  level: keyof typeof LEVEL;
+  /** What §2.5 (or the spec) says, and where we do better. */
+  why: string;
+  success: number;
+  body?: (f: Fixture) => unknown;
+  /** multipart bodies (the upload). */
+  raw?: () => { payload: Buffer; headers: Record<string, string> };
+}
+
+const TABLE: Row[] = [
+  // ---------------------------------------------------------------- events
+  { method: "GET", route: "/api/v1/events", level: "public", why: "list of what one may see", success: 200 },
+  {
+    method: "POST",
+    route: "/api/v1/events",
+    level: "admin",
+    why: "admins create events",
+    success: 201,
+    body: () => ({ title: "x", startAt: at("2026-04-01 09:00"), endAt: at("2026-04-01 18:00"), timeZone: "UTC" }),
+  },
+  { method: "GET", route: "/api/v1/events/:eventId", level: "public", why: "event page", success: 200 },
+  {
+    method: "PATCH",
+    route: "/api/v1/events/:eventId",
+    level: "eventManager",
+    why: "event-level: event managers",
+    success: 200,
+    body: () => ({ title: "Renamed" }),
+  },
+  { method: "DELETE", route: "/api/v1/events/:eventId", level: "admin", why: "admins", success: 200 },
+  { method: "GET", route: "/api/v1/events/:eventId/managers", level: "eventManager", why: "Protection", success: 200 },
+  {
+    method: "POST",
+    route: "/api/v1/events/:eventId/managers",
+    level: "eventManager",
+    why: "Protection",
+    success: 409,
+    body: () => ({ email: "nobody@example.test" }),
+  },
+  {
+    method: "DELETE",
+    route: "/api/v1/events/:eventId/managers/:userId",
+    level: "eventManager",
+    why: "Protection",
+    success: 200,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/events/:eventId/protection",
+    level: "eventManager",
+    why: "Protection page",
+    success: 200,
+  },
+  {
+    method: "PATCH",
+    route: "/api/v1/events/:eventId/protection",
+    level: "eventManager",
+    why: "Session coordinator rights: event managers",
+    success: 200,
+    body: () => ({ coordinatorRights: { blocks: true } }),
+  },
+  { method: "GET", route: "/api/v1/events/:eventId/my-sessions", level: "signedIn", why: "§2.6", success: 200 },
+  { method: "GET", route: "/api/v1/me/conference-sessions", level: "signedIn", why: "§2.6 dashboard", success: 200 },
+  // ---------------------------------------------------------------- session types and the sessions list
+  { method: "GET", route: "/api/v1/events/:eventId/session-types", level: "eventManager", why: "§2.5", success: 200 },
+  {
+    method: "POST",
+    route: "/api/v1/events/:eventId/session-types",
+    level: "eventManager",
+    why: "§2.5 session types",
+    success: 201,
+    body: () => ({ name: uniqueName("T") }),
+  },
+  {
+    method: "PATCH",
+    route: "/api/v1/events/:eventId/session-types/:typeId",
+    level: "eventManager",
+    why: "§2.5",
+    success: 200,
+    body: () => ({ code: "X" }),
+  },
+  {
+    method: "DELETE",
+    route: "/api/v1/events/:eventId/session-types/:typeId",
+    level: "eventManager",
+    why: "§2.5",
+    success: 200,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/events/:eventId/sessions",
+    level: "eventManager",
+    why: "§2.5 sessions management list",
+    success: 200,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/events/:eventId/sessions",
+    level: "eventManager",
+    why: "§2.5 create sessions",
+    success: 201,
+    body: () => ({ title: "New" }),
+  },
+  // ---------------------------------------------------------------- one session
+  { method: "GET", route: "/api/v1/events/:eventId/sessions/:sessionId", level: "view", why: "§2.5, §4", success: 200 },
+  {
+    method: "PATCH",
+    route: "/api/v1/events/:eventId/sessions/:sessionId",
+    level: "sessionManager",
+    why: "§2.5 session metadata",
+    success: 200,
+    body: () => ({ title: "Renamed" }),
+  },
+  {
+    method: "DELETE",
+    route: "/api/v1/events/:eventId/sessions/:sessionId",
+    level: "sessionManager",
+    why: "§5.1 DELETE session: session full manager",
+    success: 200,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/events/:eventId/sessions/:sessionId/timetable",
+    level: "view",
+    why: "§2.5 open the session timetable",
+    success: 200,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/events/:eventId/sessions/:sessionId/protection",
+    level: "sessionManagerRead",
+    why: "§2.5 session protection",
+    success: 200,
+  },
+  {
+    method: "PUT",
+    route: "/api/v1/events/:eventId/sessions/:sessionId/protection",
+    level: "sessionManager",
+    why: "§2.5 session protection",
+    success: 200,
+    body: () => ({ visibility: "inheriting" }),
+  },
+  // ---------------------------------------------------------------- materials
+  {
+    method: "GET",
+    route: "/api/v1/events/:eventId/sessions/:sessionId/materials",
+    level: "view",
+    why: "downloads respect protection",
+    success: 200,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/events/:eventId/sessions/:sessionId/materials/links",
+    level: "sessionManager",
+    why: "§2.5 materials: full session manager",
+    success: 201,
+    body: () => ({ url: "https://example.org/x" }),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/events/:eventId/sessions/:sessionId/materials/files",
+    level: "sessionManager",
+    why: "§2.5 materials",
+    success: 201,
+    raw: () => multipartFile("notes.txt", "text/plain", "notes"),
+  },
+  {
+    method: "DELETE",
+    route: "/api/v1/events/:eventId/materials/:materialId",
+    level: "sessionManager",
+    why: "§2.5 materials",
+    success: 200,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/events/:eventId/materials/:materialId/file",
+    level: "view",
+    why: "downloads respect protection",
+    success: 200,
+  },
+  // ---------------------------------------------------------------- blocks
+  {
+    method: "POST",
+    route: "/api/v1/events/:eventId/sessions/:sessionId/blocks",
+    level: "blocks",
+    why: "§2.5 add a block: coordinator + blocks right",
+    success: 201,
+    body: () => ({ startAt: at("2026-03-30 09:00") }),
+  },
+  {
+    method: "PATCH",
+    route: "/api/v1/events/:eventId/blocks/:blockId",
+    level: "blocks",
+    why: "§2.5 change a block: coordinator + blocks right",
+    success: 200,
+    body: () => ({ title: "Renamed" }),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/events/:eventId/blocks/:blockId/move",
+    level: "blocks",
+    why: "§2.5 same for a block; moving to another day (Indico cannot, §9.1) follows the same right",
+    success: 200,
+    body: () => ({ day: "2026-03-30" }),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/events/:eventId/blocks/:blockId/fit",
+    level: "blocks",
+    why: "§2.5 fit a block to its content",
+    success: 200,
+    body: () => ({}),
+  },
+  {
+    method: "DELETE",
+    route: "/api/v1/events/:eventId/blocks/:blockId",
+    level: "blocks",
+    why: "§2.5 delete a block: coordinator + blocks right",
+    success: 200,
+  },
+  // ---------------------------------------------------------------- breaks (in the session's block)
+  {
+    method: "POST",
+    route: "/api/v1/events/:eventId/breaks",
+    level: "coordinate",
+    why: "§2.5 add a break inside a block",
+    success: 201,
+    body: (f) => ({ blockId: f.blockId }),
+  },
+  {
+    method: "PATCH",
+    route: "/api/v1/events/:eventId/breaks/:breakId",
+    level: "coordinate",
+    why: "§2.5 edit a break",
+    success: 200,
+    body: () => ({ title: "Tea" }),
+  },
+  {
+    method: "DELETE",
+    route: "/api/v1/events/:eventId/breaks/:breakId",
+    level: "coordinate",
+    why: "§2.5 delete a break",
+    success: 200,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/events/:eventId/timetable/reschedule",
+    level: "coordinate",
+    why: "§2.5 reschedule inside one block",
+    success: 200,
+    body: (f) => ({ scope: { kind: "block", blockId: f.blockId }, mode: "time" }),
+  },
+  { method: "GET", route: "/api/v1/events/:eventId/timetable", level: "public", why: "§4: filtered", success: 200 },
+  // ---------------------------------------------------------------- contributions of the session
+  {
+    method: "GET",
+    route: "/api/v1/events/:eventId/contributions",
+    level: "eventManager",
+    why: "the managers' Contributions page",
+    success: 200,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/events/:eventId/contributions",
+    level: "sessionManager",
+    why: "§2.5 create a new contribution: full session manager (not coordinators, whatever their rights)",
+    success: 201,
+    body: (f) => ({ title: "Talk", sessionId: f.sessionId }),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/events/:eventId/contributions/:contributionId",
+    level: "view",
+    why: "§4: a contribution inherits its session's protection",
+    success: 200,
+  },
+  {
+    method: "PATCH",
+    route: "/api/v1/events/:eventId/contributions/:contributionId",
+    level: "contributions",
+    why: "§2.5 edit a contribution: coordinator + contributions right",
+    success: 200,
+    body: () => ({ title: "Renamed" }),
+  },
+  {
+    method: "DELETE",
+    route: "/api/v1/events/:eventId/contributions/:contributionId",
+    level: "contributions",
+    why: "§2.5 delete (meeting style) = coordinator + contributions right",
+    success: 200,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/events/:eventId/contributions/:contributionId/schedule",
+    level: "coordinate",
+    why: "§2.5 schedule existing contributions into the session's blocks; ours also moves between its blocks",
+    success: 200,
+    body: (f) => ({ blockId: f.blockId, waiting: true }),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/events/:eventId/contributions/:contributionId/unschedule",
+    level: "coordinate",
+    why: "§2.5 unschedule a contribution in a conference: coordinate",
+    success: 200,
+    body: () => ({}),
+  },
+  // ---------------------------------------------------------------- exports
+  {
+    method: "GET",
+    route: "/api/v1/events/:eventId/calendar.ics",
+    level: "public",
+    why: "§5.6: what one may see",
+    success: 200,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/events/:eventId/sessions/:sessionId/calendar.ics",
+    level: "view",
+    why: "§5.6 session.ics: session access",
+    success: 200,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/events/:eventId/sessions.csv",
+    level: "eventManager",
+    why: "§5.1 CSV export: event manager",
+    success: 200,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/events/:eventId/sessions.xlsx",
+    level: "eventManager",
+    why: "§5.1 XLSX export",
+    success: 200,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/events/:eventId/schedule.json",
+    level: "public",
+    why: "frab: what one may see",
+    success: 200,
+  },
+];
+
+/** The route with the fixture's ids in place of its parameters. */
+function urlOf(row: Row, f: Fixture): string {
+  const contribution = (row.body?.(f) as { waiting?: boolean } | undefined)?.waiting ? f.waitingId : f.contributionId;
+  const material = row.route.endsWith("/file") ? f.fileId : f.linkId;
+  return row.route
+    .replace(":eventId", f.eventId)
+    .replace(":sessionId", f.sessionId)
+    .replace(":typeId", f.typeId)
+    .replace(":blockId", f.blockId)
+    .replace(":contributionId", contribution)
+    .replace(":breakId", f.breakId)
+    .replace(":materialId", material)
+    .replace(":userId", f.extraManagerId);
+}
+
+const LETTER: Record<number, string> = { 401: "U", 403: "F", 404: "N" };
+
+describeEngines("protection matrix: every conference route × every role (indico.md §2.5)", (engine) => {
+  const server = useTestServer(engine);
+  let admin: Agent;
+  const agents = new Map<Persona, Agent>();
+  const people: Record<string, { id: string; email: string }> = {};
+
+  beforeAll(async () => {
+    const s = server();
+    admin = (await signedInAgent(s, { admin: true })).agent;
+    agents.set("admin", admin);
+    for (const name of [
+      "eventManager",
+      "extraManager",
+      "sessionManager",
+      "coordinator",
+      "convener",
+      "member",
+      "reader",
+    ]) {
+      const p = await signedInAgent(s);
+      people[name] = { id: p.id, email: p.email };
+      if (name === "coordinator") for (const c of Object.keys(RIGHTS) as Persona[]) agents.set(c, p.agent);
+      else if (name !== "extraManager") agents.set(name as Persona, p.agent);
+    }
+    agents.set("anonymous", s.agent());
+  });
+
+  const email = (name: string) => (people[name] as { email: string }).email;
+
+  /** A published event with one session (public or protected) holding everything the routes act on. */
+  async function fixture(visibility: "public" | "protected"): Promise<Fixture> {
+    const event = await buildEvent(admin, { timetablePublished: true });
+    const e = `/api/v1/events/${event.id}`;
+    ok(await admin.patch(`${e}/protection`, { managers: [email("eventManager"), email("extraManager")] }));
+    const type = await buildType(admin, event.id);
+    const session = await buildSession(admin, event.id, { typeId: type.id });
+    ok(
+      await admin.put(`${e}/sessions/${session.id}/protection`, {
+        visibility,
+        managers: [email("sessionManager")],
+        coordinators: [email("coordinator")],
+        accessList: [email("reader")],
+      }),
+    );
+    const block = await buildBlock(admin, event.id, session.id, {
+      startAt: at("2026-03-27 10:00"),
+      durationMinutes: 120,
+      // Conveners are display-only: the convener persona's email is on the block and gives no rights.
+      conveners: [{ name: "Convener", email: email("convener") }],
+    });
+    const contribution = await buildContribution(admin, event.id, { blockId: block.id });
+    const waiting = await buildContribution(admin, event.id, { sessionId: session.id });
+    const brk = ok(await admin.post<Break>(`${e}/breaks`, { blockId: block.id }), 201);
+    const link = ok(
+      await admin.post<Material>(`${e}/sessions/${session.id}/materials/links`, { url: "https://example.org/s" }),
+      201,
+    );
+    const upload = multipartFile("slides.txt", "text/plain", "slides");
+    const file = ok(
+      await admin.request<Material>(
+        "POST",
+        `${e}/sessions/${session.id}/materials/files`,
+        upload.payload,
+        upload.headers,
+      ),
+      201,
+    );
+    return {
+      eventId: event.id,
+      sessionId: session.id,
+      typeId: type.id,
+      blockId: block.id,
+      contributionId: contribution.id,
+      waitingId: waiting.id,
+      breakId: brk.id,
+      linkId: link.id,
+      fileId: file.id,
+      extraManagerId: (people.extraManager as { id: string }).id,
+    };
+  }
+
+  async function call(agent: Agent, row: Row, f: Fixture) {
+    const url = urlOf(row, f);
+    if (row.raw) {
+      const { payload, headers } = row.raw();
+      return agent.request(row.method, url, payload, headers);
+    }
+    const body = row.method === "GET" || row.method === "DELETE" ? undefined : ((row.body?.(f) as object) ?? {});
+    if (body && "waiting" in body) delete (body as { waiting?: boolean }).waiting;
+    return agent.request(row.method, url, body);
+  }
+
+  it("has one letter pair per persona in every level", () => {
+    for (const cells of Object.values(LEVEL)) expect(cells.split(" ")).toHaveLength(PERSONAS.length);
+  });
+
+  for (const row of TABLE) {
+    it(`${row.method} ${row.route} (${row.level}: ${row.why})`, async () => {
+      const problems: string[] = [];
+      const pairs = LEVEL[row.level].split(" ");
+      for (const [situation, visibility] of (["public", "protected"] as const).entries()) {
+        let f = await fixture(visibility);
+        for (const [i, persona] of PERSONAS.entries()) {
+          const rights = RIGHTS[persona];
+          if (rights) ok(await admin.patch(`/api/v1/events/${f.eventId}/protection`, { coordinatorRights: rights }));
+          const res = await call(agents.get(persona) as Agent, row, f);
+          const want = (pairs[i] as string)[situation];
+          const got = res.status === row.success ? "Y" : (LETTER[res.status] ?? `${res.status}`);
+          if (got !== want) {
+            problems.push(`${persona} on a ${visibility} session: got ${res.status} (${got}), want ${want}`);
+          }
+          // A change that went through: the next persona gets a fresh event.
+          if (row.method !== "GET" && res.status < 300) f = await fixture(visibility);
+        }
+      }
+      expect(problems).toEqual([]);
+    }, 120_000);
+  }
+
+  it("covers every conference route the server registers", () => {
+    const registered = server()
+      .routes.filter((r) => / \/api\/v1\/(events|me\/conference-sessions)(\/|$)/.test(r))
+      .sort();
+    const covered = TABLE.map((r) => `${r.method} ${r.route}`).sort();
+    expect(covered).toEqual([...new Set(registered)].sort());
+  });
+});

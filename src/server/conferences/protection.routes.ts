@@ -1,0 +1,134 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { Id } from "../../shared/schemas/common";
+import {
+  EventProtection,
+  EventProtectionInput,
+  MySessionList,
+  SessionProtection,
+  SessionProtectionInput,
+} from "../../shared/schemas/conferences";
+import { requireActor } from "../permissions/authorize";
+import type { Deps } from "../platform/deps";
+import { errorResponses } from "../platform/request-context";
+import { loadVisibleEvent, loadVisibleSession } from "./access";
+import {
+  listSessionsOf,
+  readEventProtection,
+  readSessionProtection,
+  updateEventProtection,
+  updateSessionProtection,
+} from "./protection.operations";
+
+const tags = ["protection"];
+const EventParams = z.object({ eventId: Id });
+const SessionParams = z.object({ eventId: Id, sessionId: Id });
+
+/** The shield of a session, the event's Protection page and My sessions (conferences.md, Protection). */
+export function protectionRoutes(deps: Deps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/api/v1/events/:eventId/sessions/:sessionId/protection",
+      {
+        schema: {
+          tags,
+          summary: "The shield (full session managers): managers, coordinators, visibility and access list",
+          params: SessionParams,
+          response: { 200: SessionProtection, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (req) => {
+        // Cannot see it: 404 before asking anyone to sign in, like every conference read.
+        await loadVisibleSession(deps.db, req.actor, req.params.eventId, req.params.sessionId);
+        requireActor(req.actor);
+        return readSessionProtection(deps, req.actor, req.params.eventId, req.params.sessionId);
+      },
+    );
+
+    app.put(
+      "/api/v1/events/:eventId/sessions/:sessionId/protection",
+      {
+        schema: {
+          tags,
+          summary:
+            "Set the shield: managers and coordinators by the email of an existing account, visibility public / inheriting / protected, and who may see a protected session",
+          params: SessionParams,
+          body: SessionProtectionInput,
+          response: { 200: SessionProtection, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req) => {
+        requireActor(req.actor);
+        return updateSessionProtection(deps, req.actor, req.params.eventId, req.params.sessionId, req.body);
+      },
+    );
+
+    app.get(
+      "/api/v1/events/:eventId/protection",
+      {
+        schema: {
+          tags,
+          summary: "The event's Protection page (its managers): managers and Session coordinator rights",
+          params: EventParams,
+          response: { 200: EventProtection, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (req) => {
+        await loadVisibleEvent(deps.db, req.actor, req.params.eventId);
+        requireActor(req.actor);
+        return readEventProtection(deps, req.actor, req.params.eventId);
+      },
+    );
+
+    app.patch(
+      "/api/v1/events/:eventId/protection",
+      {
+        schema: {
+          tags,
+          summary:
+            "Edit the event's protection: replace its managers (emails of existing accounts), switch the coordinators' Contributions and Session blocks rights",
+          params: EventParams,
+          body: EventProtectionInput,
+          response: { 200: EventProtection, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req) => {
+        requireActor(req.actor);
+        return updateEventProtection(deps, req.actor, req.params.eventId, req.body);
+      },
+    );
+
+    app.get(
+      "/api/v1/events/:eventId/my-sessions",
+      {
+        schema: {
+          tags,
+          summary:
+            "My sessions on the event page: sessions you were explicitly given management or coordination of, by title, with their timetable links",
+          params: EventParams,
+          response: { 200: MySessionList, ...errorResponses(400, 401, 404) },
+        },
+      },
+      async (req) => {
+        await loadVisibleEvent(deps.db, req.actor, req.params.eventId);
+        requireActor(req.actor);
+        return { sessions: await listSessionsOf(deps.db, req.actor, req.params.eventId) };
+      },
+    );
+
+    app.get(
+      "/api/v1/me/conference-sessions",
+      {
+        schema: {
+          tags,
+          summary: "Every conference session you manage or coordinate, in all events, by title",
+          response: { 200: MySessionList, ...errorResponses(401) },
+        },
+      },
+      async (req) => {
+        requireActor(req.actor);
+        return { sessions: await listSessionsOf(deps.db, req.actor) };
+      },
+    );
+  };
+}
