@@ -28,6 +28,7 @@ import type {
   SessionTimetable,
   TimetableBlock,
 } from "../../shared/schemas/conferences";
+import { EventTimetable as EventTimetableSchema } from "../../shared/schemas/conferences";
 import type { Actor } from "../permissions/actor";
 import { readEventTimetable } from "./read";
 
@@ -465,6 +466,8 @@ describeEngines("timetable API", (engine) => {
     );
 
     const tt = ok(await a.get<EventTimetable>(`/api/v1/events/${event.id}/timetable`));
+    // The route skips response validation for speed: the answer must still match its documented schema.
+    expect(EventTimetableSchema.safeParse(tt).error).toBeUndefined();
     expect(tt.event).toMatchObject({ id: event.id, timeZone: "Europe/Berlin", timetablePublished: false });
     expect(tt.abilities.manage).toBe(true);
     expect(tt.days.map((d) => d.day)).toEqual(["2026-03-27", "2026-03-28", "2026-03-29", "2026-03-30", "2026-03-31"]);
