@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
@@ -65,10 +65,23 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 /**
+ * Runs a repository script (`npx tsx <script>`) against a data directory, as an operator would before starting
+ * the server: the same environment the server gets, DATA_DIR pointing there.
+ */
+function runSeedScript(script: string, dataDir: string): void {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "silent" };
+  delete env.DATABASE_URL;
+  execFileSync(path.join(ROOT, "node_modules/.bin/tsx"), [script], { cwd: ROOT, env, stdio: "pipe", timeout: 120_000 });
+}
+
+/**
  * Starts the built server (`node dist/server/main.js`) as a real process: its own port, a fresh SQLite data
  * directory, mail to a real SMTP capture, and the outbox polled every 100 ms.
  */
-async function startServer(withAdmin: boolean): Promise<{ server: RunningServer; close(): Promise<void> }> {
+async function startServer(
+  withAdmin: boolean,
+  seedScript?: string,
+): Promise<{ server: RunningServer; close(): Promise<void> }> {
   if (!fs.existsSync(SERVER_ENTRY) || !fs.existsSync(path.join(ROOT, "dist/web/index.html"))) {
     throw new Error("dist/ is missing: run `npm run build` before the end-to-end tests.");
   }
@@ -76,6 +89,7 @@ async function startServer(withAdmin: boolean): Promise<{ server: RunningServer;
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "convene-e2e-"));
+  if (seedScript) runSeedScript(seedScript, dataDir);
   const admin = withAdmin ? { email: `admin-${randomUUID().slice(0, 8)}@example.com`, password: PASSWORD } : null;
 
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -119,14 +133,17 @@ async function startServer(withAdmin: boolean): Promise<{ server: RunningServer;
 interface WorkerFixtures {
   /** Start the server with ADMIN_EMAIL/ADMIN_PASSWORD (default) or without (first-admin setup link). */
   withAdmin: boolean;
+  /** A script (e.g. "scripts/seed-conference.ts") run on the server's empty DATA_DIR before it starts. */
+  seedScript: string | undefined;
   server: RunningServer;
 }
 
 export const test = base.extend<object, WorkerFixtures>({
   withAdmin: [true, { scope: "worker", option: true }],
+  seedScript: [undefined, { scope: "worker", option: true }],
   server: [
-    async ({ withAdmin }, use) => {
-      const { server, close } = await startServer(withAdmin);
+    async ({ withAdmin, seedScript }, use) => {
+      const { server, close } = await startServer(withAdmin, seedScript);
       await use(server);
       await close();
     },

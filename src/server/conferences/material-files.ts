@@ -69,7 +69,6 @@ export function sanitiseFileName(raw: string): string | null {
   const base = raw.split(/[/\\]/).pop() ?? "";
   let name = base
     .normalize("NFC")
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we remove
     // Control characters (C0 and C1), invisible direction marks and overrides (which can make "x\u202efdp.zip"
     // display as "xpiz.pdf"), and characters file systems reserve.
     .replace(/[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069<>:"|?*]/gu, "")

@@ -26,6 +26,27 @@ export function RequireUser({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
+/** Pages for admins only (Admin ▸ Events, Admin ▸ Rooms); the server checks every request again. */
+export function RequireAdmin({ children }: { children: ReactNode }) {
+  const me = useQuery(meQuery());
+  if (me.isPending) return <Checking />;
+  if (!me.data) return <RequireUser>{children}</RequireUser>;
+  if (!me.data.isAdmin) {
+    return (
+      <Page title="Not allowed">
+        <Text>
+          Only administrators may open this page.{" "}
+          <Anchor component={Link} to="/">
+            Go back home
+          </Anchor>
+          .
+        </Text>
+      </Page>
+    );
+  }
+  return <>{children}</>;
+}
+
 /**
  * Pages behind one of the abilities the server sent with /auth/me. The server checks every request again;
  * this only avoids showing a page whose every request would be refused.

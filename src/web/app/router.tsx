@@ -1,7 +1,7 @@
 import { type ComponentType, lazy } from "react";
 import { createBrowserRouter } from "react-router";
 import { NotFoundPage, RouteErrorPage } from "./error-pages";
-import { RequireAbility, RequireUser } from "./guards";
+import { RequireAbility, RequireAdmin, RequireUser } from "./guards";
 import { HomePage } from "./home-page";
 import { AppLayout } from "./layouts/app-layout";
 import { SessionRoute } from "./session-route";
@@ -27,6 +27,22 @@ const SessionEditorPage = page(
 );
 const SettingsPage = page(() => import("../features/settings/pages/settings-page"), "SettingsPage");
 const MySessionsPage = page(() => import("../features/community-sessions/pages/my-sessions-page"), "MySessionsPage");
+
+// Conference events (conferences.md): admin pages, public pages, and each event's management area.
+const conferences = {
+  adminEvents: page(() => import("../features/conferences/pages/admin-events-page"), "AdminEventsPage"),
+  adminRooms: page(() => import("../features/conferences/pages/admin-rooms-page"), "AdminRoomsPage"),
+  event: page(() => import("../features/conferences/pages/event-page"), "EventPage"),
+  timetable: page(() => import("../features/conferences/pages/timetable-page"), "TimetablePage"),
+  session: page(() => import("../features/conferences/pages/session-page"), "ConferenceSessionPage"),
+  sessionTimetable: page(() => import("../features/conferences/pages/session-timetable-page"), "SessionTimetablePage"),
+  contribution: page(() => import("../features/conferences/pages/contribution-page"), "ContributionPage"),
+  manage: page(() => import("../features/conferences/pages/manage-layout"), "ManageLayout"),
+  settings: page(() => import("../features/conferences/pages/event-settings-page"), "EventSettingsPage"),
+  sessions: page(() => import("../features/conferences/pages/sessions-page"), "ManageSessionsPage"),
+  manageTimetable: page(() => import("../features/conferences/pages/timetable-page"), "ManageTimetablePage"),
+  contributions: page(() => import("../features/conferences/pages/contributions-page"), "ContributionsPage"),
+};
 
 export function createRouter() {
   return createBrowserRouter([
@@ -105,6 +121,42 @@ export function createRouter() {
               <SettingsPage />
             </RequireAbility>
           ),
+        },
+        {
+          path: "admin/events",
+          element: (
+            <RequireAdmin>
+              <conferences.adminEvents />
+            </RequireAdmin>
+          ),
+        },
+        {
+          path: "admin/rooms",
+          element: (
+            <RequireAdmin>
+              <conferences.adminRooms />
+            </RequireAdmin>
+          ),
+        },
+        { path: "events/:eventId", element: <conferences.event /> },
+        { path: "events/:eventId/timetable", element: <conferences.timetable /> },
+        { path: "events/:eventId/sessions/:sessionId", element: <conferences.session /> },
+        { path: "events/:eventId/sessions/:sessionId/timetable", element: <conferences.sessionTimetable /> },
+        { path: "events/:eventId/contributions/:contributionId", element: <conferences.contribution /> },
+        {
+          // The management area: Settings, Organisation ▸ Sessions, Timetable, Contributions (Protection: later).
+          path: "events/:eventId/manage",
+          element: (
+            <RequireUser>
+              <conferences.manage />
+            </RequireUser>
+          ),
+          children: [
+            { index: true, element: <conferences.settings /> },
+            { path: "sessions", element: <conferences.sessions /> },
+            { path: "timetable", element: <conferences.manageTimetable /> },
+            { path: "contributions", element: <conferences.contributions /> },
+          ],
         },
         { path: "*", element: <NotFoundPage /> },
       ],

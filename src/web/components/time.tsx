@@ -29,24 +29,42 @@ export interface TimeProps {
    * just past ("Auto-saved at").
    */
   format?: "date-time" | "time" | "time-seconds";
+  /**
+   * The end of a range, shown with `format="time"` as one range naming the zone once: "09:00–10:30 CET
+   * (Europe/Paris)" (a timetable entry under its day).
+   */
+  until?: string;
+}
+
+/** "09:00 CET (Europe/Paris)" and "10:30 CET (Europe/Paris)" → "09:00–10:30 CET (Europe/Paris)". */
+function joinRange(start: string, end: string): string {
+  const [startClock, ...startZone] = start.split(" ");
+  const [endClock, ...endZone] = end.split(" ");
+  const zone = startZone.join(" ");
+  // A range across a DST change names both zone abbreviations.
+  return zone === endZone.join(" ") ? `${startClock}–${endClock} ${zone}` : `${start} – ${end}`;
 }
 
 /**
  * The one way the app shows a time (style.md 3.2, rule 12): in the viewer's zone, always naming it, e.g.
  * "Tue 3 Mar 2026, 14:00 CET (Europe/Paris)", and the session's own zone beside when it differs.
  */
-export function Time({ at, zone, format = "date-time" }: TimeProps) {
+export function Time({ at, zone, format = "date-time", until }: TimeProps) {
   const viewerZone = useViewerTimeZone();
   const shown = useMemo(() => {
     try {
       if (format === "date-time") return describeInstant(at, { viewerZone, sourceZone: zone });
       const opts = { withDate: false, withSeconds: format === "time-seconds" };
       const other = zone && zone !== viewerZone && isKnownTimeZone(zone) ? zone : null;
-      return { viewer: formatInZone(at, viewerZone, opts), source: other ? formatInZone(at, other, opts) : null };
+      const show = (z: string) =>
+        until && format === "time"
+          ? joinRange(formatInZone(at, z, opts), formatInZone(until, z, opts))
+          : formatInZone(at, z, opts);
+      return { viewer: show(viewerZone), source: other ? show(other) : null };
     } catch {
       return null;
     }
-  }, [at, zone, viewerZone, format]);
+  }, [at, zone, viewerZone, format, until]);
   if (!shown) return <span>{at}</span>;
   return (
     <span>

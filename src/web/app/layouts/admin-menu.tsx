@@ -5,7 +5,8 @@ import type { Me } from "../../../shared/schemas/accounts";
 /** The header's Admin menu: one entry per admin page the user's abilities open. */
 export function AdminMenu({ me }: { me: Me }) {
   const { manageUsers, readMail, readAudit, createCommunitySessions, manageSettings } = me.abilities;
-  if (!manageUsers && !readMail && !readAudit && !createCommunitySessions && !manageSettings) return null;
+  const { isAdmin } = me;
+  if (!isAdmin && !manageUsers && !readMail && !readAudit && !createCommunitySessions && !manageSettings) return null;
   return (
     <Menu position="bottom-start" withinPortal withInitialFocusPlaceholder={false}>
       <Menu.Target>
@@ -17,6 +18,16 @@ export function AdminMenu({ me }: { me: Me }) {
         {createCommunitySessions && (
           <Menu.Item component={Link} to="/admin/sessions">
             Sessions
+          </Menu.Item>
+        )}
+        {isAdmin && (
+          <Menu.Item component={Link} to="/admin/events">
+            Events
+          </Menu.Item>
+        )}
+        {isAdmin && (
+          <Menu.Item component={Link} to="/admin/rooms">
+            Rooms
           </Menu.Item>
         )}
         {manageUsers && (

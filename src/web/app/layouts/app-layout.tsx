@@ -97,7 +97,8 @@ export function AppLayout() {
                 {user && <NavItem to="/my-sessions">My sessions</NavItem>}
                 {user && <NavItem to="/account">Account</NavItem>}
                 {user &&
-                  (user.abilities.manageUsers ||
+                  (user.isAdmin ||
+                    user.abilities.manageUsers ||
                     user.abilities.readMail ||
                     user.abilities.readAudit ||
                     user.abilities.createCommunitySessions ||

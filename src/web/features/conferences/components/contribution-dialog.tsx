@@ -1,0 +1,177 @@
+import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { type FormEvent, useState } from "react";
+import { z } from "zod";
+import { type ConferenceSessionListItem, ContributionCreateInput } from "../../../../shared/schemas/conferences";
+import { FormError } from "../../../components/form-error";
+import { notify } from "../../../components/notify";
+import { useSchemaForm } from "../../../lib/form";
+import { useCreateContribution } from "../api";
+import { formSchema, OptionalNumber } from "../forms";
+import { PeopleField, type PersonValue, toPersonInputs } from "./people-field";
+
+const ContributionFormValues = z.object({
+  title: z.string(),
+  description: z.string(),
+  sessionId: z.string().nullable(),
+  durationMinutes: OptionalNumber,
+  boardNumber: z.string(),
+  speakers: z.array(z.object({ name: z.string(), affiliation: z.string(), email: z.string() })),
+});
+type ContributionFormValues = z.input<typeof ContributionFormValues>;
+
+const ContributionForm = formSchema(
+  ContributionFormValues.transform((v) => ({ ...v, speakers: toPersonInputs(v.speakers as PersonValue[]) })),
+  ContributionCreateInput,
+);
+
+const LABELS = {
+  title: "Title",
+  description: "Description",
+  sessionId: "Session",
+  durationMinutes: "Duration",
+  boardNumber: "Board number",
+  speakers: "Speakers",
+};
+
+/** The default duration (conferences.md, Contributions): the session's default contribution duration, else the event's. */
+export function defaultDuration(sessionId: string | null, sessions: ConferenceSessionListItem[], eventMinutes: number) {
+  return sessions.find((s) => s.id === sessionId)?.defaultContributionMinutes ?? eventMinutes;
+}
+
+function Form({
+  eventId,
+  sessions,
+  eventMinutes,
+  onClose,
+}: {
+  eventId: string;
+  sessions: ConferenceSessionListItem[];
+  eventMinutes: number;
+  onClose: () => void;
+}) {
+  const create = useCreateContribution(eventId);
+  const [durationTouched, setDurationTouched] = useState(false);
+  const form = useSchemaForm({
+    schema: ContributionForm,
+    initialValues: {
+      title: "",
+      description: "",
+      sessionId: null,
+      durationMinutes: eventMinutes,
+      boardNumber: "",
+      speakers: [],
+    } as ContributionFormValues,
+    labels: LABELS,
+  });
+  const { values, errors } = form;
+  const session = sessions.find((s) => s.id === values.sessionId);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const input = form.validate();
+    if (!input) return;
+    create.mutate(input, {
+      onSuccess: (c) => {
+        notify(`“${c.title}” was created, not scheduled yet.`);
+        onClose();
+      },
+      onError: form.showError,
+    });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="New contribution">
+      <Stack gap="md">
+        <FormError>{form.formError}</FormError>
+        <TextInput label="Title" required maxLength={500} data-autofocus {...form.textField("title")} />
+        <Textarea
+          label="Description"
+          autosize
+          minRows={2}
+          maxRows={8}
+          value={values.description}
+          onChange={(e) => form.setValue("description", e.currentTarget.value)}
+          error={errors.description}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <Select
+            label="Session"
+            placeholder="No session"
+            data={sessions.map((s) => ({ value: s.id, label: s.title }))}
+            value={values.sessionId}
+            onChange={(v) => {
+              form.setValue("sessionId", v);
+              if (!durationTouched) form.setValue("durationMinutes", defaultDuration(v, sessions, eventMinutes));
+            }}
+            error={errors.sessionId}
+            clearable
+            clearButtonProps={{ "aria-label": "No session" }}
+            searchable
+            comboboxProps={{ withinPortal: true }}
+          />
+          <NumberInput
+            label="Duration"
+            description={
+              session
+                ? `Minutes; the session's default is ${session.defaultContributionMinutes}`
+                : `Minutes; the event's default is ${eventMinutes}`
+            }
+            value={values.durationMinutes}
+            onChange={(v) => {
+              setDurationTouched(true);
+              form.setValue("durationMinutes", typeof v === "number" ? v : "");
+            }}
+            error={errors.durationMinutes}
+            min={1}
+            max={1440}
+            allowDecimal={false}
+            allowNegative={false}
+            clampBehavior="none"
+          />
+          <TextInput
+            label="Board number"
+            description={session?.isPoster ? "Where the poster hangs" : "For posters"}
+            maxLength={50}
+            {...form.textField("boardNumber")}
+          />
+        </SimpleGrid>
+        <PeopleField
+          legend="Speakers"
+          singular="speaker"
+          value={values.speakers as PersonValue[]}
+          onChange={(v) => form.setValue("speakers", v)}
+          error={errors.speakers}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={create.isPending}>
+            Create contribution
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** New contribution: title, duration (the session's default, else the event's), session, speakers, board. */
+export function ContributionDialog({
+  eventId,
+  sessions,
+  eventMinutes,
+  opened,
+  onClose,
+}: {
+  eventId: string;
+  sessions: ConferenceSessionListItem[];
+  eventMinutes: number;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  return (
+    <Modal opened={opened} onClose={onClose} title="New contribution" size="lg">
+      {opened && <Form eventId={eventId} sessions={sessions} eventMinutes={eventMinutes} onClose={onClose} />}
+    </Modal>
+  );
+}

@@ -1,0 +1,250 @@
+import { Alert, Button, Group, Modal, Radio, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useMemo, useState } from "react";
+import type { Contribution, ScheduleInput } from "../../../../shared/schemas/conferences";
+import { FormError } from "../../../components/form-error";
+import { notify } from "../../../components/notify";
+import { QueryStatus } from "../../../components/query-status";
+import { Time, ViewerTimeZoneProvider } from "../../../components/time";
+import { isApiError } from "../../../lib/api-client";
+import { sessionQuery, useScheduleContribution } from "../api";
+import { NOT_IN_ZONE } from "../forms";
+import { dayLabel, dayOf, joinLocal, localToInstant } from "../local-time";
+import { blockOrdinals } from "../timetable-layout";
+
+type Input = {
+  blockId?: string | null;
+  startAt?: string;
+  day?: string;
+};
+
+function useSchedule(eventId: string, contribution: Contribution, onClose: () => void) {
+  const schedule = useScheduleContribution(eventId);
+  const [errors, setErrors] = useState<{ startAt?: string; blockId?: string; form?: string }>({});
+  const send = (input: Input) => {
+    setErrors({});
+    schedule.mutate(
+      { id: contribution.id, input: input as ScheduleInput },
+      {
+        onSuccess: (c) => {
+          notify([`“${c.title}” was scheduled.`, ...c.notices].join(" "));
+          onClose();
+        },
+        onError: (err) => {
+          const fields = isApiError(err) ? err.fields : {};
+          setErrors({
+            startAt: fields.startAt ? `Start ${fields.startAt}` : undefined,
+            blockId: fields.blockId ? `Block ${fields.blockId}` : undefined,
+            form: fields.startAt || fields.blockId ? undefined : err.message,
+          });
+        },
+      },
+    );
+  };
+  return { send, errors, setErrors, pending: schedule.isPending };
+}
+
+/** Into one of the session's blocks: a radio per block (with its time), and an optional start. */
+function IntoBlock({
+  eventId,
+  zone,
+  contribution,
+  onClose,
+}: {
+  eventId: string;
+  zone: string;
+  contribution: Contribution;
+  onClose: () => void;
+}) {
+  const session = useQuery(sessionQuery(eventId, contribution.sessionId ?? ""));
+  const { send, errors, setErrors, pending } = useSchedule(eventId, contribution, onClose);
+  const [blockId, setBlockId] = useState<string>("");
+  const [time, setTime] = useState("");
+  const ordinals = useMemo(() => blockOrdinals(session.data?.blocks ?? []), [session.data]);
+
+  return (
+    <QueryStatus query={session} label="Loading the session's blocks">
+      {(s) => {
+        const block = s.blocks.find((b) => b.id === blockId);
+        const submit = (e: FormEvent) => {
+          e.preventDefault();
+          if (!block) {
+            setErrors({ blockId: "Choose a block" });
+            return;
+          }
+          if (!time || s.isPoster) return send({ blockId: block.id });
+          const startAt = localToInstant(joinLocal(dayOf(block.startLocal), time), zone);
+          if (!startAt) return setErrors({ startAt: `Start ${NOT_IN_ZONE}` });
+          send({ blockId: block.id, startAt });
+        };
+        if (s.blocks.length === 0)
+          return (
+            <Alert color="orange" variant="light">
+              The session “{s.title}” has no blocks yet. Add one on the Timetable page first.
+            </Alert>
+          );
+        return (
+          <form onSubmit={submit} noValidate aria-label="Schedule into a block">
+            <Stack gap="md">
+              <FormError>{errors.form}</FormError>
+              <Radio.Group
+                label={`Block of “${s.title}”`}
+                value={blockId}
+                onChange={setBlockId}
+                error={errors.blockId}
+                required
+              >
+                <Stack gap={6} mt={6}>
+                  {s.blocks.map((b) => {
+                    const o = ordinals.get(b.id);
+                    return (
+                      <Radio
+                        key={b.id}
+                        value={b.id}
+                        label={
+                          <span>
+                            {o ? `Block ${o.n} of ${o.of}` : "Block"}
+                            {b.title && ` · ${b.title}`} · {dayLabel(dayOf(b.startLocal), { short: true })},{" "}
+                            <Time at={b.startAt} until={b.endAt} format="time" />
+                          </span>
+                        }
+                      />
+                    );
+                  })}
+                </Stack>
+              </Radio.Group>
+              {s.isPoster ? (
+                <Text size="sm">Posters take the block's start and duration.</Text>
+              ) : (
+                <TextInput
+                  label="Start"
+                  description={`Optional, in ${zone}: after the block's last entry by default`}
+                  type="time"
+                  value={time}
+                  onChange={(e) => setTime(e.currentTarget.value)}
+                  error={errors.startAt}
+                  w={260}
+                />
+              )}
+              <Group justify="flex-end">
+                <Button variant="default" onClick={onClose}>
+                  Cancel
+                </Button>
+                <Button type="submit" loading={pending}>
+                  Schedule
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        );
+      }}
+    </QueryStatus>
+  );
+}
+
+/** At top level (a contribution without a session): a day and an optional start. */
+function AtTopLevel({
+  eventId,
+  zone,
+  days,
+  contribution,
+  onClose,
+}: {
+  eventId: string;
+  zone: string;
+  days: string[];
+  contribution: Contribution;
+  onClose: () => void;
+}) {
+  const { send, errors, setErrors, pending } = useSchedule(eventId, contribution, onClose);
+  const [day, setDay] = useState(days[0] ?? "");
+  const [time, setTime] = useState("");
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!time) return send({ blockId: null, day });
+    const startAt = localToInstant(joinLocal(day, time), zone);
+    if (!startAt) return setErrors({ startAt: `Start ${NOT_IN_ZONE}` });
+    send({ blockId: null, startAt });
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-label="Schedule at top level">
+      <Stack gap="md">
+        <Text size="sm">It has no session, so it goes into the timetable outside any block.</Text>
+        <FormError>{errors.form}</FormError>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label="Day"
+            data={days.map((d) => ({ value: d, label: dayLabel(d) }))}
+            value={day}
+            onChange={(v) => v && setDay(v)}
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: true }}
+          />
+          <TextInput
+            label="Start"
+            description={`Optional, in ${zone}: the day's next free time by default`}
+            type="time"
+            value={time}
+            onChange={(e) => setTime(e.currentTarget.value)}
+            error={errors.startAt}
+          />
+        </SimpleGrid>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={pending}>
+            Schedule
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Schedule an unscheduled contribution: into one of its session's blocks, or at top level when it has none. */
+export function ScheduleDialog({
+  eventId,
+  zone,
+  days,
+  contribution,
+  onClose,
+}: {
+  eventId: string;
+  zone: string;
+  days: string[];
+  contribution: Contribution | null;
+  onClose: () => void;
+}) {
+  return (
+    <Modal
+      opened={contribution !== null}
+      onClose={onClose}
+      title={contribution ? `Schedule “${contribution.title}”` : "Schedule"}
+      size="lg"
+    >
+      {contribution &&
+        (contribution.sessionId ? (
+          // Block times in the event's zone, like the start typed below them.
+          <ViewerTimeZoneProvider profileZone={zone}>
+            <IntoBlock
+              key={contribution.id}
+              eventId={eventId}
+              zone={zone}
+              contribution={contribution}
+              onClose={onClose}
+            />
+          </ViewerTimeZoneProvider>
+        ) : (
+          <AtTopLevel
+            key={contribution.id}
+            eventId={eventId}
+            zone={zone}
+            days={days}
+            contribution={contribution}
+            onClose={onClose}
+          />
+        ))}
+    </Modal>
+  );
+}

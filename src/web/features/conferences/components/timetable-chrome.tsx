@@ -1,0 +1,46 @@
+import { Group, Radio, Text } from "@mantine/core";
+import type { ReactNode } from "react";
+import { useViewerTimeZone, ViewerTimeZoneProvider } from "../../../components/time";
+
+export type ZoneMode = "event" | "viewer";
+
+/** Session or block? Said once above every timetable (indico.md §9.2: the two are easily confused). */
+export function SessionBlockLegend() {
+  return (
+    <Text size="sm">
+      Each coloured box is a <strong>block</strong>: one scheduled stretch of a <strong>session</strong>. A session
+      groups related contributions, has its own colour and may run in several blocks; its conveners are shown top right
+      of each block, its material in every one of them.
+    </Text>
+  );
+}
+
+/** Event zone or the viewer's: the switch above the timetable, and the provider every Time below reads. */
+export function ZoneSwitch({
+  eventZone,
+  mode,
+  onChange,
+}: {
+  eventZone: string;
+  mode: ZoneMode;
+  onChange: (mode: ZoneMode) => void;
+}) {
+  const viewerZone = useViewerTimeZone();
+  if (viewerZone === eventZone) return <Text size="sm">Times are in {eventZone}, the event's time zone.</Text>;
+  return (
+    <Radio.Group label="Show times in" value={mode} onChange={(v) => onChange(v as ZoneMode)}>
+      <Group gap="lg" mt={4} wrap="wrap">
+        <Radio value="event" label={`The event's zone (${eventZone})`} />
+        <Radio value="viewer" label={`Your zone (${viewerZone})`} />
+      </Group>
+    </Radio.Group>
+  );
+}
+
+export function InZone({ mode, eventZone, children }: { mode: ZoneMode; eventZone: string; children: ReactNode }) {
+  return mode === "event" ? (
+    <ViewerTimeZoneProvider profileZone={eventZone}>{children}</ViewerTimeZoneProvider>
+  ) : (
+    children
+  );
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { clockOf, dayLabel, dayOf, formatMinutes, joinLocal, localToInstant } from "./local-time";
+
+describe("localToInstant", () => {
+  it("reads a wall-clock time in the zone, with its offset", () => {
+    expect(localToInstant("2026-03-27T09:00", "Europe/Paris")).toBe("2026-03-27T09:00:00+01:00");
+    expect(localToInstant("2026-07-01T09:00", "Europe/Paris")).toBe("2026-07-01T09:00:00+02:00");
+    expect(localToInstant("2026-07-01T09:00", "America/New_York")).toBe("2026-07-01T09:00:00-04:00");
+    expect(localToInstant("2026-07-01T09:00", "Asia/Kolkata")).toBe("2026-07-01T09:00:00+05:30");
+    expect(localToInstant("2026-07-01T09:00", "UTC")).toBe("2026-07-01T09:00:00+00:00");
+  });
+
+  it("names the same instant the zone means", () => {
+    const instant = localToInstant("2026-10-25T01:30", "Europe/Berlin") as string;
+    expect(new Date(instant).toISOString()).toBe("2026-10-24T23:30:00.000Z");
+  });
+
+  it("refuses a time skipped by the spring DST change", () => {
+    expect(localToInstant("2026-03-29T02:30", "Europe/Paris")).toBeNull();
+  });
+
+  it("takes the earlier of an hour repeated in autumn", () => {
+    expect(localToInstant("2026-10-25T02:30", "Europe/Paris")).toBe("2026-10-25T02:30:00+02:00");
+  });
+
+  it("refuses text that is not a wall-clock time, or an unknown zone", () => {
+    expect(localToInstant("", "Europe/Paris")).toBeNull();
+    expect(localToInstant("2026-02-30T09:00", "Europe/Paris")).toBeNull();
+    expect(localToInstant("2026-03-27 09:00", "Europe/Paris")).toBeNull();
+    expect(localToInstant("2026-03-27T09:00", "Mars/Olympus")).toBeNull();
+  });
+});
+
+describe("wall-clock parts and labels", () => {
+  it("splits and joins", () => {
+    expect(joinLocal("2026-03-27", "09:15")).toBe("2026-03-27T09:15");
+    expect(dayOf("2026-03-27T09:15")).toBe("2026-03-27");
+    expect(clockOf("2026-03-27T09:15")).toBe("09:15");
+  });
+
+  it("labels days and durations", () => {
+    expect(dayLabel("2026-03-27")).toBe("Fri 27 Mar 2026");
+    expect(dayLabel("2026-03-27", { short: true })).toBe("Fri 27 Mar");
+    expect(formatMinutes(20)).toBe("20 min");
+    expect(formatMinutes(60)).toBe("1 h");
+    expect(formatMinutes(90)).toBe("1 h 30 min");
+  });
+});

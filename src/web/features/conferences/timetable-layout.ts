@@ -1,0 +1,100 @@
+import type { TimetableBlock, TimetableTopEntry } from "../../../shared/schemas/conferences";
+
+/**
+ * Laying out a day of the timetable (conferences.md, "Event timetable"). The server sends the day's top-level
+ * entries by overlap group in time order, each with its `column` among `columns` side by side; this module only
+ * cuts the list into those groups and places each entry on a time grid, keeping the server's order.
+ */
+
+export interface PlacedEntry<E> {
+  entry: E;
+  /** 1-based grid column: the server's column. */
+  column: number;
+  /** 1-based grid row where the entry starts, and how many rows it spans (one row per ROW_MINUTES). */
+  row: number;
+  rows: number;
+}
+
+export interface OverlapGroup<E> {
+  startAt: string;
+  endAt: string;
+  columns: number;
+  /** Rows of the grid: the group's length in ROW_MINUTES steps. */
+  rows: number;
+  entries: PlacedEntry<E>[];
+}
+
+/** The grid's step: fine enough for 5-minute talks and breaks. */
+export const ROW_MINUTES = 5;
+
+interface Timed {
+  startAt: string;
+  endAt: string;
+  column: number;
+  columns: number;
+}
+
+/**
+ * Cuts a day's entries (in the server's order) into overlap groups: a group runs until an entry starts at or
+ * after the end of everything before it. Entries placed with their server column on a grid of ROW_MINUTES rows.
+ */
+export function overlapGroups<E extends Timed>(entries: readonly E[]): OverlapGroup<E>[] {
+  const groups: { start: number; end: number; columns: number; items: E[] }[] = [];
+  for (const entry of entries) {
+    const start = Date.parse(entry.startAt);
+    const end = Date.parse(entry.endAt);
+    const current = groups.at(-1);
+    if (current && start < current.end) {
+      current.items.push(entry);
+      current.end = Math.max(current.end, end);
+      current.columns = Math.max(current.columns, entry.columns, entry.column + 1);
+    } else {
+      groups.push({ start, end, columns: Math.max(1, entry.columns, entry.column + 1), items: [entry] });
+    }
+  }
+  return groups.map((g) => {
+    const step = ROW_MINUTES * 60_000;
+    return {
+      startAt: new Date(g.start).toISOString(),
+      endAt: new Date(g.end).toISOString(),
+      columns: g.columns,
+      rows: Math.max(1, Math.ceil((g.end - g.start) / step)),
+      entries: g.items.map((entry) => {
+        const from = Math.floor((Date.parse(entry.startAt) - g.start) / step);
+        const to = Math.max(from + 1, Math.ceil((Date.parse(entry.endAt) - g.start) / step));
+        return { entry, column: entry.column + 1, row: from + 1, rows: to - from };
+      }),
+    };
+  });
+}
+
+/**
+ * "block 2 of 3" for every block: its place among its session's blocks over the whole event, by start time.
+ * Makes the difference between a session (the group) and a block (one stretch of it) visible (indico.md §9.2).
+ */
+export function blockOrdinals(blocks: Iterable<Pick<TimetableBlock, "id" | "sessionId" | "startAt">>) {
+  const bySession = new Map<string, { id: string; at: number }[]>();
+  for (const b of blocks) {
+    const list = bySession.get(b.sessionId) ?? [];
+    list.push({ id: b.id, at: Date.parse(b.startAt) });
+    bySession.set(b.sessionId, list);
+  }
+  const ordinals = new Map<string, { n: number; of: number }>();
+  for (const list of bySession.values()) {
+    list.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+    for (const [i, b] of list.entries()) ordinals.set(b.id, { n: i + 1, of: list.length });
+  }
+  return ordinals;
+}
+
+/** Every block of a day list (event timetable days or session timetable days). */
+export function blocksOf(
+  days: readonly { entries?: readonly TimetableTopEntry[]; blocks?: readonly TimetableBlock[] }[],
+) {
+  const out: TimetableBlock[] = [];
+  for (const day of days) {
+    for (const e of day.entries ?? []) if (e.kind === "block") out.push(e);
+    for (const b of day.blocks ?? []) out.push(b);
+  }
+  return out;
+}
