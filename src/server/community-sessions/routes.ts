@@ -25,7 +25,7 @@ import type { Deps } from "../platform/deps";
 import { notFound } from "../platform/errors";
 import { errorResponses } from "../platform/request-context";
 import { readFeatures } from "../site/settings";
-import { cachedList, storeList } from "./list-cache";
+import { cachedList } from "./list-cache";
 import {
   addParticipantByEmail,
   assertManager,
@@ -89,9 +89,7 @@ export function communitySessionRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const key = `${req.query.when}|${req.query.limit}|${req.query.offset}`;
-        const nowMs = deps.clock.now().getTime();
-        let body = cachedList(key, nowMs);
-        if (!body) {
+        const body = await cachedList(key, deps.clock.now().getTime(), async () => {
           const rows = await listPublishedSessions(deps.db, {
             when: req.query.when,
             now: deps.clock.now().toISOString(),
@@ -99,9 +97,8 @@ export function communitySessionRoutes(deps: Deps): FastifyPluginAsyncZod {
             offset: req.query.offset,
           });
           // Validated against the schema once, when the cached text is made.
-          body = JSON.stringify(SessionCardList.parse({ sessions: await cards(rows) }));
-          storeList(key, body, nowMs);
-        }
+          return JSON.stringify(SessionCardList.parse({ sessions: await cards(rows) }));
+        });
         // Already JSON text: Fastify sends a string as is when the content type is JSON.
         return reply.type("application/json; charset=utf-8").send(body as never);
       },
