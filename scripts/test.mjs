@@ -55,6 +55,11 @@ function vitestJson(out) {
   totals.passed += r.numPassedTests;
   totals.failed += r.numFailedTests;
   totals.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+  // A suite can fail outside any test (an unhandled error, a file that does not load): count it once.
+  if (r.success === false && r.numFailedTests === 0) {
+    totals.failed += 1;
+    console.error(`${out}: the run failed outside its tests (see the errors above).`);
+  }
 }
 
 const needsBuild = only !== "unit" && (hasChromium || only === "all");
