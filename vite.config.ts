@@ -1,7 +1,8 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
-const api = "http://localhost:3000";
+// `npm run dev` runs the API on PORT (default 3000); the dev server forwards API calls there.
+const api = `http://localhost:${process.env.PORT ?? 3000}`;
 
 // The web app: built into dist/web, which the server serves with an SPA fallback (src/server/platform/web.ts).
 export default defineConfig({
