@@ -1,6 +1,6 @@
 import type { Insertable, Selectable, Updateable } from "kysely";
 import type { UsersTable } from "../db/schema";
-import { containsText, type Db } from "../platform/db";
+import { containsText, type Db, type Engine, lockedRows } from "../platform/db";
 
 export type UserRow = Selectable<UsersTable>;
 
@@ -25,14 +25,14 @@ export async function updateUser(db: Db, id: string, patch: Updateable<UsersTabl
  * same moment then wait for one another, and the second sees the first's change. SQLite runs one write
  * transaction at a time already.
  */
-export async function lockActiveAdmins(tx: Db, engine: "sqlite" | "postgres"): Promise<number> {
+export async function lockActiveAdmins(tx: Db, engine: Engine): Promise<number> {
   const q = tx
     .selectFrom("users")
     .select("id")
     .where("is_admin", "=", 1)
     .where("deactivated_at", "is", null)
     .orderBy("id");
-  const rows = await (engine === "postgres" ? q.forUpdate() : q).execute();
+  const rows = await lockedRows(engine, q).execute();
   return rows.length;
 }
 

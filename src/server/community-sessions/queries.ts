@@ -1,6 +1,6 @@
 import { type Insertable, type Selectable, sql, type Updateable } from "kysely";
 import type { CommunityParticipantsTable, CommunitySessionsTable } from "../db/schema";
-import { containsText, type Db, type Engine } from "../platform/db";
+import { containsText, type Db, type Engine, lockedRows } from "../platform/db";
 import { ROLES, type Role, type RoleCounts } from "./slots";
 
 export type SessionRow = Selectable<CommunitySessionsTable>;
@@ -18,7 +18,7 @@ export function findSession(db: Db, id: string): Promise<SessionRow | undefined>
  */
 export function lockSession(tx: Db, engine: Engine, id: string): Promise<SessionRow | undefined> {
   const q = tx.selectFrom("community_sessions").selectAll().where("id", "=", id);
-  return (engine === "postgres" ? q.forUpdate() : q).executeTakeFirst();
+  return lockedRows(engine, q).executeTakeFirst();
 }
 
 export async function insertSession(db: Db, row: Insertable<CommunitySessionsTable>): Promise<void> {

@@ -12,7 +12,7 @@ import type {
   SessionPrincipalRole,
   SessionTypesTable,
 } from "../db/schema";
-import { containsText, type Db, type Engine } from "../platform/db";
+import { containsText, type Db, type Engine, lockedRows } from "../platform/db";
 
 /**
  * Every query of conference events, sessions, blocks, contributions, breaks and materials (style.md §3.2 rule 5).
@@ -54,7 +54,7 @@ export function findEvent(db: Db, id: string): Promise<EventRow | undefined> {
  */
 export function lockEvent(tx: Db, engine: Engine, id: string): Promise<EventRow | undefined> {
   const q = tx.selectFrom("events").selectAll().where("id", "=", id);
-  return (engine === "postgres" ? q.forUpdate() : q).executeTakeFirst();
+  return lockedRows(engine, q).executeTakeFirst();
 }
 
 export async function insertEvent(db: Db, row: Insertable<EventsTable>): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Selectable } from "kysely";
 import type { OutboxTable } from "../db/schema";
 import { addMs } from "../platform/clock";
+import { lockedRows } from "../platform/db";
 import type { Deps } from "../platform/deps";
 import { backoffMs, MAX_ATTEMPTS } from "./backoff";
 
@@ -41,7 +42,7 @@ export async function claimDue(deps: Deps, limit: number): Promise<{ rows: Outbo
         .limit(limit);
       // SQLite has one writer at a time, so the UPDATE is already atomic there; PostgreSQL needs row locks
       // that concurrent workers skip instead of waiting on.
-      return deps.engine === "postgres" ? due.forUpdate().skipLocked() : due;
+      return lockedRows(deps.engine, due, { skipLocked: true });
     })
     .returningAll()
     .execute();

@@ -91,3 +91,18 @@ export function containsText(column: string, text: string) {
   const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
 }
+
+/**
+ * Locks the rows a query reads until the transaction ends, on PostgreSQL (`FOR UPDATE`, with `SKIP LOCKED`
+ * to pass over rows another worker holds). SQLite runs one write transaction at a time, so there the query
+ * is left as it is. The only place that writes engine-specific locking.
+ */
+export function lockedRows<Q extends { forUpdate(): Q; skipLocked(): Q }>(
+  engine: Engine,
+  query: Q,
+  opts: { skipLocked?: boolean } = {},
+): Q {
+  if (engine !== "postgres") return query;
+  const locked = query.forUpdate();
+  return opts.skipLocked ? locked.skipLocked() : locked;
+}
