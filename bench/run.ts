@@ -39,8 +39,9 @@ function record(r: Omit<Row, "met"> & { met?: boolean | null }) {
 }
 const fmt = (n: number) => (Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(2));
 
+// Below Linux's ephemeral range (32768+), so an outgoing connection cannot be holding it.
 function freePort(): number {
-  return 20000 + Math.floor(Math.random() * 20000);
+  return 20000 + Math.floor(Math.random() * 12000);
 }
 
 async function waitUntilUp(base: string, child: ChildProcess, timeoutMs = 30_000): Promise<number> {

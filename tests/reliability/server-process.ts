@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -14,9 +15,36 @@ export interface Instance {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts the built server (dist/server/main.js) as its own process and waits until it answers. */
+/** A port the kernel just handed out as free (a random one may be an outgoing connection's ephemeral port). */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts the built server (dist/server/main.js) as its own process and waits until it answers.
+ * Between probing a port and the child binding it another socket may take it, so a start that
+ * exits at once is tried again on a new port.
+ */
 export async function startInstance(env: Record<string, string>): Promise<Instance> {
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(env, await freePort());
+    } catch (err) {
+      if (!(err instanceof PortTaken) || attempt >= 3) throw err;
+    }
+  }
+}
+
+class PortTaken extends Error {}
+
+async function startOnce(env: Record<string, string>, port: number): Promise<Instance> {
   const child = spawn(process.execPath, [path.join(root, "dist/server/main.js")], {
     env: {
       ...process.env,
@@ -27,12 +55,20 @@ export async function startInstance(env: Record<string, string>): Promise<Instan
       LOG_LEVEL: "error",
       SESSION_SECRET: SECRET,
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+    process.stderr.write(chunk);
   });
   const base = `http://127.0.0.1:${port}`;
   const end = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    if (child.exitCode !== null) {
+      if (stderr.includes("EADDRINUSE")) throw new PortTaken(`port ${port} was taken`);
+      throw new Error(`server exited with ${child.exitCode}`);
+    }
     const ok = await fetch(`${base}/readyz`)
       .then((r) => r.ok)
       .catch(() => false);
