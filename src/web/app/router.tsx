@@ -42,6 +42,7 @@ const conferences = {
   sessions: page(() => import("../features/conferences/pages/sessions-page"), "ManageSessionsPage"),
   manageTimetable: page(() => import("../features/conferences/pages/timetable-page"), "ManageTimetablePage"),
   contributions: page(() => import("../features/conferences/pages/contributions-page"), "ContributionsPage"),
+  protection: page(() => import("../features/conferences/pages/protection-page"), "ProtectionPage"),
 };
 
 export function createRouter() {
@@ -144,7 +145,7 @@ export function createRouter() {
         { path: "events/:eventId/sessions/:sessionId/timetable", element: <conferences.sessionTimetable /> },
         { path: "events/:eventId/contributions/:contributionId", element: <conferences.contribution /> },
         {
-          // The management area: Settings, Organisation ▸ Sessions, Timetable, Contributions (Protection: later).
+          // The management area: Settings, Protection, Organisation ▸ Sessions, Timetable, Contributions.
           path: "events/:eventId/manage",
           element: (
             <RequireUser>
@@ -156,6 +157,7 @@ export function createRouter() {
             { path: "sessions", element: <conferences.sessions /> },
             { path: "timetable", element: <conferences.manageTimetable /> },
             { path: "contributions", element: <conferences.contributions /> },
+            { path: "protection", element: <conferences.protection /> },
           ],
         },
         { path: "*", element: <NotFoundPage /> },

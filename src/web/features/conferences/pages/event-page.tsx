@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, List, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, List, Stack, Text, Title, VisuallyHidden } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import type { ConferenceEvent } from "../../../../shared/schemas/conferences";
@@ -10,6 +10,7 @@ import { eventQuery, sessionListQuery, timetableQuery } from "../api";
 import { Swatch } from "../components/colour-field";
 import { Description } from "../components/description";
 import { ConferenceNotFound } from "../components/not-found";
+import { mySessionsQuery, useSignedIn } from "../protection-api";
 import { blocksOf } from "../timetable-layout";
 
 interface SessionLink {
@@ -78,6 +79,49 @@ function Sessions({ event }: { event: ConferenceEvent }) {
   );
 }
 
+/**
+ * My sessions (indico.md §2.6): for a signed-in user explicitly given management or coordination of at least one
+ * session of the event, those sessions with a link to manage each one's timetable. Nothing for anyone else.
+ */
+function MySessions({ eventId }: { eventId: string }) {
+  const signedIn = useSignedIn();
+  const mine = useQuery({ ...mySessionsQuery(eventId), enabled: signedIn });
+  const sessions = signedIn ? (mine.data?.sessions ?? []) : [];
+  if (sessions.length === 0) return null;
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="my-sessions-heading">
+      <Title order={2} size="h3" id="my-sessions-heading">
+        My sessions
+      </Title>
+      <Text size="sm" c="dimmed">
+        The sessions you were given to manage or coordinate.
+      </Text>
+      <List listStyleType="none" spacing={6} p={0}>
+        {sessions.map((s) => (
+          <List.Item key={s.id}>
+            <Group gap="xs" wrap="wrap">
+              <Anchor component={Link} to={s.sessionPath} fw={600}>
+                {s.title}
+              </Anchor>
+              {s.code && (
+                <Text span size="sm" c="dimmed">
+                  {s.code}
+                </Text>
+              )}
+              <Badge variant="light" color={s.role === "manager" ? "blue" : "gray"}>
+                {s.role === "manager" ? "Manager" : "Coordinator"}
+              </Badge>
+              <Anchor component={Link} to={s.timetablePath} size="sm">
+                Timetable<VisuallyHidden> of {s.title}</VisuallyHidden>
+              </Anchor>
+            </Group>
+          </List.Item>
+        ))}
+      </List>
+    </Stack>
+  );
+}
+
 function EventDetails({ event }: { event: ConferenceEvent }) {
   return (
     <Page title={event.title} width={900}>
@@ -121,6 +165,7 @@ function EventDetails({ event }: { event: ConferenceEvent }) {
         )}
       </dl>
       <Description html={event.descriptionHtml} text={event.description} testId="event-description" />
+      <MySessions eventId={event.id} />
       <Stack gap="xs" component="section" aria-labelledby="event-sessions-heading">
         <Title order={2} size="h3" id="event-sessions-heading">
           Sessions

@@ -42,9 +42,8 @@ function NavGroup({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /**
- * The navigation of an event's management area (conferences.md, Event): Settings, then under Organisation the
- * seed's Sessions, Timetable and Contributions. Protection (managers, Session coordinator rights) comes with
- * the protection issue as one more group here and one more child route.
+ * The navigation of an event's management area (conferences.md, Event): Settings and Protection (managers,
+ * Session coordinator rights), then under Organisation the seed's Sessions, Timetable and Contributions.
  */
 function ManageNav({ event }: { event: ConferenceEvent }) {
   const base = `/events/${event.id}/manage`;
@@ -61,6 +60,7 @@ function ManageNav({ event }: { event: ConferenceEvent }) {
         <Item to={base} end>
           Settings
         </Item>
+        <Item to={`${base}/protection`}>Protection</Item>
       </NavGroup>
       <NavGroup title="Organisation">
         <Item to={`${base}/sessions`}>Sessions</Item>

@@ -24,6 +24,7 @@ import { Swatch } from "../components/colour-field";
 import { type DeletableSession, DeleteSessionDialog } from "../components/delete-session-dialog";
 import { BinIcon, ClockIcon, PencilIcon } from "../components/icons";
 import { MaterialsDialog } from "../components/materials-dialog";
+import { ProtectionDialog, ShieldIcon } from "../components/protection-dialog";
 import { SessionDialog } from "../components/session-dialog";
 import { SessionTypesDialog } from "../components/session-types-dialog";
 import { useManagedEvent } from "./manage-layout";
@@ -72,11 +73,13 @@ function Actions({
   eventId,
   session,
   onEdit,
+  onProtect,
   onDelete,
 }: {
   eventId: string;
   session: Item;
   onEdit: () => void;
+  onProtect: () => void;
   onDelete: () => void;
 }) {
   const tip = (label: string, child: ReactNode) => (
@@ -104,7 +107,12 @@ function Actions({
           <ClockIcon />
         </ActionIcon>,
       )}
-      {/* The shield (session protection) comes with the protection issue, between the clock and the bin. */}
+      {tip(
+        "Protection",
+        <ActionIcon variant="subtle" color="dark" aria-label={`Protection of ${session.title}`} onClick={onProtect}>
+          <ShieldIcon />
+        </ActionIcon>,
+      )}
       {tip(
         "Delete",
         <ActionIcon variant="subtle" color="red" aria-label={`Delete session ${session.title}`} onClick={onDelete}>
@@ -145,7 +153,7 @@ function SessionTitle({ eventId, session }: { eventId: string; session: Item }) 
 
 /**
  * Organisation ▸ Sessions (the seed's sessions page): Add new session and Settings ▸ Session types at the top;
- * the list with the quick type picker, Blocks, Material, and the pencil, clock and bin.
+ * the list with the quick type picker, Blocks, Material, and the pencil, clock, shield and bin.
  */
 export function ManageSessionsPage() {
   const event = useManagedEvent();
@@ -154,6 +162,8 @@ export function ManageSessionsPage() {
   const [editing, setEditing] = useState<{ id: string | null } | null>(null);
   const [materialOf, setMaterialOf] = useState<Item | null>(null);
   const [deleting, setDeleting] = useState<DeletableSession | null>(null);
+  // The shield: the list is for event managers, who manage every session, so every row has one.
+  const [protecting, setProtecting] = useState<Item | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const types = list.data?.types ?? [];
 
@@ -224,6 +234,7 @@ export function ManageSessionsPage() {
                             eventId={event.id}
                             session={s}
                             onEdit={() => setEditing({ id: s.id })}
+                            onProtect={() => setProtecting(s)}
                             onDelete={() => setDeleting(s)}
                           />
                         </Table.Td>
@@ -246,6 +257,7 @@ export function ManageSessionsPage() {
                         eventId={event.id}
                         session={s}
                         onEdit={() => setEditing({ id: s.id })}
+                        onProtect={() => setProtecting(s)}
                         onDelete={() => setDeleting(s)}
                       />
                     </Stack>
@@ -267,6 +279,7 @@ export function ManageSessionsPage() {
         onClose={() => setEditing(null)}
       />
       <MaterialsDialog eventId={event.id} session={materialOf} onClose={() => setMaterialOf(null)} />
+      <ProtectionDialog eventId={event.id} session={protecting} onClose={() => setProtecting(null)} />
       <DeleteSessionDialog eventId={event.id} session={deleting} onClose={() => setDeleting(null)} />
     </Page>
   );

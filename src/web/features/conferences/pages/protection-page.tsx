@@ -1,0 +1,212 @@
+import { ActionIcon, Alert, Button, Group, List, Paper, Stack, Switch, Text, TextInput, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import type { CoordinatorRights, EventProtection } from "../../../../shared/schemas/conferences";
+import { notify } from "../../../components/notify";
+import { Page } from "../../../components/page";
+import { QueryStatus } from "../../../components/query-status";
+import { ApiError } from "../../../lib/api-client";
+import { BinIcon } from "../components/icons";
+import { eventProtectionQuery, useUpdateEventProtection } from "../protection-api";
+import { addEmail, listErrors, personLabel, removeEmail } from "../protection-lists";
+import { useManagedEvent } from "./manage-layout";
+
+const messageOf = (err: unknown) => (err instanceof ApiError ? err.message : "Something went wrong. Please try again.");
+
+/** The event's managers: added by the email of an existing account, removed with the bin (one list replaces all). */
+function Managers({ eventId, protection }: { eventId: string; protection: EventProtection }) {
+  const update = useUpdateEventProtection(eventId);
+  const [draft, setDraft] = useState("");
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const people = protection.managers.map((m) => ({ email: m.email, name: m.name }));
+
+  const save = (emails: string[], done: string, onSuccess?: () => void) => {
+    setFailure(null);
+    update.mutate(
+      { managers: emails },
+      {
+        onSuccess: () => {
+          notify(done);
+          onSuccess?.();
+        },
+        onError: (err) => {
+          setFailure(messageOf(err));
+          const named = err instanceof ApiError ? listErrors(err.fields).managers : undefined;
+          if (named) setFieldError(`Email: ${named}`);
+        },
+      },
+    );
+  };
+
+  const add = (e: FormEvent) => {
+    e.preventDefault();
+    const result = addEmail(people, draft);
+    if ("error" in result) {
+      setFieldError(result.error);
+      return;
+    }
+    setFieldError(null);
+    const email = result.list[result.list.length - 1]?.email ?? "";
+    save(
+      result.list.map((p) => p.email),
+      `${email} now manages this event.`,
+      () => setDraft(""),
+    );
+  };
+
+  return (
+    <Paper component="section" aria-labelledby="protection-managers-heading" withBorder p="md" radius="md">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="protection-managers-heading">
+          Managers
+        </Title>
+        <Text size="sm" c="dimmed">
+          Event managers manage everything in the event: settings, every session and its protection, the timetable and
+          contributions. Admins always may.
+        </Text>
+        {people.length === 0 ? (
+          <Text size="sm">No managers besides the admins.</Text>
+        ) : (
+          <List listStyleType="none" p={0} spacing={4} aria-label="Managers">
+            {people.map((p) => (
+              <List.Item key={p.email}>
+                <Group gap="xs" wrap="nowrap">
+                  <Text size="sm">{personLabel(p)}</Text>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={`Remove ${p.name ?? p.email} as manager`}
+                    disabled={update.isPending}
+                    onClick={() =>
+                      save(
+                        removeEmail(people, p.email).map((q) => q.email),
+                        `${p.email} no longer manages this event.`,
+                      )
+                    }
+                  >
+                    <BinIcon />
+                  </ActionIcon>
+                </Group>
+              </List.Item>
+            ))}
+          </List>
+        )}
+        {failure && (
+          <Alert color="red" variant="light" role="alert">
+            {failure}
+          </Alert>
+        )}
+        <form onSubmit={add} noValidate aria-label="Add a manager">
+          <Group align="flex-end" gap="sm" wrap="wrap">
+            <TextInput
+              label="Email of a new manager"
+              description="Of an existing account"
+              type="email"
+              autoComplete="off"
+              value={draft}
+              onChange={(e) => {
+                setDraft(e.currentTarget.value);
+                setFieldError(null);
+              }}
+              error={fieldError}
+              miw={260}
+            />
+            <Button type="submit" loading={update.isPending}>
+              Add manager
+            </Button>
+          </Group>
+        </form>
+      </Stack>
+    </Paper>
+  );
+}
+
+const RIGHTS: { key: keyof CoordinatorRights; label: string; description: string; on: string; off: string }[] = [
+  {
+    key: "contributions",
+    label: "Contributions",
+    description: "Coordinators may modify the contributions of their sessions.",
+    on: "Coordinators may now modify the contributions of their sessions.",
+    off: "Coordinators may no longer modify the contributions of their sessions.",
+  },
+  {
+    key: "blocks",
+    label: "Session blocks",
+    description:
+      "Coordinators may create, move, resize and delete the blocks of their sessions. They still cannot grow a block beyond what they may manage.",
+    on: "Coordinators may now manage the blocks of their sessions.",
+    off: "Coordinators may no longer manage the blocks of their sessions.",
+  },
+];
+
+/** One right: switched, it is saved at once and confirmed, or the server's refusal is shown under it. */
+function RightSwitch({ eventId, right, value }: { eventId: string; right: (typeof RIGHTS)[number]; value: boolean }) {
+  const update = useUpdateEventProtection(eventId);
+  const [failure, setFailure] = useState<string | null>(null);
+  const pending = update.isPending ? update.variables.coordinatorRights?.[right.key] : undefined;
+  return (
+    <Stack gap={4}>
+      <Switch
+        label={right.label}
+        description={right.description}
+        checked={pending ?? value}
+        disabled={update.isPending}
+        onChange={(e) => {
+          const next = e.currentTarget.checked;
+          setFailure(null);
+          update.mutate(
+            { coordinatorRights: { [right.key]: next } },
+            {
+              onSuccess: () => notify(next ? right.on : right.off),
+              onError: (err) => setFailure(`Could not change ${right.label}: ${messageOf(err)}`),
+            },
+          );
+        }}
+      />
+      {failure && (
+        <Alert color="red" variant="light" role="alert">
+          {failure}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+function CoordinatorRightsSection({ eventId, rights }: { eventId: string; rights: CoordinatorRights }) {
+  return (
+    <Paper component="section" aria-labelledby="coordinator-rights-heading" withBorder p="md" radius="md">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="coordinator-rights-heading">
+          Session coordinator rights
+        </Title>
+        <Text size="sm" c="dimmed">
+          Session coordinators (given on a session's shield, on the Sessions page) may always see their sessions,
+          schedule their contributions into their blocks and add breaks. These add more, for every session of the event;
+          both are off until you switch them on. Each switch applies at once.
+        </Text>
+        {RIGHTS.map((r) => (
+          <RightSwitch key={r.key} eventId={eventId} right={r} value={rights[r.key]} />
+        ))}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The event's Protection page (conferences.md, Protection): its managers and the Session coordinator rights. */
+export function ProtectionPage() {
+  const event = useManagedEvent();
+  const protection = useQuery(eventProtectionQuery(event.id));
+  return (
+    <Page title="Protection" width={900}>
+      <QueryStatus query={protection} label="Loading the protection">
+        {(p) => (
+          <>
+            <Managers eventId={event.id} protection={p} />
+            <CoordinatorRightsSection eventId={event.id} rights={p.coordinatorRights} />
+          </>
+        )}
+      </QueryStatus>
+    </Page>
+  );
+}

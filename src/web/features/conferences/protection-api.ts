@@ -1,0 +1,86 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { Me } from "../../../shared/schemas/accounts";
+import type {
+  EventProtection,
+  EventProtectionInput,
+  MySessionList,
+  SessionProtection,
+  SessionProtectionInput,
+} from "../../../shared/schemas/conferences";
+import { api } from "../../lib/api-client";
+import { ME_QUERY_KEY } from "../../lib/query-client";
+import { conferenceKeys, eventPath } from "./api";
+
+/**
+ * Protection (conferences.md, Protection): the shield of a session, the event's Protection page and My sessions.
+ * Every key sits under the event's, so any change in the event refreshes them, and a change here refreshes the rest.
+ */
+export const protectionKeys = {
+  session: (eventId: string, sessionId: string) =>
+    [...conferenceKeys.event(eventId), "session-protection", sessionId] as const,
+  event: (eventId: string) => [...conferenceKeys.event(eventId), "protection"] as const,
+  mySessions: (eventId: string) => [...conferenceKeys.event(eventId), "my-sessions"] as const,
+};
+
+const enc = encodeURIComponent;
+const protectionPath = (eventId: string, sessionId: string) =>
+  `${eventPath(eventId)}/sessions/${enc(sessionId)}/protection`;
+
+/** The shield of a session (its full managers): visibility, managers, coordinators and access list. */
+export const sessionProtectionQuery = (eventId: string, sessionId: string) =>
+  queryOptions({
+    queryKey: protectionKeys.session(eventId, sessionId),
+    queryFn: () => api.get<SessionProtection>(protectionPath(eventId, sessionId)),
+  });
+
+/** The event's Protection page (its managers): managers and Session coordinator rights. */
+export const eventProtectionQuery = (eventId: string) =>
+  queryOptions({
+    queryKey: protectionKeys.event(eventId),
+    queryFn: () => api.get<EventProtection>(`${eventPath(eventId)}/protection`),
+  });
+
+/** My sessions on the event page: the sessions the signed-in user manages or coordinates by their own entry. */
+export const mySessionsQuery = (eventId: string) =>
+  queryOptions({
+    queryKey: protectionKeys.mySessions(eventId),
+    queryFn: () => api.get<MySessionList>(`${eventPath(eventId)}/my-sessions`),
+  });
+
+/**
+ * Whether someone is signed in. Features do not import each other, so this reads the signed-in user under the
+ * key lib shares (the app shell keeps that query loaded and fresh; the request here is the same one, as a fallback).
+ */
+export function useSignedIn(): boolean {
+  const me = useQuery({
+    queryKey: ME_QUERY_KEY,
+    queryFn: async (): Promise<Me | null> => (await api.get<{ user: Me | null }>("/api/v1/auth/me")).user,
+    staleTime: 60_000,
+  });
+  return Boolean(me.data);
+}
+
+/** Replaces the shield of a session (one PUT: visibility and the three lists, by email). */
+export function useUpdateSessionProtection(eventId: string, sessionId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SessionProtectionInput) =>
+      api.put<SessionProtection>(protectionPath(eventId, sessionId), input),
+    onSuccess: (saved) => {
+      qc.setQueryData(protectionKeys.session(eventId, sessionId), saved);
+      return qc.invalidateQueries({ queryKey: conferenceKeys.event(eventId) });
+    },
+  });
+}
+
+/** Edits the event's protection: its managers (a new list replaces the old) and the Session coordinator rights. */
+export function useUpdateEventProtection(eventId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: EventProtectionInput) => api.patch<EventProtection>(`${eventPath(eventId)}/protection`, input),
+    onSuccess: (saved) => {
+      qc.setQueryData(protectionKeys.event(eventId), saved);
+      return qc.invalidateQueries({ queryKey: conferenceKeys.event(eventId) });
+    },
+  });
+}
