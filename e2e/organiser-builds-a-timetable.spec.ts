@@ -68,6 +68,9 @@ test("the organiser sets up rooms, settings, blocks, contributions and breaks th
     .getByRole("link", { name: "Timetable", exact: true })
     .click();
   await expect(page.getByRole("heading", { level: 1, name: "Timetable" })).toBeVisible();
+  // Its dialogs work in either view; here the Programme view shows the block as everyone will read it.
+  await expect(page.getByRole("radio", { name: "Editor" })).toBeChecked();
+  await page.getByText("Programme", { exact: true }).click();
   await page.getByRole("button", { name: "Add block" }).click();
   const blockDialog = page.getByRole("dialog", { name: "Add block" });
   await blockDialog.getByRole("combobox", { name: "Session" }).click();
@@ -130,6 +133,7 @@ test("the organiser sets up rooms, settings, blocks, contributions and breaks th
     .getByRole("navigation", { name: "Event management" })
     .getByRole("link", { name: "Timetable", exact: true })
     .click();
+  await page.getByText("Programme", { exact: true }).click();
   await expect(page.getByTestId("timetable-contribution").filter({ hasText: "Welcome address" })).toBeVisible();
   await expect(block.getByText("Keynote: X-ray diffraction")).toBeVisible();
   await block.getByRole("button", { name: "Actions for block Plenary" }).click();

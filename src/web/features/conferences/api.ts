@@ -14,6 +14,7 @@ import type {
   Contribution,
   ContributionCreateInput,
   ContributionList,
+  ContributionUpdateInput,
   EventCreateInput,
   EventList,
   EventManagerList,
@@ -36,6 +37,7 @@ import type {
   SessionTypeUpdateInput,
 } from "../../../shared/schemas/conferences";
 import { api } from "../../lib/api-client";
+import { requestOf, type TimetableChange } from "./timetable-editing";
 
 /**
  * Query keys: everything about one event sits under ["conferences", "event", id], so a change anywhere in the
@@ -289,3 +291,29 @@ export const useUnscheduleContribution = (eventId: string) =>
   useEventMutation(eventId, (id: string) => api.post<Contribution>(`${contributionPath(eventId, id)}/unschedule`));
 export const useDeleteContribution = (eventId: string) =>
   useEventMutation(eventId, (id: string) => api.delete<{ ok: true }>(contributionPath(eventId, id)));
+
+// The timetable editor: a change (or an undo, which may be two changes) sent in order; the answers' notices
+// (a block that grew, …) come back together. The views refresh before the promise settles, so a dragged entry
+// does not jump back while its new place loads.
+export function useTimetableChanges(eventId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (changes: TimetableChange[]) => {
+      const notices: string[] = [];
+      for (const change of changes) {
+        const { method, path, body } = requestOf(change);
+        const url = `${eventPath(eventId)}${path}`;
+        const answer = await (method === "PATCH" ? api.patch<Answer>(url, body) : api.post<Answer>(url, body));
+        notices.push(...(answer.notices ?? []));
+      }
+      return notices;
+    },
+    onSettled: () => qc.invalidateQueries({ queryKey: conferenceKeys.event(eventId) }),
+  });
+}
+type Answer = { notices?: string[] };
+
+export const useUpdateContribution = (eventId: string) =>
+  useEventMutation(eventId, ({ id, change }: { id: string; change: z.output<typeof ContributionUpdateInput> }) =>
+    api.patch<Contribution>(contributionPath(eventId, id), change),
+  );

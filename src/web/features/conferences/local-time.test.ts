@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clockOf, dayLabel, dayOf, formatMinutes, joinLocal, localToInstant } from "./local-time";
+import { clockOf, dayBounds, dayLabel, dayOf, formatMinutes, joinLocal, localToInstant, nextDay } from "./local-time";
 
 describe("localToInstant", () => {
   it("reads a wall-clock time in the zone, with its offset", () => {
@@ -44,5 +44,20 @@ describe("wall-clock parts and labels", () => {
     expect(formatMinutes(20)).toBe("20 min");
     expect(formatMinutes(60)).toBe("1 h");
     expect(formatMinutes(90)).toBe("1 h 30 min");
+  });
+});
+
+describe("day bounds", () => {
+  it("gives the local midnights of a day, 23 hours apart when the clocks go forward", () => {
+    expect(dayBounds("2026-03-29", "Europe/Berlin")).toEqual({
+      startAt: "2026-03-28T23:00:00.000Z",
+      endAt: "2026-03-29T22:00:00.000Z",
+    });
+    expect(nextDay("2026-12-31")).toBe("2027-01-01");
+  });
+
+  it("takes 01:00 when a zone skips midnight", () => {
+    // Santiago moves its clocks forward at 00:00 in September: 2026-09-06 starts at 01:00 local (-03:00).
+    expect(dayBounds("2026-09-06", "America/Santiago").startAt).toBe("2026-09-06T04:00:00.000Z");
   });
 });

@@ -85,3 +85,21 @@ export function formatMinutes(minutes: number): string {
   if (h === 0) return `${m} min`;
   return m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
+
+/** The day after "2026-03-27": "2026-03-28". */
+export function nextDay(day: string): string {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * A day's local midnights in `zone` as instants: where it starts and where the next begins. A midnight skipped
+ * by a DST change (a few zones change at 00:00) is taken at 01:00.
+ */
+export function dayBounds(day: string, zone: string): { startAt: string; endAt: string } {
+  const midnight = (d: string) =>
+    new Date(
+      localToInstant(`${d}T00:00`, zone) ?? localToInstant(`${d}T01:00`, zone) ?? `${d}T00:00:00Z`,
+    ).toISOString();
+  return { startAt: midnight(day), endAt: midnight(nextDay(day)) };
+}

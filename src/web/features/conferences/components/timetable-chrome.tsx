@@ -1,5 +1,6 @@
-import { Group, Radio, Text } from "@mantine/core";
+import { Group, Radio, SegmentedControl, Text } from "@mantine/core";
 import type { ReactNode } from "react";
+import { useSearchParams } from "react-router";
 import { useViewerTimeZone, ViewerTimeZoneProvider } from "../../../components/time";
 
 export type ZoneMode = "event" | "viewer";
@@ -42,5 +43,38 @@ export function InZone({ mode, eventZone, children }: { mode: ZoneMode; eventZon
     <ViewerTimeZoneProvider profileZone={eventZone}>{children}</ViewerTimeZoneProvider>
   ) : (
     children
+  );
+}
+
+export type TimetableView = "programme" | "edit";
+
+/**
+ * Programme (the blocks as everyone reads them, with their details and the simple dialogs) or Editor (the time
+ * grid to drag, resize and reorder): for the people who may change the timetable. Kept in the URL (?view=).
+ */
+export function useTimetableView(fallback: TimetableView): [TimetableView, (view: TimetableView) => void] {
+  const [params, setParams] = useSearchParams();
+  const asked = params.get("view");
+  const view: TimetableView = asked === "edit" || asked === "programme" ? asked : fallback;
+  const set = (next: TimetableView) => {
+    const p = new URLSearchParams(params);
+    p.set("view", next);
+    setParams(p, { replace: true });
+  };
+  return [view, set];
+}
+
+export function ViewSwitch({ view, onChange }: { view: TimetableView; onChange: (view: TimetableView) => void }) {
+  return (
+    <SegmentedControl
+      aria-label="Timetable view"
+      value={view}
+      onChange={(v) => onChange(v as TimetableView)}
+      data={[
+        { value: "programme", label: "Programme" },
+        { value: "edit", label: "Editor" },
+      ]}
+      w="fit-content"
+    />
   );
 }

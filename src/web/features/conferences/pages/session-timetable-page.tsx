@@ -1,28 +1,174 @@
-import { Anchor, Group, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import { Link, useParams } from "react-router";
-import type { SessionTimetable } from "../../../../shared/schemas/conferences";
+import { Link, useParams, useSearchParams } from "react-router";
+import type {
+  Contribution,
+  SessionTimetable,
+  TimetableBlock,
+  TimetableBreak,
+  TimetableContribution,
+} from "../../../../shared/schemas/conferences";
+import { notify } from "../../../components/notify";
 import { Page } from "../../../components/page";
 import { QueryStatus } from "../../../components/query-status";
 import { isApiError } from "../../../lib/api-client";
-import { sessionTimetableQuery } from "../api";
+import {
+  eventQuery,
+  sessionQuery,
+  sessionTimetableQuery,
+  useDeleteBlock,
+  useDeleteBreak,
+  useFitBlock,
+  useUnscheduleContribution,
+} from "../api";
+import { BlockDialog } from "../components/block-dialog";
+import { BreakDialog } from "../components/break-dialog";
 import { Swatch } from "../components/colour-field";
+import { EditContributionDialog } from "../components/edit-contribution-dialog";
 import { ConferenceNotFound } from "../components/not-found";
-import { InZone, SessionBlockLegend, ZoneSwitch } from "../components/timetable-chrome";
+import { ScheduleDialog } from "../components/schedule-dialog";
+import { InZone, SessionBlockLegend, useTimetableView, ViewSwitch, ZoneSwitch } from "../components/timetable-chrome";
+import { type EditorDay, type EditorMenus, TimetableEditor } from "../components/timetable-editor";
 import { BlockCard, type TimetableContext } from "../components/timetable-view";
-import { dayLabel } from "../local-time";
+import { dayBounds, dayLabel } from "../local-time";
+import { assignColumns } from "../timetable-editing";
 import { blockOrdinals, blocksOf } from "../timetable-layout";
 
+/** Managers and entitled coordinators: the session's blocks in the editor, on every day of the event. */
+function SessionEditor({ timetable }: { timetable: SessionTimetable }) {
+  const { event, session, abilities } = timetable;
+  const eventDetails = useQuery(eventQuery(event.id));
+  const details = useQuery(sessionQuery(event.id, session.id));
+  const [params, setParams] = useSearchParams();
+  const [blockDialog, setBlockDialog] = useState<{ block: TimetableBlock | null } | null>(null);
+  const [breakIn, setBreakIn] = useState<TimetableBlock | null>(null);
+  const [scheduling, setScheduling] = useState<Contribution | null>(null);
+  const [editingContribution, setEditingContribution] = useState<string | null>(null);
+  const removeBlock = useDeleteBlock(event.id);
+  const removeBreak = useDeleteBreak(event.id);
+  const unschedule = useUnscheduleContribution(event.id);
+  const fit = useFitBlock(event.id);
+  const mayBlocks = abilities.manage || abilities.manageBlocks;
+  const maySchedule = abilities.manage || abilities.schedule;
+  const mayEditContributions = abilities.manage || abilities.manageContributions;
+  const zone = event.timeZone;
+  const dayList = eventDetails.data?.days ?? timetable.days.map((d) => d.day);
+  const days: EditorDay[] = useMemo(() => {
+    const byDay = new Map(timetable.days.map((d) => [d.day, d.blocks]));
+    return dayList.map((day) => ({
+      day,
+      ...dayBounds(day, zone),
+      entries: assignColumns(byDay.get(day) ?? []).map(({ entry, column, columns }) => ({ ...entry, column, columns })),
+    }));
+  }, [dayList, timetable.days, zone]);
+  const requested = params.get("day");
+  const day = days.some((d) => d.day === requested)
+    ? (requested as string)
+    : (timetable.days[0]?.day ?? days[0]?.day ?? "");
+  const failed = (what: string) => (err: Error) => notify(err.message, { title: `Could not ${what}`, color: "red" });
+  const permissions = useMemo(
+    () => ({ block: () => mayBlocks, inside: () => maySchedule, topLevel: false }),
+    [mayBlocks, maySchedule],
+  );
+  const menus: EditorMenus = {
+    ...(mayEditContributions ? { editContribution: (c: TimetableContribution) => setEditingContribution(c.id) } : {}),
+    ...(mayBlocks
+      ? {
+          editBlock: (block: TimetableBlock) => setBlockDialog({ block }),
+          fitBlock: (block: TimetableBlock) =>
+            fit.mutate(block.id, {
+              onSuccess: (b) => notify([`“${block.fullTitle}” now fits its content.`, ...b.notices].join(" ")),
+              onError: failed("fit the block"),
+            }),
+        }
+      : {}),
+    ...(maySchedule
+      ? {
+          addBreakIn: (block: TimetableBlock) => setBreakIn(block),
+          unschedule: (c: TimetableContribution) =>
+            unschedule.mutate(c.id, {
+              onSuccess: () => notify(`“${c.title}” was unscheduled.`),
+              onError: failed("unschedule the contribution"),
+            }),
+          deleteBreak: (b: TimetableBreak) =>
+            removeBreak.mutate(b.id, {
+              onSuccess: () => notify(`The break “${b.title}” was deleted.`),
+              onError: failed("delete the break"),
+            }),
+        }
+      : {}),
+  };
+  const unscheduled = maySchedule ? (details.data?.contributions ?? []).filter((c) => !c.isScheduled) : [];
+  return (
+    <Stack gap="sm">
+      {mayBlocks && (
+        <Group>
+          <Button onClick={() => setBlockDialog({ block: null })}>Add block</Button>
+        </Group>
+      )}
+      <TimetableEditor
+        eventId={event.id}
+        zone={zone}
+        days={days}
+        day={day}
+        onDayChange={(v) => {
+          const next = new URLSearchParams(params);
+          next.set("day", v);
+          setParams(next, { replace: true });
+        }}
+        permissions={permissions}
+        menus={menus}
+        unscheduled={unscheduled}
+        onScheduleWithDialog={maySchedule ? setScheduling : undefined}
+        ordinals={blockOrdinals(blocksOf(timetable.days))}
+      />
+      <BlockDialog
+        eventId={event.id}
+        zone={zone}
+        days={dayList}
+        sessions={[{ id: session.id, title: session.title }]}
+        sessionId={session.id}
+        block={blockDialog?.block ?? null}
+        opened={blockDialog !== null}
+        onClose={() => setBlockDialog(null)}
+      />
+      <BreakDialog
+        eventId={event.id}
+        zone={zone}
+        days={dayList}
+        block={breakIn}
+        opened={breakIn !== null}
+        onClose={() => setBreakIn(null)}
+      />
+      <EditContributionDialog
+        eventId={event.id}
+        contributionId={editingContribution}
+        onClose={() => setEditingContribution(null)}
+      />
+      <ScheduleDialog
+        eventId={event.id}
+        zone={zone}
+        days={dayList}
+        contribution={scheduling}
+        onClose={() => setScheduling(null)}
+      />
+    </Stack>
+  );
+}
+
 function Body({ timetable }: { timetable: SessionTimetable }) {
-  const { event, session, days } = timetable;
+  const { event, session, days, abilities } = timetable;
+  const mayEdit = abilities.manage || abilities.manageBlocks || abilities.schedule;
+  const [view, setView] = useTimetableView("programme");
+  const editing = mayEdit && view === "edit";
   const [zoneMode, setZoneMode] = useState<"event" | "viewer">("event");
   const ctx: TimetableContext = useMemo(
     () => ({ eventId: event.id, ordinals: blockOrdinals(blocksOf(days)), showConflicts: false }),
     [event.id, days],
   );
   return (
-    <Page title={`Session timetable: ${session.title}`} width={1100}>
+    <Page title={`Session timetable: ${session.title}`} width={editing ? "100%" : 1100}>
       <Group gap="sm">
         <Swatch colours={session.colours} />
         <Anchor component={Link} to={`/events/${event.id}/sessions/${session.id}`}>
@@ -32,11 +178,21 @@ function Body({ timetable }: { timetable: SessionTimetable }) {
           Event timetable
         </Anchor>
       </Group>
-      <Text size="sm">Only the blocks of “{session.title}”, day by day.</Text>
+      {mayEdit && <ViewSwitch view={view} onChange={setView} />}
+      <Text size="sm">
+        Only the blocks of “{session.title}”, day by day.
+        {mayEdit &&
+          (abilities.manage || abilities.manageBlocks
+            ? " You may change its blocks and what is scheduled in them."
+            : " You may schedule its contributions and breaks inside its blocks; its blocks are managed by the event's managers.")}
+      </Text>
       <SessionBlockLegend />
-      <ZoneSwitch eventZone={event.timeZone} mode={zoneMode} onChange={setZoneMode} />
+      {/* The editor's grid is in the event's zone, and says so. */}
+      {!editing && <ZoneSwitch eventZone={event.timeZone} mode={zoneMode} onChange={setZoneMode} />}
       <InZone mode={zoneMode} eventZone={event.timeZone}>
-        {days.length === 0 ? (
+        {editing ? (
+          <SessionEditor timetable={timetable} />
+        ) : days.length === 0 ? (
           <Text>This session has no blocks yet.</Text>
         ) : (
           <Stack gap="xl">

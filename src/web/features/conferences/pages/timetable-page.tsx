@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import type {
+  Contribution,
   EventTimetable,
   TimetableBlock,
   TimetableBreak,
@@ -14,6 +15,7 @@ import { QueryStatus } from "../../../components/query-status";
 import { Time } from "../../../components/time";
 import { isApiError } from "../../../lib/api-client";
 import {
+  contributionsQuery,
   sessionListQuery,
   timetableQuery,
   useDeleteBlock,
@@ -23,8 +25,18 @@ import {
 } from "../api";
 import { BlockDialog } from "../components/block-dialog";
 import { BreakDialog } from "../components/break-dialog";
+import { EditContributionDialog } from "../components/edit-contribution-dialog";
 import { ConferenceNotFound } from "../components/not-found";
-import { InZone, SessionBlockLegend, type ZoneMode, ZoneSwitch } from "../components/timetable-chrome";
+import { ScheduleDialog } from "../components/schedule-dialog";
+import {
+  InZone,
+  SessionBlockLegend,
+  useTimetableView,
+  ViewSwitch,
+  type ZoneMode,
+  ZoneSwitch,
+} from "../components/timetable-chrome";
+import { type EditorMenus, TimetableEditor } from "../components/timetable-editor";
 import { DayView, type TimetableActions, type TimetableContext } from "../components/timetable-view";
 import { dayLabel } from "../local-time";
 import { blockOrdinals, blocksOf } from "../timetable-layout";
@@ -65,6 +77,8 @@ function useManageTools(timetable: EventTimetable, enabled: boolean) {
   const [blockDialog, setBlockDialog] = useState<{ block: TimetableBlock | null } | null>(null);
   const [breakDialog, setBreakDialog] = useState<{ block: TimetableBlock | null } | null>(null);
   const [deleting, setDeleting] = useState<TimetableBlock | null>(null);
+  const [scheduling, setScheduling] = useState<Contribution | null>(null);
+  const [editingContribution, setEditingContribution] = useState<string | null>(null);
   const days = timetable.days.map((d) => d.day);
   const zone = timetable.event.timeZone;
   const failed = (what: string) => (err: Error) => notify(err.message, { title: `Could not ${what}`, color: "red" });
@@ -104,6 +118,18 @@ function useManageTools(timetable: EventTimetable, enabled: boolean) {
 
   const dialogs = (
     <>
+      <EditContributionDialog
+        eventId={eventId}
+        contributionId={editingContribution}
+        onClose={() => setEditingContribution(null)}
+      />
+      <ScheduleDialog
+        eventId={eventId}
+        zone={zone}
+        days={days}
+        contribution={scheduling}
+        onClose={() => setScheduling(null)}
+      />
       <BlockDialog
         eventId={eventId}
         zone={zone}
@@ -163,24 +189,31 @@ function useManageTools(timetable: EventTimetable, enabled: boolean) {
       </Modal>
     </>
   );
-  return { actions, toolbar, dialogs };
+  const menus: EditorMenus = { ...actions, editContribution: (c) => setEditingContribution(c.id) };
+  return { actions, menus, toolbar, dialogs, schedule: setScheduling };
 }
 
-function TimetableBody({ timetable, editing }: { timetable: EventTimetable; editing: boolean }) {
+const MANAGER = { block: () => true, inside: () => true, topLevel: true };
+const UNSCHEDULED = { scheduled: "no", sessionId: null, q: "" } as const;
+
+function TimetableBody({ timetable, managing }: { timetable: EventTimetable; managing: boolean }) {
   const { event } = timetable;
+  const [view, setView] = useTimetableView("edit");
+  const editing = managing && view === "edit";
   const [params, setParams] = useSearchParams();
   const [zoneMode, setZoneMode] = useState<ZoneMode>("event");
   const ordinals = useMemo(() => blockOrdinals(blocksOf(timetable.days)), [timetable]);
-  const tools = useManageTools(timetable, editing);
+  const tools = useManageTools(timetable, managing);
   const days = timetable.days;
   const requested = params.get("day");
   const day = days.some((d) => d.day === requested) ? (requested as string) : (days[0]?.day ?? "");
   const manager = timetable.abilities.manage;
+  const unscheduled = useQuery({ ...contributionsQuery(event.id, UNSCHEDULED), enabled: editing });
   const ctx: TimetableContext = {
     eventId: event.id,
     ordinals,
     showConflicts: manager,
-    actions: editing ? tools.actions : undefined,
+    actions: managing ? tools.actions : undefined,
   };
 
   return (
@@ -189,12 +222,12 @@ function TimetableBody({ timetable, editing }: { timetable: EventTimetable; edit
         <Anchor component={Link} to={`/events/${event.id}`}>
           Event page
         </Anchor>
-        {manager && !editing && (
+        {manager && !managing && (
           <Anchor component={Link} to={`/events/${event.id}/manage/timetable`}>
             Manage the timetable
           </Anchor>
         )}
-        {editing && (
+        {managing && (
           <Anchor component={Link} to={`/events/${event.id}/timetable`}>
             Public timetable
           </Anchor>
@@ -206,11 +239,30 @@ function TimetableBody({ timetable, editing }: { timetable: EventTimetable; edit
         )}
       </Group>
       <SessionBlockLegend />
-      <ZoneSwitch eventZone={event.timeZone} mode={zoneMode} onChange={setZoneMode} />
-      {editing && tools.toolbar}
+      {/* The editor's grid is in the event's zone, and says so. */}
+      {!editing && <ZoneSwitch eventZone={event.timeZone} mode={zoneMode} onChange={setZoneMode} />}
+      {managing && <ViewSwitch view={view} onChange={setView} />}
+      {managing && tools.toolbar}
       <InZone mode={zoneMode} eventZone={event.timeZone}>
         {manager && <Conflicts timetable={timetable} />}
-        {days.length === 0 ? (
+        {editing ? (
+          <TimetableEditor
+            eventId={event.id}
+            zone={event.timeZone}
+            days={days}
+            day={day}
+            onDayChange={(v) => {
+              const next = new URLSearchParams(params);
+              next.set("day", v);
+              setParams(next, { replace: true });
+            }}
+            permissions={MANAGER}
+            menus={tools.menus}
+            unscheduled={unscheduled.data?.contributions ?? []}
+            onScheduleWithDialog={tools.schedule}
+            ordinals={ordinals}
+          />
+        ) : days.length === 0 ? (
           <Text>The event has no days.</Text>
         ) : (
           <Tabs
@@ -243,7 +295,7 @@ function TimetableBody({ timetable, editing }: { timetable: EventTimetable; edit
           </Tabs>
         )}
       </InZone>
-      {editing && tools.dialogs}
+      {managing && tools.dialogs}
     </Stack>
   );
 }
@@ -255,7 +307,7 @@ function TimetableScreen({ eventId, editing }: { eventId: string; editing: boole
     <QueryStatus query={timetable} label="Loading the timetable">
       {(t) => (
         <Page title={editing ? "Timetable" : `Timetable: ${t.event.title}`} width="100%">
-          <TimetableBody timetable={t} editing={editing && t.abilities.manage} />
+          <TimetableBody timetable={t} managing={editing && t.abilities.manage} />
         </Page>
       )}
     </QueryStatus>

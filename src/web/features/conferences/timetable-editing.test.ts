@@ -1,0 +1,164 @@
+import { describe, expect, it } from "vitest";
+import {
+  applyDraft,
+  assignColumns,
+  changeFromDraft,
+  gridWindow,
+  hourMarks,
+  instantAtY,
+  requestOf,
+  snap,
+  undoOf,
+  yOf,
+} from "./timetable-editing";
+
+const day = { startAt: "2026-03-26T23:00:00.000Z", endAt: "2026-03-27T23:00:00.000Z" }; // 27 Mar in Berlin (+01:00)
+
+describe("the editor's grid", () => {
+  it("snaps to 5 minutes", () => {
+    expect([0, 2, 3, 7, 8, -3, -2].map(snap)).toEqual([0, 0, 5, 5, 10, -5, -0]);
+  });
+
+  it("shows whole local hours with an hour of room around the entries, within the day", () => {
+    const grid = gridWindow(day, [{ startAt: "2026-03-27T08:10:00Z", endAt: "2026-03-27T10:40:00Z" }], "Europe/Berlin");
+    // 09:10–11:40 in Berlin → 08:00–13:00 local = 07:00–12:00 UTC.
+    expect(new Date(grid.fromMs).toISOString()).toBe("2026-03-27T07:00:00.000Z");
+    expect(new Date(grid.toMs).toISOString()).toBe("2026-03-27T12:00:00.000Z");
+    const late = gridWindow(day, [{ startAt: "2026-03-27T21:00:00Z", endAt: "2026-03-27T22:55:00Z" }], "Europe/Berlin");
+    expect(new Date(late.toMs).toISOString()).toBe(day.endAt);
+  });
+
+  it("puts hour lines on the wall clock of zones with half-hour offsets", () => {
+    const kolkataDay = { startAt: "2026-03-26T18:30:00.000Z", endAt: "2026-03-27T18:30:00.000Z" };
+    const grid = gridWindow(
+      kolkataDay,
+      [{ startAt: "2026-03-27T04:00:00Z", endAt: "2026-03-27T05:00:00Z" }],
+      "Asia/Kolkata",
+    );
+    // 09:30–10:30 in Kolkata → 08:00–12:00 local.
+    const marks = hourMarks(grid, "Asia/Kolkata").map((m) => new Date(m).toISOString());
+    expect(marks[0]).toBe("2026-03-27T02:30:00.000Z");
+    expect(marks).toHaveLength(5);
+  });
+
+  it("an empty day shows 08:00 to 18:00", () => {
+    const grid = gridWindow(day, [], "Europe/Berlin");
+    expect(new Date(grid.fromMs).toISOString()).toBe("2026-03-27T07:00:00.000Z");
+    expect(new Date(grid.toMs).toISOString()).toBe("2026-03-27T17:00:00.000Z");
+  });
+
+  it("turns heights into snapped instants inside the grid and back", () => {
+    const grid = { fromMs: Date.parse("2026-03-27T07:00:00Z"), toMs: Date.parse("2026-03-27T12:00:00Z") };
+    expect(yOf("2026-03-27T08:00:00Z", grid)).toBe(120);
+    expect(new Date(instantAtY(123, grid)).toISOString()).toBe("2026-03-27T08:00:00.000Z");
+    expect(new Date(instantAtY(126, grid)).toISOString()).toBe("2026-03-27T08:05:00.000Z");
+    expect(instantAtY(-50, grid)).toBe(grid.fromMs);
+    expect(instantAtY(99_999, grid)).toBe(grid.toMs);
+  });
+});
+
+describe("drafts and changes", () => {
+  const block = {
+    kind: "block" as const,
+    id: "b1",
+    startAt: "2026-03-27T08:00:00.000Z",
+    endAt: "2026-03-27T09:30:00.000Z",
+  };
+
+  it("moves by whole steps and never shrinks below 5 minutes", () => {
+    const moved = applyDraft(block, { moveMinutes: 12, resizeMinutes: 0 });
+    expect(new Date(moved.startMs).toISOString()).toBe("2026-03-27T08:10:00.000Z");
+    expect((moved.endMs - moved.startMs) / 60_000).toBe(90);
+    const squashed = applyDraft(block, { moveMinutes: 0, resizeMinutes: -500 });
+    expect((squashed.endMs - squashed.startMs) / 60_000).toBe(5);
+  });
+
+  it("a block moved or resized is one PATCH with its new start and length", () => {
+    const change = changeFromDraft(block, { moveMinutes: -30, resizeMinutes: 15 });
+    expect(change).toEqual({
+      kind: "block-time",
+      blockId: "b1",
+      startAt: "2026-03-27T07:30:00.000Z",
+      durationMinutes: 105,
+    });
+    expect(requestOf(change!)).toEqual({
+      method: "PATCH",
+      path: "/blocks/b1",
+      body: { startAt: "2026-03-27T07:30:00.000Z", durationMinutes: 105 },
+    });
+  });
+
+  it("a block taken to another day keeps its wall-clock time (the server's move by day)", () => {
+    const change = changeFromDraft(block, { moveMinutes: 0, resizeMinutes: 0, day: "2026-03-28" });
+    expect(requestOf(change!)).toEqual({ method: "POST", path: "/blocks/b1/move", body: { day: "2026-03-28" } });
+  });
+
+  it("no change when the draft comes back to where it started", () => {
+    expect(changeFromDraft(block, { moveMinutes: 2, resizeMinutes: -1 })).toBeNull();
+  });
+
+  it("contributions and breaks keep their block and get new times", () => {
+    const talk = {
+      kind: "contribution" as const,
+      id: "c1",
+      blockId: "b1",
+      startAt: block.startAt,
+      endAt: "2026-03-27T08:20:00.000Z",
+    };
+    expect(changeFromDraft(talk, { moveMinutes: 0, resizeMinutes: 10 })).toEqual({
+      kind: "contribution-time",
+      id: "c1",
+      blockId: "b1",
+      startAt: block.startAt,
+      durationMinutes: 30,
+    });
+    const pause = {
+      kind: "break" as const,
+      id: "k1",
+      blockId: null,
+      startAt: block.startAt,
+      endAt: "2026-03-27T08:20:00.000Z",
+    };
+    expect(requestOf(changeFromDraft(pause, { moveMinutes: 5, resizeMinutes: 0 })!).path).toBe("/breaks/k1");
+  });
+
+  it("undo puts the entry back, and its block back to the times it had", () => {
+    const talk = {
+      kind: "contribution" as const,
+      id: "c1",
+      blockId: "b1",
+      startAt: block.startAt,
+      endAt: "2026-03-27T08:20:00.000Z",
+    };
+    expect(undoOf(talk, block)).toEqual([
+      { kind: "contribution-time", id: "c1", blockId: "b1", startAt: block.startAt, durationMinutes: 20 },
+      { kind: "block-time", blockId: "b1", startAt: block.startAt, durationMinutes: 90 },
+    ]);
+    expect(undoOf(block, null)).toEqual([
+      { kind: "block-time", blockId: "b1", startAt: block.startAt, durationMinutes: 90 },
+    ]);
+    expect(undoOf({ kind: "unscheduled-contribution", id: "c2" }, null)).toEqual([{ kind: "unschedule", id: "c2" }]);
+  });
+});
+
+describe("side by side", () => {
+  it("gives overlapping entries their own columns, in the given order", () => {
+    const e = (id: string, from: string, to: string) => ({
+      id,
+      startAt: `2026-03-27T${from}:00Z`,
+      endAt: `2026-03-27T${to}:00Z`,
+    });
+    const placed = assignColumns([
+      e("a", "08:00", "10:00"),
+      e("b", "08:30", "09:00"),
+      e("c", "09:00", "09:30"),
+      e("d", "11:00", "12:00"),
+    ]);
+    expect(placed.map((p) => [p.entry.id, p.column, p.columns])).toEqual([
+      ["a", 0, 2],
+      ["b", 1, 2],
+      ["c", 1, 2],
+      ["d", 0, 1],
+    ]);
+  });
+});

@@ -1,0 +1,246 @@
+import { offsetMinutes } from "../../../shared/time";
+
+/**
+ * The timetable editor's rules, free of React and HTTP: the time grid (pixels ↔ instants, 5-minute snapping), the
+ * changes an organiser makes (move, resize, another day, drop an unscheduled contribution) and how each one is
+ * undone. The server re-validates every change; these rules only shape what is proposed.
+ */
+
+export const SNAP_MINUTES = 5;
+/** Two pixels a minute: a 5-minute step is 10 px, an hour 120 px. */
+export const PX_PER_MINUTE = 2;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+export interface Timed {
+  startAt: string;
+  endAt: string;
+}
+
+/** The stretch of a day the grid shows: whole local hours around the entries, an hour of room either side. */
+export interface GridWindow {
+  fromMs: number;
+  toMs: number;
+}
+
+/** Rounds minutes to the nearest 5. */
+export function snap(minutes: number): number {
+  return Math.round(minutes / SNAP_MINUTES) * SNAP_MINUTES;
+}
+
+/** Floors (or ceils) an instant to a whole hour of the wall clock in `zone` (zones such as +05:30 included). */
+function toLocalHour(ms: number, zone: string, up: boolean): number {
+  const offset = offsetMinutes(new Date(ms), zone) * MINUTE;
+  const local = ms + offset;
+  const rounded = up ? Math.ceil(local / HOUR) * HOUR : Math.floor(local / HOUR) * HOUR;
+  return rounded - offset;
+}
+
+/**
+ * The grid of one day: from an hour before its first entry to an hour after its last, on whole local hours,
+ * within the day (local midnight to midnight). An empty day shows 08:00 to 18:00.
+ */
+export function gridWindow(day: Timed, entries: readonly Timed[], zone: string): GridWindow {
+  const dayFrom = Date.parse(day.startAt);
+  const dayTo = Date.parse(day.endAt);
+  if (entries.length === 0) {
+    return { fromMs: Math.max(dayFrom, dayFrom + 8 * HOUR), toMs: Math.min(dayTo, dayFrom + 18 * HOUR) };
+  }
+  const first = Math.min(...entries.map((e) => Date.parse(e.startAt)));
+  const last = Math.max(...entries.map((e) => Date.parse(e.endAt)));
+  return {
+    fromMs: Math.max(dayFrom, toLocalHour(first, zone, false) - HOUR),
+    toMs: Math.min(dayTo, toLocalHour(last, zone, true) + HOUR),
+  };
+}
+
+/** Where an instant sits on the grid, in pixels from its top. */
+export function yOf(at: string | number, grid: GridWindow): number {
+  const ms = typeof at === "number" ? at : Date.parse(at);
+  return ((ms - grid.fromMs) / MINUTE) * PX_PER_MINUTE;
+}
+
+/** The instant at a height of the grid, snapped to 5 minutes of the grid's start and kept inside the grid. */
+export function instantAtY(y: number, grid: GridWindow): number {
+  const ms = grid.fromMs + snap(y / PX_PER_MINUTE) * MINUTE;
+  return Math.min(grid.toMs, Math.max(grid.fromMs, ms));
+}
+
+/** Whole hours of the grid, for its hour lines and labels. */
+export function hourMarks(grid: GridWindow, zone: string): number[] {
+  const marks: number[] = [];
+  for (let at = toLocalHour(grid.fromMs, zone, true); at <= grid.toMs; at += HOUR) marks.push(at);
+  return marks;
+}
+
+export const minutesBetween = (from: string | number, to: string | number): number =>
+  Math.round(
+    ((typeof to === "number" ? to : Date.parse(to)) - (typeof from === "number" ? from : Date.parse(from))) / MINUTE,
+  );
+
+export const isoOf = (ms: number): string => new Date(ms).toISOString();
+
+// ------------------------------------------------------------------------------------------------ proposals
+
+/** A move or resize being made (by mouse or keyboard): how far the start moved and the length changed. */
+export interface Draft {
+  moveMinutes: number;
+  resizeMinutes: number;
+  /** Another day of the event (blocks only), "yyyy-MM-dd". */
+  day?: string;
+}
+
+export const NO_DRAFT: Draft = { moveMinutes: 0, resizeMinutes: 0 };
+
+/** The times a draft gives an entry: moved by whole 5-minute steps, never shorter than 5 minutes. */
+export function applyDraft(entry: Timed, draft: Draft): { startMs: number; endMs: number } {
+  const length = minutesBetween(entry.startAt, entry.endAt);
+  const startMs = Date.parse(entry.startAt) + snap(draft.moveMinutes) * MINUTE;
+  const minutes = Math.max(SNAP_MINUTES, length + snap(draft.resizeMinutes));
+  return { startMs, endMs: startMs + minutes * MINUTE };
+}
+
+export const isEmptyDraft = (d: Draft): boolean =>
+  snap(d.moveMinutes) === 0 && snap(d.resizeMinutes) === 0 && d.day === undefined;
+
+// ------------------------------------------------------------------------------------------------ changes
+
+/** One change the editor sends: each is one request, one transaction on the server. */
+export type TimetableChange =
+  | { kind: "block-time"; blockId: string; startAt: string; durationMinutes: number }
+  | { kind: "block-day"; blockId: string; day: string }
+  | { kind: "block-order"; blockId: string; displayOrder: number }
+  | { kind: "contribution-time"; id: string; blockId: string | null; startAt: string; durationMinutes: number }
+  | { kind: "break-time"; id: string; blockId: string | null; startAt: string; durationMinutes: number }
+  | { kind: "unschedule"; id: string };
+
+/** What an entry was before a change: enough to put it back. */
+export type EntryBefore =
+  | { kind: "block"; id: string; startAt: string; endAt: string }
+  | { kind: "contribution"; id: string; blockId: string | null; startAt: string; endAt: string }
+  | { kind: "unscheduled-contribution"; id: string }
+  | { kind: "break"; id: string; blockId: string | null; startAt: string; endAt: string };
+
+/** The change a draft makes to an entry; null when it changes nothing. */
+export function changeFromDraft(before: EntryBefore, draft: Draft): TimetableChange | null {
+  if (before.kind === "unscheduled-contribution" || isEmptyDraft(draft)) return null;
+  if (
+    before.kind === "block" &&
+    draft.day !== undefined &&
+    snap(draft.moveMinutes) === 0 &&
+    snap(draft.resizeMinutes) === 0
+  )
+    return { kind: "block-day", blockId: before.id, day: draft.day };
+  const { startMs, endMs } = applyDraft(before, draft);
+  const times = { startAt: isoOf(startMs), durationMinutes: minutesBetween(startMs, endMs) };
+  switch (before.kind) {
+    case "block":
+      return { kind: "block-time", blockId: before.id, ...times };
+    case "contribution":
+      return { kind: "contribution-time", id: before.id, blockId: before.blockId, ...times };
+    case "break":
+      return { kind: "break-time", id: before.id, blockId: before.blockId, ...times };
+  }
+}
+
+/**
+ * The changes that undo a change, given the entry before it and (for an entry inside a block) its block before:
+ * the entry goes back to its place and length, and the block back to its times if it grew to take the change.
+ * A block moved to another day comes back by its old start, which is on the old day.
+ */
+export function undoOf(
+  before: EntryBefore,
+  parentBefore: Extract<EntryBefore, { kind: "block" }> | null,
+): TimetableChange[] {
+  const restoreParent: TimetableChange[] = parentBefore
+    ? [
+        {
+          kind: "block-time",
+          blockId: parentBefore.id,
+          startAt: parentBefore.startAt,
+          durationMinutes: minutesBetween(parentBefore.startAt, parentBefore.endAt),
+        },
+      ]
+    : [];
+  const times = (b: { startAt: string; endAt: string }) => ({
+    startAt: b.startAt,
+    durationMinutes: minutesBetween(b.startAt, b.endAt),
+  });
+  switch (before.kind) {
+    case "block":
+      return [{ kind: "block-time", blockId: before.id, ...times(before) }];
+    case "unscheduled-contribution":
+      return [{ kind: "unschedule", id: before.id }, ...restoreParent];
+    case "contribution":
+      return [
+        { kind: "contribution-time", id: before.id, blockId: before.blockId, ...times(before) },
+        ...restoreParent,
+      ];
+    case "break":
+      return [{ kind: "break-time", id: before.id, blockId: before.blockId, ...times(before) }, ...restoreParent];
+  }
+}
+
+/** The request a change is: method, path under the event, body. */
+export function requestOf(change: TimetableChange): { method: "POST" | "PATCH"; path: string; body?: unknown } {
+  const enc = encodeURIComponent;
+  switch (change.kind) {
+    case "block-time":
+      return {
+        method: "PATCH",
+        path: `/blocks/${enc(change.blockId)}`,
+        body: { startAt: change.startAt, durationMinutes: change.durationMinutes },
+      };
+    case "block-day":
+      return { method: "POST", path: `/blocks/${enc(change.blockId)}/move`, body: { day: change.day } };
+    case "block-order":
+      return { method: "PATCH", path: `/blocks/${enc(change.blockId)}`, body: { displayOrder: change.displayOrder } };
+    case "contribution-time":
+      return {
+        method: "POST",
+        path: `/contributions/${enc(change.id)}/schedule`,
+        body: { blockId: change.blockId, startAt: change.startAt, durationMinutes: change.durationMinutes },
+      };
+    case "break-time":
+      return {
+        method: "PATCH",
+        path: `/breaks/${enc(change.id)}`,
+        body: { blockId: change.blockId, startAt: change.startAt, durationMinutes: change.durationMinutes },
+      };
+    case "unschedule":
+      return { method: "POST", path: `/contributions/${enc(change.id)}/unschedule` };
+  }
+}
+
+/** Side by side: a column for each entry among those it overlaps, in the given order (first fit). */
+export function assignColumns<E extends Timed>(entries: readonly E[]): { entry: E; column: number; columns: number }[] {
+  const placed: { entry: E; column: number; start: number; end: number; group: number }[] = [];
+  const groupColumns: number[] = [];
+  let groupEnd = -Infinity;
+  for (const entry of entries) {
+    const start = Date.parse(entry.startAt);
+    const end = Date.parse(entry.endAt);
+    if (start >= groupEnd) groupColumns.push(0);
+    const group = groupColumns.length - 1;
+    groupEnd = Math.max(start >= groupEnd ? end : groupEnd, end);
+    const busy = new Set(placed.filter((p) => p.group === group && p.end > start).map((p) => p.column));
+    let column = 0;
+    while (busy.has(column)) column++;
+    groupColumns[group] = Math.max(groupColumns[group] ?? 0, column + 1);
+    placed.push({ entry, column, start, end, group });
+  }
+  return placed.map((p) => ({ entry: p.entry, column: p.column, columns: groupColumns[p.group] ?? 1 }));
+}
+
+/**
+ * Parallel blocks are ordered by their display order (then session code and title, on the server): moving a
+ * block one place left or right sets its order just before or after its neighbour's.
+ */
+export function reorderChange(
+  block: { id: string; displayOrder: number },
+  neighbour: { displayOrder: number },
+  direction: "left" | "right",
+): TimetableChange {
+  const displayOrder = Math.max(-1000, Math.min(1000, neighbour.displayOrder + (direction === "left" ? -1 : 1)));
+  return { kind: "block-order", blockId: block.id, displayOrder };
+}
