@@ -146,4 +146,28 @@ test("the organiser drags a block to another day and back by keyboard, resizes a
   await page.getByRole("button", { name: /^Undo: Moved “Trackers”/ }).click();
   await expect(blockHandle).toHaveAccessibleName(/09:00–10:30/);
   await expect(strips.getByRole("button", { name: /“Silicon strips”, 09:00–09:30/ })).toBeVisible();
+
+  // Parallel blocks stand side by side in an order the organiser chooses: "Calorimeters" (code CAL) starts left
+  // of "Trackers" (TRK); Move left puts Trackers first, and it stays so after a reload.
+  const calorimeters = await api.post<ConferenceSession>(`/api/v1/events/${event.id}/sessions`, {
+    title: "Calorimeters",
+    code: "CAL",
+  });
+  await api.post<SessionBlock>(`/api/v1/events/${event.id}/sessions/${calorimeters.id}/blocks`, {
+    startAt: `${day1}T09:00:00Z`,
+    durationMinutes: 60,
+  });
+  await page.reload();
+  const calBox = page.getByRole("article", { name: "Block Calorimeters" });
+  const leftOf = async (a: Locator, b: Locator) =>
+    ((await a.boundingBox())?.x ?? 0) < ((await b.boundingBox())?.x ?? 0);
+  await expect(calBox).toBeVisible();
+  expect(await leftOf(calBox, blockBox)).toBe(true);
+  await blockBox.getByRole("button", { name: "Actions for block Trackers" }).click();
+  await page.getByRole("menuitem", { name: "Move left" }).click();
+  await expect(page.getByRole("status")).toContainText("Moved “Trackers” left: saved.");
+  await expect.poll(() => leftOf(blockBox, calBox)).toBe(true);
+  await page.reload();
+  await expect(calBox).toBeVisible();
+  expect(await leftOf(blockBox, calBox)).toBe(true);
 });
