@@ -170,4 +170,14 @@ test("the organiser drags a block to another day and back by keyboard, resizes a
   await page.reload();
   await expect(calBox).toBeVisible();
   expect(await leftOf(blockBox, calBox)).toBe(true);
+
+  // Lengthening the last talk past the block's end makes the block grow, and the editor says so.
+  await pixels.getByRole("button", { name: /^Move or resize contribution “Pixel detectors”/ }).focus();
+  for (let i = 0; i < 8; i++) await page.keyboard.press("Shift+ArrowDown");
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Also changed", { exact: true }).first()).toBeVisible();
+  await expect(
+    page.getByText(`The session block now ends at ${day1} 10:35 (${ZONE}) to hold its content.`).first(),
+  ).toBeVisible();
+  await expect(blockHandle).toHaveAccessibleName(/09:00–10:35/);
 });
