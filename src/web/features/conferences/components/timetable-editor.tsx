@@ -25,6 +25,7 @@ import {
   type ReactNode,
   type PointerEvent as ReactPointerEvent,
   useCallback,
+  useEffect,
   useId,
   useMemo,
   useRef,
@@ -182,7 +183,10 @@ export function TimetableEditor(props: TimetableEditorProps) {
   const [pending, setPending] = useState<{ id: string; draft: Draft } | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [notices, setNotices] = useState<string[]>([]);
-  const [history, setHistory] = useState<{ label: string; undo: TimetableChange[] }[]>([]);
+  const [history, setHistory] = useState<{ label: string; undo: TimetableChange[]; day: string; id: string }[]>([]);
+  // A block taken to another day: the editor follows it there and gives its handle the focus back.
+  const [follow, setFollow] = useState<{ id: string } | null>(null);
+  const { onDayChange } = props;
   const [announcement, setAnnouncement] = useState("");
   const [timeDialog, setTimeDialog] = useState<Target | null>(null);
   const dayList = days.map((d) => d.day);
@@ -195,7 +199,14 @@ export function TimetableEditor(props: TimetableEditorProps) {
       try {
         const answer = await changes.mutateAsync([change]);
         // An entry inside a block: undo also gives the block back its times, if the person may change them.
-        setHistory((h) => [...h.slice(-19), { label: what, undo: undoOf(target.before, target.parent) }]);
+        setHistory((h) => [
+          ...h.slice(-19),
+          { label: what, undo: undoOf(target.before, target.parent), day: target.day, id: target.before.id },
+        ]);
+        if (change.kind === "block-day") {
+          onDayChange(change.day);
+          setFollow({ id: change.blockId });
+        }
         setNotices(answer);
         setAnnouncement(`${what}: saved.${answer.length ? ` ${answer.join(" ")}` : ""}`);
         if (answer.length) notify(answer.join(" "), { title: "Also changed" });
@@ -209,8 +220,18 @@ export function TimetableEditor(props: TimetableEditorProps) {
         setPending(null);
       }
     },
-    [changes],
+    [changes, onDayChange],
   );
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs again when the days (the refetched data) or the shown day change, until the handle exists
+  useEffect(() => {
+    if (!follow) return;
+    const handle = document.querySelector<HTMLElement>(`[data-entry-id="${CSS.escape(follow.id)}"] [data-grip]`);
+    if (handle) {
+      handle.focus();
+      setFollow(null);
+    }
+  }, [follow, days, day]);
 
   const undo = useCallback(async () => {
     const last = history.at(-1);
@@ -219,6 +240,10 @@ export function TimetableEditor(props: TimetableEditorProps) {
     try {
       const answer = await changes.mutateAsync(last.undo);
       setHistory((h) => h.slice(0, -1));
+      if (last.day !== day) {
+        onDayChange(last.day);
+        setFollow({ id: last.id });
+      }
       setNotices(answer);
       setAnnouncement(`Undone: ${last.label}.`);
       notify(`Undone: ${last.label}.`);
@@ -226,7 +251,7 @@ export function TimetableEditor(props: TimetableEditorProps) {
       const reason = err instanceof Error ? err.message : String(err);
       setRefusal({ what: `Undo “${last.label}”`, reason });
     }
-  }, [history, changes]);
+  }, [history, changes, day, onDayChange]);
 
   /** The target as the person may change it: the parent is kept for undo only when they may restore the block. */
   const targetOf = (before: EntryBefore, title: string, block: TimetableBlock | null, entryDay: string): Target => ({
@@ -799,6 +824,7 @@ function BlockBox({
       data-drop-block={mayInside ? block.id : undefined}
       data-testid="editor-block"
       data-block-id={block.id}
+      data-entry-id={block.id}
       data-dragging={dragging ? "" : undefined}
       data-live={active?.live ? "" : undefined}
       data-over={ctx.overBlockId === block.id && !dragging ? "" : undefined}
@@ -934,6 +960,7 @@ function EntryBox({
         } as CSSProperties
       }
       data-kind={entry.kind}
+      data-entry-id={entry.id}
       data-testid={`editor-${entry.kind}`}
       data-dragging={ctx.dragging === entry.id ? "" : undefined}
       data-live={active?.live ? "" : undefined}
