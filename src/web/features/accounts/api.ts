@@ -14,6 +14,7 @@ import type {
   UpdateProfileInput,
 } from "../../../shared/schemas/accounts";
 import { api } from "../../lib/api-client";
+import { meQuery } from "../../lib/me";
 import { ME_QUERY_KEY, SITE_QUERY_KEY } from "../../lib/query-client";
 
 type MeBody = z.infer<typeof MeResponse>;
@@ -24,13 +25,8 @@ export const accountKeys = {
   setup: ["setup"] as const,
 };
 
-/** The signed-in user, or null. */
-export const meQuery = () =>
-  queryOptions({
-    queryKey: accountKeys.me,
-    queryFn: async (): Promise<Me | null> => (await api.get<MeBody>("/api/v1/auth/me")).user,
-    staleTime: 60_000,
-  });
+/** The signed-in user, or null (shared with every feature from lib). */
+export { meQuery };
 
 /** Site Name and tagline. */
 export const siteQuery = () =>

@@ -1,5 +1,4 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { Me } from "../../../shared/schemas/accounts";
 import type {
   EventProtection,
   EventProtectionInput,
@@ -8,7 +7,7 @@ import type {
   SessionProtectionInput,
 } from "../../../shared/schemas/conferences";
 import { api } from "../../lib/api-client";
-import { ME_QUERY_KEY } from "../../lib/query-client";
+import { meQuery } from "../../lib/me";
 import { conferenceKeys, eventPath } from "./api";
 
 /**
@@ -47,17 +46,9 @@ export const mySessionsQuery = (eventId: string) =>
     queryFn: () => api.get<MySessionList>(`${eventPath(eventId)}/my-sessions`),
   });
 
-/**
- * Whether someone is signed in. Features do not import each other, so this reads the signed-in user under the
- * key lib shares (the app shell keeps that query loaded and fresh; the request here is the same one, as a fallback).
- */
+/** Whether someone is signed in (the shared query of lib: features do not import each other). */
 export function useSignedIn(): boolean {
-  const me = useQuery({
-    queryKey: ME_QUERY_KEY,
-    queryFn: async (): Promise<Me | null> => (await api.get<{ user: Me | null }>("/api/v1/auth/me")).user,
-    staleTime: 60_000,
-  });
-  return Boolean(me.data);
+  return Boolean(useQuery(meQuery()).data);
 }
 
 /** Replaces the shield of a session (one PUT: visibility and the three lists, by email). */
