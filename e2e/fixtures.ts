@@ -68,8 +68,8 @@ async function stop(child: ChildProcess): Promise<void> {
  * Runs a repository script (`npx tsx <script>`) against a data directory, as an operator would before starting
  * the server: the same environment the server gets, DATA_DIR pointing there.
  */
-function runSeedScript(script: string, dataDir: string): void {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "silent" };
+function runSeedScript(script: string, dataDir: string, adminEnv: Record<string, string>): void {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...adminEnv, DATA_DIR: dataDir, LOG_LEVEL: "silent" };
   delete env.DATABASE_URL;
   execFileSync(path.join(ROOT, "node_modules/.bin/tsx"), [script], { cwd: ROOT, env, stdio: "pipe", timeout: 120_000 });
 }
@@ -89,8 +89,10 @@ async function startServer(
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "convene-e2e-"));
-  if (seedScript) runSeedScript(seedScript, dataDir);
   const admin = withAdmin ? { email: `admin-${randomUUID().slice(0, 8)}@example.com`, password: PASSWORD } : null;
+  // The seed runs as the admin the server is configured with, who then manages what it seeded.
+  if (seedScript)
+    runSeedScript(seedScript, dataDir, admin ? { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password } : {});
 
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of ["DATABASE_URL", "ADMIN_EMAIL", "ADMIN_PASSWORD", "SESSION_SECRET", "MAIL_FROM"]) delete env[key];

@@ -4,9 +4,11 @@
 // goes through the operations, so the data obeys the timetable rules. Prints the event's address.
 //
 //   npx tsx scripts/seed-conference.ts
+
 import path from "node:path";
 import { DateTime } from "luxon";
 import pino from "pino";
+import { ensureFirstAdmin } from "../src/server/accounts/bootstrap";
 import { findUserByEmail, insertUser } from "../src/server/accounts/queries";
 import { createContribution } from "../src/server/conferences/contributions.operations";
 import { createEvent } from "../src/server/conferences/events.operations";
@@ -116,6 +118,9 @@ async function main(): Promise<void> {
     log: pino({ level: "silent" }),
   };
   try {
+    // With ADMIN_EMAIL and ADMIN_PASSWORD set, the configured admin exists before the seed, as at the server's
+    // start, so the seeded event is theirs to manage.
+    if (config.adminEmail && config.adminPassword) await ensureFirstAdmin(deps);
     const actor = await seedActor(deps);
 
     const venue = "Seed Conference Centre";
