@@ -43,19 +43,23 @@ export function request(
   });
 }
 
-/** Runs `total` requests with `concurrency` in flight at once; every latency is kept. */
+/**
+ * Runs `total` requests with `concurrency` in flight at once, and keeps going until `minMs` have passed when
+ * given (a window spanning a fixed time rather than a fixed count); every latency is kept.
+ */
 export async function load(
   base: string,
   make: (i: number) => Request,
-  opts: { concurrency: number; total: number },
+  opts: { concurrency: number; total: number; minMs?: number },
 ): Promise<LoadResult> {
   const latenciesMs: number[] = [];
   const statuses = new Map<number, number>();
   let next = 0;
   const started = performance.now();
+  const minMs = opts.minMs ?? 0;
   await Promise.all(
     Array.from({ length: opts.concurrency }, async () => {
-      while (next < opts.total) {
+      while (next < opts.total || performance.now() - started < minMs) {
         const i = next++;
         const t = performance.now();
         const res = await request(base, make(i));

@@ -2,6 +2,11 @@
 // TEST_DATABASE_URL is set), drives it over HTTP from this separate process, and prints one table in which
 // every figure stands beside a floor measured in the same run. Results: bench/results/latest.json and
 // docs/performance.md.
+//
+// BENCH_ONLY=home (a comma-separated list of start, home, timetable, race, cancel, js) runs only those
+// scenarios and seeds only what they need, e.g. `BENCH_ONLY=home npm run bench` to iterate on the member list.
+// A filtered run prints its figures but writes neither bench/results/latest.json nor docs/performance.md, and
+// builds only what changed (the full run always rebuilds everything).
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -18,6 +23,15 @@ import { insertParticipants, insertSessions, insertUsers, seedHome } from "./see
 import { startSmtpCounter } from "./smtp-counter";
 
 const root = path.resolve(import.meta.dirname, "..");
+const SCENARIOS = ["start", "home", "timetable", "race", "cancel", "js"] as const;
+const only = (process.env.BENCH_ONLY ?? "")
+  .split(",")
+  .map((s) => s.trim())
+  .filter(Boolean);
+for (const name of only)
+  if (!(SCENARIOS as readonly string[]).includes(name))
+    throw new Error(`BENCH_ONLY: unknown scenario "${name}" (known: ${SCENARIOS.join(", ")})`);
+const wants = (scenario: (typeof SCENARIOS)[number]) => only.length === 0 || only.includes(scenario);
 const SECRET = "bench-secret-bench-secret";
 
 interface Row {
@@ -128,6 +142,30 @@ async function prepare(
   };
 }
 
+/** Seeds the conference through its operations; counts the SQL statements of one read and times the driver. */
+async function seedTimetable(db: DbHandle["db"], env: Record<string, string>) {
+  const seedOut = execFileSync(process.execPath, ["--import", "tsx", path.join(root, "scripts/seed-conference.ts")], {
+    env: { ...process.env, ...env, LOG_LEVEL: "warn" },
+    encoding: "utf8",
+  });
+  const eventId = /\/api\/v1\/events\/([0-9a-f-]{36})\/timetable/.exec(seedOut)?.[1];
+  if (!eventId) throw new Error(`seed-conference printed no event id:\n${seedOut}`);
+  let statements = 0;
+  const counting = db.withPlugin({
+    transformQuery: (args) => args.node,
+    transformResult: async (args) => {
+      statements += 1;
+      return args.result;
+    },
+  });
+  await readEventTimetable(counting, null, eventId);
+  const perRequest = statements;
+  const directTimetable: number[] = [];
+  const eventRow = await db.selectFrom("events").selectAll().where("id", "=", eventId).executeTakeFirstOrThrow();
+  for (let i = 0; i < 20; i++) directTimetable.push((await time(() => loadTimetableData(db, eventRow))).ms);
+  return { eventId, perRequest, directTimetable };
+}
+
 async function benchEngine(engine: Engine) {
   console.log(`\n${engine}: seeding…`);
   const { env, handle, cleanup } = await prepare(engine);
@@ -139,12 +177,12 @@ async function benchEngine(engine: Engine) {
     const admin = await insertUsers(db, 1, "admin", { admin: true });
     const members = await insertUsers(db, 1000, "member");
     const adminId = admin.ids[0] as string;
-    await seedHome(db, adminId, members.ids.slice(0, 200));
+    if (wants("home")) await seedHome(db, adminId, members.ids.slice(0, 200));
     // Registration race: 10 sessions with 1 host, 3 presenter and 5 guest slots each.
     const future = new Date(Date.now() + 60 * 24 * 3600_000).toISOString();
     const raceIds = await insertSessions(
       db,
-      Array.from({ length: 10 }, (_, i) => ({
+      Array.from({ length: wants("race") ? 10 : 0 }, (_, i) => ({
         title: `Race ${i}`,
         startsAt: future,
         status: "open" as const,
@@ -169,31 +207,14 @@ async function benchEngine(engine: Engine) {
       ],
       adminId,
     );
-    await insertParticipants(
-      db,
-      members.ids.slice(0, 1000).map((userId) => ({ sessionId: fanId as string, userId, role: "guest" as const })),
-    );
+    if (wants("cancel"))
+      await insertParticipants(
+        db,
+        members.ids.slice(0, 1000).map((userId) => ({ sessionId: fanId as string, userId, role: "guest" as const })),
+      );
 
     // 3. The conference timetable: 2,000 contributions in 150 blocks, seeded through the operations.
-    const seedOut = execFileSync(process.execPath, ["--import", "tsx", path.join(root, "scripts/seed-conference.ts")], {
-      env: { ...process.env, ...env, LOG_LEVEL: "warn" },
-      encoding: "utf8",
-    });
-    const eventId = /\/api\/v1\/events\/([0-9a-f-]{36})\/timetable/.exec(seedOut)?.[1];
-    if (!eventId) throw new Error(`seed-conference printed no event id:\n${seedOut}`);
-    let statements = 0;
-    const counting = db.withPlugin({
-      transformQuery: (args) => args.node,
-      transformResult: async (args) => {
-        statements += 1;
-        return args.result;
-      },
-    });
-    await readEventTimetable(counting, null, eventId);
-    const perRequest = statements;
-    const directTimetable: number[] = [];
-    const eventRow = await db.selectFrom("events").selectAll().where("id", "=", eventId).executeTakeFirstOrThrow();
-    for (let i = 0; i < 20; i++) directTimetable.push((await time(() => loadTimetableData(db, eventRow))).ms);
+    const timetable = wants("timetable") ? await seedTimetable(db, env) : null;
 
     // 5. Start to first answered request (database already migrated and seeded: a restart).
     const nodeFloorPort = freePort();
@@ -209,262 +230,299 @@ async function benchEngine(engine: Engine) {
     server = startServer({ ...env, SMTP_URL: smtp.url, OUTBOX_POLL_MS: "50" });
     await waitUntilUp(server.base, server.child);
     const startMs = performance.now() - server.startedAt;
-    record({
-      engine,
-      scenario: "start",
-      metric: "start to first answer",
-      value: startMs,
-      unit: "ms",
-      floor: floorStartMs,
-      floorLabel: "bare node http server",
-      target: "< 2000 ms",
-      met: startMs < 2000,
-    });
+    if (wants("start"))
+      record({
+        engine,
+        scenario: "start",
+        metric: "start to first answer",
+        value: startMs,
+        unit: "ms",
+        floor: floorStartMs,
+        floorLabel: "bare node http server",
+        target: "< 2000 ms",
+        met: startMs < 2000,
+      });
     const base = server.base;
     const csrf = await csrfFor(base);
 
     // 2. Member home data with 10,000 sessions, 50 concurrent clients.
-    await load(base, () => ({ path: "/api/v1/community/sessions?when=upcoming" }), { concurrency: 10, total: 200 }); // warm-up
-    const home = await load(base, () => ({ path: "/api/v1/community/sessions?when=upcoming" }), {
-      concurrency: 50,
-      total: 3000,
-    });
-    const homeFloor = await load(base, () => ({ path: "/healthz" }), { concurrency: 50, total: 3000 });
-    const direct: number[] = [];
-    for (let i = 0; i < 300; i++) {
-      const { ms } = await time(async () => {
-        const list = await listPublishedSessions(db, {
-          when: "upcoming",
-          now: new Date().toISOString(),
-          limit: 50,
-          offset: 0,
+    // The target is a steady-state latency (start-up has its own), and the floor is measured on the warm server
+    // with its 50 connections open, so the home figures are too: the first 3,000 requests after start (code not
+    // yet optimised by the JIT, 50 connections being opened at once) are only reported as "cold", beside the
+    // first 3,000 /healthz requests of another freshly started server; then a warm-up at the same concurrency,
+    // then 2 s windows for the home data and for its floor. A 2 s window of continuous load always contains at
+    // least one refresh of the one-second list copy (list-cache.ts), so the cost of that refresh is always inside
+    // the measured figures, never in or out by chance.
+    if (wants("home")) {
+      const homePath = "/api/v1/community/sessions?when=upcoming";
+      const cold = await load(base, () => ({ path: homePath }), { concurrency: 50, total: 3000 });
+      await load(base, () => ({ path: homePath }), { concurrency: 50, total: 3000, minMs: 1500 }); // warm-up
+      const home = await load(base, () => ({ path: homePath }), { concurrency: 50, total: 3000, minMs: 2000 });
+      const homeFloor = await load(base, () => ({ path: "/healthz" }), { concurrency: 50, total: 3000, minMs: 2000 });
+      const other = startServer({ ...env, SMTP_URL: smtp.url });
+      let coldFloor: Awaited<ReturnType<typeof load>>;
+      try {
+        await waitUntilUp(other.base, other.child);
+        coldFloor = await load(other.base, () => ({ path: "/healthz" }), { concurrency: 50, total: 3000 });
+      } finally {
+        await stop(other.child);
+      }
+      const direct: number[] = [];
+      for (let i = 0; i < 300; i++) {
+        const { ms } = await time(async () => {
+          const list = await listPublishedSessions(db, {
+            when: "upcoming",
+            now: new Date().toISOString(),
+            limit: 50,
+            offset: 0,
+          });
+          await countActiveBySession(
+            db,
+            list.map((r) => r.id),
+          );
         });
-        await countActiveBySession(
-          db,
-          list.map((r) => r.id),
-        );
+        direct.push(ms);
+      }
+      const homeP99 = percentile(home.latenciesMs, 99);
+      record({
+        engine,
+        scenario: "home (10k sessions, 50 clients)",
+        metric: "p50",
+        value: percentile(home.latenciesMs, 50),
+        unit: "ms",
+        floor: percentile(homeFloor.latenciesMs, 50),
+        floorLabel: "/healthz, same load",
+        target: "",
+        met: null,
       });
-      direct.push(ms);
+      record({
+        engine,
+        scenario: "home (10k sessions, 50 clients)",
+        metric: "p99",
+        value: homeP99,
+        unit: "ms",
+        floor: percentile(homeFloor.latenciesMs, 99),
+        floorLabel: "/healthz, same load",
+        target: "p99 < 25 ms",
+        met: homeP99 < 25,
+      });
+      record({
+        engine,
+        scenario: "home (10k sessions, 50 clients)",
+        metric: "same rows read through the driver, p50",
+        value: percentile(direct, 50),
+        unit: "ms",
+        floor: null,
+        floorLabel: "",
+        target: "",
+        met: null,
+      });
+      record({
+        engine,
+        scenario: "home (10k sessions, 50 clients)",
+        metric: "throughput",
+        value: (home.latenciesMs.length / home.wallMs) * 1000,
+        unit: "req/s",
+        floor: (homeFloor.latenciesMs.length / homeFloor.wallMs) * 1000,
+        floorLabel: "/healthz",
+        target: "",
+        met: null,
+      });
+      record({
+        engine,
+        scenario: "home (10k sessions, 50 clients)",
+        metric: "p99 of the first 3,000 requests after start (cold)",
+        value: percentile(cold.latenciesMs, 99),
+        unit: "ms",
+        floor: percentile(coldFloor.latenciesMs, 99),
+        floorLabel: "/healthz, first 3,000 requests of another fresh server",
+        target: "",
+        met: null,
+      });
+      for (const r of [cold, home, coldFloor])
+        if ((r.statuses.get(200) ?? 0) !== r.latenciesMs.length)
+          throw new Error(`home answered ${JSON.stringify([...r.statuses])}`);
     }
-    const homeP99 = percentile(home.latenciesMs, 99);
-    record({
-      engine,
-      scenario: "home (10k sessions, 50 clients)",
-      metric: "p50",
-      value: percentile(home.latenciesMs, 50),
-      unit: "ms",
-      floor: percentile(homeFloor.latenciesMs, 50),
-      floorLabel: "/healthz, same load",
-      target: "",
-      met: null,
-    });
-    record({
-      engine,
-      scenario: "home (10k sessions, 50 clients)",
-      metric: "p99",
-      value: homeP99,
-      unit: "ms",
-      floor: percentile(homeFloor.latenciesMs, 99),
-      floorLabel: "/healthz, same load",
-      target: "p99 < 25 ms",
-      met: homeP99 < 25,
-    });
-    record({
-      engine,
-      scenario: "home (10k sessions, 50 clients)",
-      metric: "same rows read through the driver, p50",
-      value: percentile(direct, 50),
-      unit: "ms",
-      floor: null,
-      floorLabel: "",
-      target: "",
-      met: null,
-    });
-    record({
-      engine,
-      scenario: "home (10k sessions, 50 clients)",
-      metric: "throughput",
-      value: (home.latenciesMs.length / home.wallMs) * 1000,
-      unit: "req/s",
-      floor: (homeFloor.latenciesMs.length / homeFloor.wallMs) * 1000,
-      floorLabel: "/healthz",
-      target: "",
-      met: null,
-    });
-    if ((home.statuses.get(200) ?? 0) !== 3000) throw new Error(`home answered ${JSON.stringify([...home.statuses])}`);
 
     // 3. (cont.) Timetable JSON over HTTP: one client at a time (the target names no concurrency).
-    await load(base, () => ({ path: `/api/v1/events/${eventId}/timetable` }), { concurrency: 2, total: 10 }); // warm-up
-    const tt = await load(base, () => ({ path: `/api/v1/events/${eventId}/timetable` }), {
-      concurrency: 1,
-      total: 60,
-    });
-    const ttFloor = await load(base, () => ({ path: "/healthz" }), { concurrency: 1, total: 60 });
-    if ((tt.statuses.get(200) ?? 0) !== 60) throw new Error(`timetable answered ${JSON.stringify([...tt.statuses])}`);
-    const ttP50 = percentile(tt.latenciesMs, 50);
-    const scenarioTt = "timetable JSON (2,000 contributions, 150 blocks)";
-    record({
-      engine,
-      scenario: scenarioTt,
-      metric: "p50",
-      value: ttP50,
-      unit: "ms",
-      floor: percentile(ttFloor.latenciesMs, 50),
-      floorLabel: "/healthz, same load",
-      target: "p50 < 50 ms",
-      met: ttP50 < 50,
-    });
-    record({
-      engine,
-      scenario: scenarioTt,
-      metric: "p99",
-      value: percentile(tt.latenciesMs, 99),
-      unit: "ms",
-      floor: percentile(ttFloor.latenciesMs, 99),
-      floorLabel: "/healthz, same load",
-      target: "",
-      met: null,
-    });
-    record({
-      engine,
-      scenario: scenarioTt,
-      metric: "rows loaded through the driver, p50",
-      value: percentile(directTimetable, 50),
-      unit: "ms",
-      floor: null,
-      floorLabel: "",
-      target: "",
-      met: null,
-    });
-    record({
-      engine,
-      scenario: scenarioTt,
-      metric: "SQL statements per request",
-      value: perRequest,
-      unit: "statements",
-      floor: null,
-      floorLabel: "",
-      target: "constant (the API test shows 1 block = 30 blocks)",
-      met: null,
-    });
+    if (timetable) {
+      const { eventId, perRequest, directTimetable } = timetable;
+      await load(base, () => ({ path: `/api/v1/events/${eventId}/timetable` }), { concurrency: 2, total: 10 }); // warm-up
+      const tt = await load(base, () => ({ path: `/api/v1/events/${eventId}/timetable` }), {
+        concurrency: 1,
+        total: 60,
+      });
+      const ttFloor = await load(base, () => ({ path: "/healthz" }), { concurrency: 1, total: 60 });
+      if ((tt.statuses.get(200) ?? 0) !== 60) throw new Error(`timetable answered ${JSON.stringify([...tt.statuses])}`);
+      const ttP50 = percentile(tt.latenciesMs, 50);
+      const scenarioTt = "timetable JSON (2,000 contributions, 150 blocks)";
+      record({
+        engine,
+        scenario: scenarioTt,
+        metric: "p50",
+        value: ttP50,
+        unit: "ms",
+        floor: percentile(ttFloor.latenciesMs, 50),
+        floorLabel: "/healthz, same load",
+        target: "p50 < 50 ms",
+        met: ttP50 < 50,
+      });
+      record({
+        engine,
+        scenario: scenarioTt,
+        metric: "p99",
+        value: percentile(tt.latenciesMs, 99),
+        unit: "ms",
+        floor: percentile(ttFloor.latenciesMs, 99),
+        floorLabel: "/healthz, same load",
+        target: "",
+        met: null,
+      });
+      record({
+        engine,
+        scenario: scenarioTt,
+        metric: "rows loaded through the driver, p50",
+        value: percentile(directTimetable, 50),
+        unit: "ms",
+        floor: null,
+        floorLabel: "",
+        target: "",
+        met: null,
+      });
+      record({
+        engine,
+        scenario: scenarioTt,
+        metric: "SQL statements per request",
+        value: perRequest,
+        unit: "statements",
+        floor: null,
+        floorLabel: "",
+        target: "constant (the API test shows 1 block = 30 blocks)",
+        met: null,
+      });
+    }
 
     // 1. Registration race: 100 members, each registering for each of the 10 sessions, 100 at once.
-    const roles = ["host", "presenter", "presenter", "guest", "guest", "guest"];
-    const race = await load(
-      base,
-      (i) => {
-        const member = i % 100;
-        const session = Math.floor(i / 100);
-        return {
-          method: "POST",
-          path: `/api/v1/community/sessions/${raceIds[session]}/registrations`,
-          headers: auth(members.tokens[200 + member] as string, csrf),
-          body: JSON.stringify({ role: roles[(member + session) % roles.length] }),
-        };
-      },
-      { concurrency: 100, total: 1000 },
-    );
-    const raceFloor = await load(base, () => ({ path: "/healthz" }), { concurrency: 100, total: 1000 });
-    const active = await db
-      .selectFrom("community_participants")
-      .select(["session_id", "role", (eb) => eb.fn.countAll<number>().as("n")])
-      .where("session_id", "in", raceIds)
-      .where("status", "!=", "cancelled")
-      .groupBy(["session_id", "role"])
-      .execute();
-    const capacity: Record<string, number> = { host: 1, presenter: 3, guest: 5, interviewer: 0 };
-    const overbooked = active.reduce((sum, r) => sum + Math.max(0, Number(r.n) - (capacity[r.role] ?? 0)), 0);
-    const unexpected = [...race.statuses.keys()].filter((s) => s !== 201 && s !== 409);
-    if (unexpected.length) throw new Error(`registration answered ${JSON.stringify([...race.statuses])}`);
-    record({
-      engine,
-      scenario: "registration race (100 members × 10 sessions)",
-      metric: "registrations/s (all answers)",
-      value: (race.latenciesMs.length / race.wallMs) * 1000,
-      unit: "req/s",
-      floor: (raceFloor.latenciesMs.length / raceFloor.wallMs) * 1000,
-      floorLabel: "/healthz, same load",
-      target: "",
-      met: null,
-    });
-    record({
-      engine,
-      scenario: "registration race (100 members × 10 sessions)",
-      metric: "p50",
-      value: percentile(race.latenciesMs, 50),
-      unit: "ms",
-      floor: percentile(raceFloor.latenciesMs, 50),
-      floorLabel: "/healthz",
-      target: "",
-      met: null,
-    });
-    record({
-      engine,
-      scenario: "registration race (100 members × 10 sessions)",
-      metric: "p99",
-      value: percentile(race.latenciesMs, 99),
-      unit: "ms",
-      floor: percentile(raceFloor.latenciesMs, 99),
-      floorLabel: "/healthz",
-      target: "",
-      met: null,
-    });
-    record({
-      engine,
-      scenario: "registration race (100 members × 10 sessions)",
-      metric: "overbooked slots",
-      value: overbooked,
-      unit: "slots",
-      floor: null,
-      floorLabel: "",
-      target: "0",
-      met: overbooked === 0,
-    });
+    if (wants("race")) {
+      const roles = ["host", "presenter", "presenter", "guest", "guest", "guest"];
+      const race = await load(
+        base,
+        (i) => {
+          const member = i % 100;
+          const session = Math.floor(i / 100);
+          return {
+            method: "POST",
+            path: `/api/v1/community/sessions/${raceIds[session]}/registrations`,
+            headers: auth(members.tokens[200 + member] as string, csrf),
+            body: JSON.stringify({ role: roles[(member + session) % roles.length] }),
+          };
+        },
+        { concurrency: 100, total: 1000 },
+      );
+      const raceFloor = await load(base, () => ({ path: "/healthz" }), { concurrency: 100, total: 1000 });
+      const active = await db
+        .selectFrom("community_participants")
+        .select(["session_id", "role", (eb) => eb.fn.countAll<number>().as("n")])
+        .where("session_id", "in", raceIds)
+        .where("status", "!=", "cancelled")
+        .groupBy(["session_id", "role"])
+        .execute();
+      const capacity: Record<string, number> = { host: 1, presenter: 3, guest: 5, interviewer: 0 };
+      const overbooked = active.reduce((sum, r) => sum + Math.max(0, Number(r.n) - (capacity[r.role] ?? 0)), 0);
+      const unexpected = [...race.statuses.keys()].filter((s) => s !== 201 && s !== 409);
+      if (unexpected.length) throw new Error(`registration answered ${JSON.stringify([...race.statuses])}`);
+      record({
+        engine,
+        scenario: "registration race (100 members × 10 sessions)",
+        metric: "registrations/s (all answers)",
+        value: (race.latenciesMs.length / race.wallMs) * 1000,
+        unit: "req/s",
+        floor: (raceFloor.latenciesMs.length / raceFloor.wallMs) * 1000,
+        floorLabel: "/healthz, same load",
+        target: "",
+        met: null,
+      });
+      record({
+        engine,
+        scenario: "registration race (100 members × 10 sessions)",
+        metric: "p50",
+        value: percentile(race.latenciesMs, 50),
+        unit: "ms",
+        floor: percentile(raceFloor.latenciesMs, 50),
+        floorLabel: "/healthz",
+        target: "",
+        met: null,
+      });
+      record({
+        engine,
+        scenario: "registration race (100 members × 10 sessions)",
+        metric: "p99",
+        value: percentile(race.latenciesMs, 99),
+        unit: "ms",
+        floor: percentile(raceFloor.latenciesMs, 99),
+        floorLabel: "/healthz",
+        target: "",
+        met: null,
+      });
+      record({
+        engine,
+        scenario: "registration race (100 members × 10 sessions)",
+        metric: "overbooked slots",
+        value: overbooked,
+        unit: "slots",
+        floor: null,
+        floorLabel: "",
+        target: "0",
+        met: overbooked === 0,
+      });
+    }
 
     // 4. Cancelling a session with 1,000 participants: until the SMTP server accepted every email.
-    smtp.reset();
-    const sendFloor = await time(async () => {
-      const t = nodemailer.createTransport(pooledSmtpUrl(smtp.url));
-      await Promise.all(
-        Array.from({ length: 1000 }, (_, i) =>
-          t.sendMail({ from: "a@bench.test", to: `m${i}@bench.test`, subject: "floor", text: "x" }),
-        ),
-      );
-      t.close();
-    });
-    smtp.reset();
-    const cancel = await time(async () => {
-      const res = await request(base, {
-        method: "POST",
-        path: `/api/v1/community/sessions/${fanId}/status`,
-        headers: auth(admin.tokens[0] as string, csrf),
-        body: JSON.stringify({ action: "cancel" }),
+    if (wants("cancel")) {
+      smtp.reset();
+      const sendFloor = await time(async () => {
+        const t = nodemailer.createTransport(pooledSmtpUrl(smtp.url));
+        await Promise.all(
+          Array.from({ length: 1000 }, (_, i) =>
+            t.sendMail({ from: "a@bench.test", to: `m${i}@bench.test`, subject: "floor", text: "x" }),
+          ),
+        );
+        t.close();
       });
-      if (res.status !== 200) throw new Error(`cancel answered ${res.status} ${res.body}`);
-      if (!(await smtp.waitFor(1000, 120_000))) throw new Error(`only ${smtp.accepted} emails arrived`);
-    });
-    record({
-      engine,
-      scenario: "cancel a session with 1,000 participants",
-      metric: "until every email accepted",
-      value: cancel.ms / 1000,
-      unit: "s",
-      floor: sendFloor.ms / 1000,
-      floorLabel: "1,000 emails sent directly by nodemailer",
-      target: "< 30 s",
-      met: cancel.ms < 30_000,
-    });
-    record({
-      engine,
-      scenario: "cancel a session with 1,000 participants",
-      metric: "repeated emails (by Message-ID)",
-      value: smtp.repeats,
-      unit: "emails",
-      floor: null,
-      floorLabel: "",
-      target: "0",
-      met: smtp.repeats === 0,
-    });
+      smtp.reset();
+      const cancel = await time(async () => {
+        const res = await request(base, {
+          method: "POST",
+          path: `/api/v1/community/sessions/${fanId}/status`,
+          headers: auth(admin.tokens[0] as string, csrf),
+          body: JSON.stringify({ action: "cancel" }),
+        });
+        if (res.status !== 200) throw new Error(`cancel answered ${res.status} ${res.body}`);
+        if (!(await smtp.waitFor(1000, 120_000))) throw new Error(`only ${smtp.accepted} emails arrived`);
+      });
+      record({
+        engine,
+        scenario: "cancel a session with 1,000 participants",
+        metric: "until every email accepted",
+        value: cancel.ms / 1000,
+        unit: "s",
+        floor: sendFloor.ms / 1000,
+        floorLabel: "1,000 emails sent directly by nodemailer",
+        target: "< 30 s",
+        met: cancel.ms < 30_000,
+      });
+      record({
+        engine,
+        scenario: "cancel a session with 1,000 participants",
+        metric: "repeated emails (by Message-ID)",
+        value: smtp.repeats,
+        unit: "emails",
+        floor: null,
+        floorLabel: "",
+        target: "0",
+        met: smtp.repeats === 0,
+      });
+    }
   } finally {
     if (server) await stop(server.child);
     await smtp.close();
@@ -483,9 +541,11 @@ function homeJsGzipped(): { bytes: number; files: string[] } {
 
 async function main() {
   console.log("Building the production server and web app…");
-  execFileSync(process.execPath, [path.join(root, "scripts/build.mjs"), "--force"], { stdio: "inherit" });
+  const force = only.length ? [] : ["--force"];
+  execFileSync(process.execPath, [path.join(root, "scripts/build.mjs"), ...force], { stdio: "inherit" });
   const engines: Engine[] = process.env.TEST_DATABASE_URL ? ["sqlite", "postgres"] : ["sqlite"];
   for (const engine of engines) await benchEngine(engine);
+  if (only.length && !wants("js")) return printOnly();
   const js = homeJsGzipped();
   record({
     engine: "sqlite",
@@ -498,6 +558,8 @@ async function main() {
     target: "< 200 KB",
     met: js.bytes < 200 * 1024,
   });
+
+  if (only.length) return printOnly();
 
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
   const result = { at: new Date().toISOString(), machine, rows };
@@ -529,6 +591,17 @@ async function main() {
   const missed = rows.filter((r) => r.met === false);
   if (missed.length)
     console.log(`\nTargets missed: ${missed.map((r) => `${r.engine} ${r.scenario} ${r.metric}`).join("; ")}`);
+}
+
+/** A filtered run (BENCH_ONLY): the figures only, nothing written. */
+function printOnly() {
+  console.log(`\nBENCH_ONLY=${only.join(",")}: nothing written to bench/results or docs/performance.md.`);
+  for (const r of rows) {
+    const floor = r.floor === null ? "" : ` (floor ${fmt(r.floor)} ${r.unit}, ×${(r.value / r.floor).toFixed(1)})`;
+    console.log(
+      `${r.engine} | ${r.scenario} | ${r.metric}: ${fmt(r.value)} ${r.unit}${floor}${r.met === false ? " MISSED" : ""}`,
+    );
+  }
 }
 
 await main();
