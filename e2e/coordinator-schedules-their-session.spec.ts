@@ -155,6 +155,20 @@ test("a coordinator schedules a contribution and adds a break but may not add a 
       ["Afternoon", `${day}T14:00:00.000Z`],
     ]);
 
+    // From the keyboard, the exact-time dialog moves "Seed crystals" into the afternoon block.
+    const seedsHandle = seedsBox.getByRole("button", { name: /^Move or resize contribution “Seed crystals”/ });
+    await seedsHandle.focus();
+    await coordinator.keyboard.press("Enter");
+    const timeDialog = coordinator.getByRole("dialog", { name: "Time of “Seed crystals”" });
+    await timeDialog.getByLabel("Where").click();
+    await coordinator.getByRole("option", { name: /^Nucleation: Afternoon/ }).click();
+    await timeDialog.getByRole("textbox", { name: "Start" }).fill("14:10");
+    await expectNoA11yViolations(coordinator, "the exact-time dialog");
+    await timeDialog.getByRole("button", { name: "Save time" }).click();
+    await expect(timeDialog).toBeHidden();
+    const afternoon = coordinator.getByRole("article", { name: "Block Nucleation: Afternoon" });
+    await expect(afternoon.getByRole("button", { name: /“Seed crystals”, 14:10–14:30/ })).toBeVisible();
+
     // My sessions still lists the session.
     await coordinator.goto(`/events/${event.id}`);
     await expect(

@@ -170,6 +170,12 @@ test("the organiser drags a block to another day and back by keyboard, resizes a
   await page.reload();
   await expect(calBox).toBeVisible();
   expect(await leftOf(blockBox, calBox)).toBe(true);
+  // Undo puts the order back.
+  await blockBox.getByRole("button", { name: "Actions for block Trackers" }).click();
+  await page.getByRole("menuitem", { name: "Move right" }).click();
+  await expect.poll(() => leftOf(calBox, blockBox)).toBe(true);
+  await page.getByRole("button", { name: /^Undo: Moved “Trackers” right/ }).click();
+  await expect.poll(() => leftOf(blockBox, calBox)).toBe(true);
 
   // Lengthening the last talk past the block's end makes the block grow, and the editor says so.
   await pixels.getByRole("button", { name: /^Move or resize contribution “Pixel detectors”/ }).focus();

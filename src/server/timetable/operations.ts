@@ -773,3 +773,36 @@ export async function rescheduleEntries(
     return { changed: result.updates.length, notices: [] };
   });
 }
+
+/**
+ * The organiser-chosen order of parallel blocks (indico.md §9.1 item 3): the blocks listed get display orders
+ * 0, 1, 2… in the order given, in one transaction, so "move one place left" is exact whatever the earlier
+ * orders were. Each block must be one whose blocks the person may manage.
+ */
+export async function setParallelOrder(
+  deps: Deps,
+  actor: Actor,
+  eventId: string,
+  blockIds: readonly string[],
+): Promise<void> {
+  if (new Set(blockIds).size !== blockIds.length) {
+    throw badRequest("A block is listed twice.", { blockIds: "must list each block once" });
+  }
+  await withEvent(deps, actor, eventId, async (w) => {
+    const blocks = await listBlocksByIds(w.tx, [...blockIds]);
+    const byId = new Map(blocks.filter((b) => b.event_id === w.event.id).map((b) => [b.id, b]));
+    for (const id of blockIds) {
+      const block = byId.get(id);
+      if (!block) throw notFound("The session block");
+      await authorizeSession(w, block.session_id, "conference.session.manageBlocks");
+    }
+    const changed: { blockId: string; from: number; to: number }[] = [];
+    for (const [index, id] of blockIds.entries()) {
+      const block = byId.get(id) as BlockRow;
+      if (block.display_order === index) continue;
+      await updateBlock(w.tx, id, { display_order: index });
+      changed.push({ blockId: id, from: block.display_order, to: index });
+    }
+    if (changed.length > 0) await auditEvent(w, "session_block.reordered", { changed });
+  });
+}

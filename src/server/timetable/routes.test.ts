@@ -516,6 +516,48 @@ describeEngines("timetable API", (engine) => {
     expect(JSON.stringify(anon)).not.toContain("@example.test");
   });
 
+  it("parallel order: the organiser sets blocks left to right in one request; a bad list changes nothing", async () => {
+    const a = await admin();
+    const event = await buildEvent(a);
+    const [s1, s2, s3] = [
+      await buildSession(a, event.id, { title: "One", code: "A" }),
+      await buildSession(a, event.id, { title: "Two", code: "B" }),
+      await buildSession(a, event.id, { title: "Three", code: "C" }),
+    ];
+    const blocks = [
+      await buildBlock(a, event.id, s1.id, { startAt: at("2026-03-27 10:00") }),
+      await buildBlock(a, event.id, s2.id, { startAt: at("2026-03-27 10:00") }),
+      await buildBlock(a, event.id, s3.id, { startAt: at("2026-03-27 10:00") }),
+    ];
+    const columns = async () =>
+      ok(await a.get<EventTimetable>(`/api/v1/events/${event.id}/timetable`)).days[0]?.entries.map((e) => e.id);
+    // All at order 0: by session code.
+    expect(await columns()).toEqual(blocks.map((b) => b.id));
+    const [b1, b2, b3] = blocks.map((b) => b.id) as [string, string, string];
+    // "Move One right": exactly one place, not past Three (what a single display order could not say).
+    ok(await a.put(`/api/v1/events/${event.id}/timetable/parallel-order`, { blockIds: [b2, b1, b3] }));
+    expect(await columns()).toEqual([b2, b1, b3]);
+    const audit = (await eventAudit(a, event.id)).find((e) => e.action === "session_block.reordered");
+    expect(audit).toBeDefined();
+
+    const twice = await a.put<ErrorBody>(`/api/v1/events/${event.id}/timetable/parallel-order`, {
+      blockIds: [b1, b1],
+    });
+    expect(twice.status).toBe(400);
+    expect(twice.body.error.fields).toEqual({ blockIds: "must list each block once" });
+    const unknown = await a.put<ErrorBody>(`/api/v1/events/${event.id}/timetable/parallel-order`, {
+      blockIds: [b3, "00000000-0000-4000-8000-000000000000"],
+    });
+    expect(unknown.status).toBe(404);
+    expect(await columns()).toEqual([b2, b1, b3]);
+
+    // A member who manages nothing is refused, and nothing moves.
+    const { agent: member } = await signedInAgent(server());
+    const refused = await member.put(`/api/v1/events/${event.id}/timetable/parallel-order`, { blockIds: [b3, b2, b1] });
+    expect([403, 404]).toContain(refused.status);
+    expect(await columns()).toEqual([b2, b1, b3]);
+  });
+
   it("the session timetable shows only that session's blocks, day by day", async () => {
     const a = await admin();
     const event = await buildEvent(a);

@@ -10,6 +10,7 @@ import {
   BreakCreateInput,
   BreakUpdateInput,
   EventTimetable,
+  ParallelOrderInput,
   RescheduleInput,
   RescheduleResult,
   SessionBlock,
@@ -28,6 +29,7 @@ import {
   fitBlock,
   moveBlockWithContents,
   rescheduleEntries,
+  setParallelOrder,
   updateBlockDetails,
   updateBreakDetails,
 } from "./operations";
@@ -203,6 +205,25 @@ export function timetableRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req) => {
         requireActor(req.actor);
         await deleteBreakEntry(deps, req.actor, req.params.eventId, req.params.breakId);
+        return { ok: true as const };
+      },
+    );
+
+    app.put(
+      "/api/v1/events/:eventId/timetable/parallel-order",
+      {
+        schema: {
+          tags,
+          summary:
+            "Order of parallel blocks, left to right: the blocks listed get display orders 0, 1, 2… in one transaction",
+          params: EventParams,
+          body: ParallelOrderInput,
+          response: { 200: Ok, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (req) => {
+        requireActor(req.actor);
+        await setParallelOrder(deps, req.actor, req.params.eventId, req.body.blockIds);
         return { ok: true as const };
       },
     );

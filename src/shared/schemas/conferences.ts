@@ -350,6 +350,15 @@ export const BlockMoveInput = z
   });
 export type BlockMoveInput = z.infer<typeof BlockMoveInput>;
 
+export const ParallelOrderInput = z.object({
+  blockIds: z
+    .array(Id)
+    .min(1, "must list at least one block")
+    .max(200, "must list at most 200 blocks")
+    .describe("blocks in the order they stand side by side, left to right"),
+});
+export type ParallelOrderInput = z.infer<typeof ParallelOrderInput>;
+
 export const SessionBlock = z
   .object({
     id: Id,

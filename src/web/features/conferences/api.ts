@@ -303,7 +303,11 @@ export function useTimetableChanges(eventId: string) {
       for (const change of changes) {
         const { method, path, body } = requestOf(change);
         const url = `${eventPath(eventId)}${path}`;
-        const answer = await (method === "PATCH" ? api.patch<Answer>(url, body) : api.post<Answer>(url, body));
+        const answer = await (method === "PATCH"
+          ? api.patch<Answer>(url, body)
+          : method === "PUT"
+            ? api.put<Answer>(url, body)
+            : api.post<Answer>(url, body));
         notices.push(...(answer.notices ?? []));
       }
       return notices;

@@ -6,6 +6,8 @@ import {
   gridWindow,
   hourMarks,
   instantAtY,
+  moveInOrder,
+  parallelBlocks,
   requestOf,
   snap,
   undoOf,
@@ -73,6 +75,16 @@ describe("drafts and changes", () => {
     expect((squashed.endMs - squashed.startMs) / 60_000).toBe(5);
   });
 
+  it("lands a moved start and a resized end on the clock's 5-minute marks; a move keeps the length", () => {
+    const odd = { startAt: "2026-03-27T09:03:00.000Z", endAt: "2026-03-27T09:06:00.000Z" };
+    const moved = applyDraft(odd, { moveMinutes: 5, resizeMinutes: 0 });
+    expect(new Date(moved.startMs).toISOString()).toBe("2026-03-27T09:10:00.000Z");
+    expect((moved.endMs - moved.startMs) / 60_000).toBe(3);
+    const resized = applyDraft(odd, { moveMinutes: 0, resizeMinutes: 5 });
+    expect(new Date(resized.startMs).toISOString()).toBe("2026-03-27T09:03:00.000Z");
+    expect(new Date(resized.endMs).toISOString()).toBe("2026-03-27T09:10:00.000Z");
+  });
+
   it("a block moved or resized is one PATCH with its new start and length", () => {
     const change = changeFromDraft(block, { moveMinutes: -30, resizeMinutes: 15 });
     expect(change).toEqual({
@@ -138,6 +150,39 @@ describe("drafts and changes", () => {
       { kind: "block-time", blockId: "b1", startAt: block.startAt, durationMinutes: 90 },
     ]);
     expect(undoOf({ kind: "unscheduled-contribution", id: "c2" }, null)).toEqual([{ kind: "unschedule", id: "c2" }]);
+  });
+});
+
+describe("parallel order", () => {
+  const e = (id: string, kind: string, from: string, to: string) => ({
+    id,
+    kind,
+    startAt: `2026-03-27T${from}:00Z`,
+    endAt: `2026-03-27T${to}:00Z`,
+  });
+  const day = [
+    e("a", "block", "08:00", "10:00"),
+    e("b", "block", "08:30", "09:00"),
+    e("x", "break", "09:00", "09:30"),
+    e("c", "block", "09:30", "11:00"),
+    e("d", "block", "11:00", "12:00"),
+    e("f", "block", "11:00", "12:30"),
+  ];
+
+  it("finds the blocks standing side by side with a block, in the server's order", () => {
+    expect(parallelBlocks(day, "b")).toEqual(["a", "b", "c"]);
+    expect(parallelBlocks(day, "f")).toEqual(["d", "f"]);
+  });
+
+  it("moves a block exactly one place, and not past the edge", () => {
+    expect(moveInOrder(["a", "b", "c"], "a", "right")).toEqual(["b", "a", "c"]);
+    expect(moveInOrder(["a", "b", "c"], "c", "left")).toEqual(["a", "c", "b"]);
+    expect(moveInOrder(["a", "b", "c"], "a", "left")).toBeNull();
+    expect(requestOf({ kind: "parallel-order", blockIds: ["b", "a"] })).toEqual({
+      method: "PUT",
+      path: "/timetable/parallel-order",
+      body: { blockIds: ["b", "a"] },
+    });
   });
 });
 

@@ -92,13 +92,23 @@ export interface Draft {
 
 export const NO_DRAFT: Draft = { moveMinutes: 0, resizeMinutes: 0 };
 
-/** The times a draft gives an entry: moved by whole 5-minute steps, never shorter than 5 minutes. */
+/**
+ * The times a draft gives an entry: a moved start and a resized end land on whole 5-minute marks of the clock
+ * (every zone's offset is a multiple of 15 minutes, so the marks are the same in UTC); a move keeps the length,
+ * a resize never goes below 5 minutes.
+ */
 export function applyDraft(entry: Timed, draft: Draft): { startMs: number; endMs: number } {
-  const length = minutesBetween(entry.startAt, entry.endAt);
-  const startMs = Date.parse(entry.startAt) + snap(draft.moveMinutes) * MINUTE;
-  const minutes = Math.max(SNAP_MINUTES, length + snap(draft.resizeMinutes));
-  return { startMs, endMs: startMs + minutes * MINUTE };
+  const start = Date.parse(entry.startAt);
+  const length = Date.parse(entry.endAt) - start;
+  const move = snap(draft.moveMinutes);
+  const resize = snap(draft.resizeMinutes);
+  const startMs = move === 0 ? start : roundToMark(start + move * MINUTE);
+  if (resize === 0) return { startMs, endMs: startMs + length };
+  const endMs = Math.max(startMs + SNAP_MINUTES * MINUTE, roundToMark(startMs + length + resize * MINUTE));
+  return { startMs, endMs };
 }
+
+const roundToMark = (ms: number) => Math.round(ms / (SNAP_MINUTES * MINUTE)) * SNAP_MINUTES * MINUTE;
 
 export const isEmptyDraft = (d: Draft): boolean =>
   snap(d.moveMinutes) === 0 && snap(d.resizeMinutes) === 0 && d.day === undefined;
@@ -109,7 +119,7 @@ export const isEmptyDraft = (d: Draft): boolean =>
 export type TimetableChange =
   | { kind: "block-time"; blockId: string; startAt: string; durationMinutes: number }
   | { kind: "block-day"; blockId: string; day: string }
-  | { kind: "block-order"; blockId: string; displayOrder: number }
+  | { kind: "parallel-order"; blockIds: string[] }
   | { kind: "contribution-time"; id: string; blockId: string | null; startAt: string; durationMinutes: number }
   | { kind: "break-time"; id: string; blockId: string | null; startAt: string; durationMinutes: number }
   | { kind: "unschedule"; id: string };
@@ -182,7 +192,11 @@ export function undoOf(
 }
 
 /** The request a change is: method, path under the event, body. */
-export function requestOf(change: TimetableChange): { method: "POST" | "PATCH"; path: string; body?: unknown } {
+export function requestOf(change: TimetableChange): {
+  method: "POST" | "PATCH" | "PUT";
+  path: string;
+  body?: unknown;
+} {
   const enc = encodeURIComponent;
   switch (change.kind) {
     case "block-time":
@@ -193,8 +207,8 @@ export function requestOf(change: TimetableChange): { method: "POST" | "PATCH"; 
       };
     case "block-day":
       return { method: "POST", path: `/blocks/${enc(change.blockId)}/move`, body: { day: change.day } };
-    case "block-order":
-      return { method: "PATCH", path: `/blocks/${enc(change.blockId)}`, body: { displayOrder: change.displayOrder } };
+    case "parallel-order":
+      return { method: "PUT", path: "/timetable/parallel-order", body: { blockIds: change.blockIds } };
     case "contribution-time":
       return {
         method: "POST",
@@ -233,14 +247,30 @@ export function assignColumns<E extends Timed>(entries: readonly E[]): { entry: 
 }
 
 /**
- * Parallel blocks are ordered by their display order (then session code and title, on the server): moving a
- * block one place left or right sets its order just before or after its neighbour's.
+ * The blocks standing side by side with `blockId`, left to right: its overlap group among a day's top-level
+ * entries, which the server sends by group in time order and, inside a group, in the parallel order.
  */
-export function reorderChange(
-  block: { id: string; displayOrder: number },
-  neighbour: { displayOrder: number },
-  direction: "left" | "right",
-): TimetableChange {
-  const displayOrder = Math.max(-1000, Math.min(1000, neighbour.displayOrder + (direction === "left" ? -1 : 1)));
-  return { kind: "block-order", blockId: block.id, displayOrder };
+export function parallelBlocks(entries: readonly (Timed & { kind: string; id: string })[], blockId: string): string[] {
+  let group: string[] = [];
+  let groupEnd = Number.NEGATIVE_INFINITY;
+  for (const entry of entries) {
+    const start = Date.parse(entry.startAt);
+    if (start >= groupEnd) {
+      if (group.includes(blockId)) break;
+      group = [];
+    }
+    groupEnd = Math.max(start >= groupEnd ? Date.parse(entry.endAt) : groupEnd, Date.parse(entry.endAt));
+    if (entry.kind === "block") group.push(entry.id);
+  }
+  return group.includes(blockId) ? group : [blockId];
+}
+
+/** The parallel order after moving one block one place left or right; null at the edge. */
+export function moveInOrder(order: readonly string[], blockId: string, direction: "left" | "right"): string[] | null {
+  const i = order.indexOf(blockId);
+  const j = direction === "left" ? i - 1 : i + 1;
+  if (i < 0 || j < 0 || j >= order.length) return null;
+  const next = [...order];
+  [next[i], next[j]] = [next[j] as string, next[i] as string];
+  return next;
 }

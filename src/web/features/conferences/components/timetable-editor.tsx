@@ -39,6 +39,7 @@ import type {
   TimetableTopEntry,
 } from "../../../../shared/schemas/conferences";
 import { notify } from "../../../components/notify";
+import { isApiError } from "../../../lib/api-client";
 import { useTimetableChanges } from "../api";
 import { clockOf, dayLabel, dayOf, formatMinutes, joinLocal, localToInstant } from "../local-time";
 import {
@@ -52,9 +53,10 @@ import {
   isEmptyDraft,
   isoOf,
   minutesBetween,
+  moveInOrder,
   NO_DRAFT,
   PX_PER_MINUTE,
-  reorderChange,
+  parallelBlocks,
   SNAP_MINUTES,
   snap,
   type TimetableChange,
@@ -191,21 +193,51 @@ export function TimetableEditor(props: TimetableEditorProps) {
   const [timeDialog, setTimeDialog] = useState<Target | null>(null);
   const dayList = days.map((d) => d.day);
   const current = days.find((d) => d.day === day) ?? days[0];
+  const blocks = useMemo(() => {
+    const map = new Map<string, TimetableBlock>();
+    for (const d of days) for (const e of d.entries) if (e.kind === "block") map.set(e.id, e);
+    return map;
+  }, [days]);
+  const blockById = useCallback((id: string) => blocks.get(id) ?? null, [blocks]);
+  // Where the exact-time dialog may put a contribution or break: the blocks the person schedules into.
+  const places: Place[] = useMemo(
+    () =>
+      [...blocks.values()]
+        .filter((b) => permissions.inside(b))
+        .map((b) => ({
+          blockId: b.id,
+          day: localOf(b.startAt, zone).slice(0, 10),
+          isPoster: b.isPoster,
+          label: `${b.fullTitle}, ${dayLabel(localOf(b.startAt, zone).slice(0, 10), { short: true })} ${describeTimes(Date.parse(b.startAt), Date.parse(b.endAt), zone)}`,
+        })),
+    [blocks, permissions, zone],
+  );
 
   const send = useCallback(
-    async (change: TimetableChange, target: Target, what: string, draft: Draft = NO_DRAFT): Promise<string | null> => {
+    async (
+      change: TimetableChange,
+      target: Target,
+      what: string,
+      draft: Draft = NO_DRAFT,
+      undoChanges?: TimetableChange[],
+    ): Promise<string | null> => {
       setRefusal(null);
       setPending({ id: target.before.id, draft });
       try {
         const answer = await changes.mutateAsync([change]);
         // An entry inside a block: undo also gives the block back its times, if the person may change them.
-        setHistory((h) => [
-          ...h.slice(-19),
-          { label: what, undo: undoOf(target.before, target.parent), day: target.day, id: target.before.id },
-        ]);
-        if (change.kind === "block-day") {
-          onDayChange(change.day);
-          setFollow({ id: change.blockId });
+        const undo = undoChanges ?? undoOf(target.before, target.parent);
+        setHistory((h) => [...h.slice(-19), { label: what, undo, day: target.day, id: target.before.id }]);
+        // A block or top-level entry now on another day: the editor follows it there.
+        const newDay =
+          change.kind === "block-day"
+            ? change.day
+            : "startAt" in change && !("blockId" in change && change.blockId)
+              ? localOf(change.startAt, zone).slice(0, 10)
+              : target.day;
+        if (newDay !== target.day) {
+          onDayChange(newDay);
+          setFollow({ id: target.before.id });
         }
         setNotices(answer);
         setAnnouncement(`${what}: saved.${answer.length ? ` ${answer.join(" ")}` : ""}`);
@@ -220,7 +252,7 @@ export function TimetableEditor(props: TimetableEditorProps) {
         setPending(null);
       }
     },
-    [changes, onDayChange],
+    [changes, onDayChange, zone],
   );
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs again when the days (the refetched data) or the shown day change, until the handle exists
@@ -249,7 +281,9 @@ export function TimetableEditor(props: TimetableEditorProps) {
       notify(`Undone: ${last.label}.`);
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
-      setRefusal({ what: `Undo “${last.label}”`, reason });
+      setRefusal({ what: `Undo “${last.label}”`, reason: `${reason} It cannot be undone any more.` });
+      // Refused (the entry changed or went meanwhile): keep it from blocking the undos before it.
+      if (isApiError(err) && err.status < 500) setHistory((h) => h.slice(0, -1));
     }
   }, [history, changes, day, onDayChange]);
 
@@ -280,6 +314,7 @@ export function TimetableEditor(props: TimetableEditorProps) {
           setRefusal({ what: `Schedule “${target.title}”`, reason: "drop it into one of its session's blocks." });
           return;
         }
+        const into = place.blockId ? blockById(place.blockId) : null;
         void send(
           {
             kind: "contribution-time",
@@ -290,6 +325,8 @@ export function TimetableEditor(props: TimetableEditorProps) {
           },
           target,
           `Scheduled “${target.title}”`,
+          NO_DRAFT,
+          undoOf(target.before, into && permissions.block(into) ? blockBefore(into) : null),
         );
         return;
       }
@@ -302,7 +339,9 @@ export function TimetableEditor(props: TimetableEditorProps) {
         return;
       }
       let change = changeFromDraft(target.before, state.draft);
-      // An entry dropped over another block goes into it (the server says whether it may).
+      let undoChanges: TimetableChange[] | undefined;
+      // An entry dropped over another block goes into it (the server says whether it may); undo gives that
+      // block back its times too, in case it grew to take the entry.
       if (
         change &&
         state.mode === "move" &&
@@ -312,12 +351,24 @@ export function TimetableEditor(props: TimetableEditorProps) {
         state.overBlockId !== change.blockId
       ) {
         change = { ...change, blockId: state.overBlockId };
+        const into = blockById(state.overBlockId);
+        undoChanges = undoOf(target.before, into && permissions.block(into) ? blockBefore(into) : null);
       }
       if (!change) return;
-      void send(change, target, `${state.mode === "resize" ? "Resized" : "Moved"} “${label}”`, state.draft);
+      void send(
+        change,
+        target,
+        `${state.mode === "resize" ? "Resized" : "Moved"} “${label}”`,
+        state.draft,
+        undoChanges,
+      );
     },
-    [permissions.topLevel, send],
+    [permissions, send, blockById],
   );
+
+  // The listeners of a drag in progress, removed when it ends, is cancelled, or the editor goes away.
+  const endDrag = useRef<(() => void) | null>(null);
+  useEffect(() => () => endDrag.current?.(), []);
 
   const startPointer = (e: ReactPointerEvent, target: Target, mode: PointerDrag["mode"]) => {
     if (e.button !== 0 || changes.isPending) return;
@@ -327,6 +378,9 @@ export function TimetableEditor(props: TimetableEditorProps) {
     e.stopPropagation();
     setRefusal(null);
     setKeyDraft(null);
+    endDrag.current?.();
+    // Page coordinates, so that the page scrolling under a held entry (wheel, or the edges below) counts.
+    const startPageY = e.clientY + window.scrollY;
     let state: PointerDrag = {
       target,
       mode,
@@ -337,21 +391,22 @@ export function TimetableEditor(props: TimetableEditorProps) {
       started: false,
       draft: NO_DRAFT,
     };
-    const onMove = (ev: PointerEvent) => {
-      const dx = ev.clientX - state.startX;
-      const dy = ev.clientY - state.startY;
+    const update = (clientX: number, clientY: number) => {
+      const dx = clientX - state.startX;
+      const dy = clientY + window.scrollY - startPageY;
       if (!state.started && Math.abs(dx) < 4 && Math.abs(dy) < 4) return;
       const minutes = dy / PX_PER_MINUTE;
-      const under = document.elementFromPoint(ev.clientX, ev.clientY);
+      const under = document.elementFromPoint(clientX, clientY);
       const overDay = under?.closest<HTMLElement>("[data-drop-day]")?.dataset.dropDay;
       const overBlockId = under?.closest<HTMLElement>("[data-drop-block]")?.dataset.dropBlock;
       state = {
         ...state,
         started: true,
-        x: ev.clientX,
-        y: ev.clientY,
+        x: clientX,
+        y: clientY,
         overDay: target.before.kind === "block" ? overDay : undefined,
-        overBlockId,
+        // Only what can go into a block (its entries, unscheduled contributions) highlights one.
+        overBlockId: target.before.kind === "block" ? undefined : overBlockId,
         draft:
           mode === "resize"
             ? { moveMinutes: 0, resizeMinutes: snap(minutes) }
@@ -359,15 +414,45 @@ export function TimetableEditor(props: TimetableEditorProps) {
       };
       setDrag(state);
     };
-    const onUp = () => {
+    const onMove = (ev: PointerEvent) => {
+      update(ev.clientX, ev.clientY);
+      // Near the top or bottom of the window the page scrolls, so a long day can be crossed in one drag.
+      if (!state.started) return;
+      const edge = 48;
+      if (ev.clientY < edge) window.scrollBy(0, -16);
+      else if (ev.clientY > window.innerHeight - edge) window.scrollBy(0, 16);
+    };
+    const onScroll = () => state.started && update(state.x, state.y);
+    const onKey = (ev: globalThis.KeyboardEvent) => {
+      if (ev.key !== "Escape") return;
+      ev.preventDefault();
+      stop();
+      setDrag(null);
+      setAnnouncement(`${target.title}: not changed.`);
+    };
+    const stop = () => {
       window.removeEventListener("pointermove", onMove);
       window.removeEventListener("pointerup", onUp);
-      window.removeEventListener("pointercancel", onUp);
+      window.removeEventListener("pointercancel", onCancel);
+      window.removeEventListener("scroll", onScroll);
+      window.removeEventListener("keydown", onKey, true);
+      endDrag.current = null;
+    };
+    const onUp = () => {
+      stop();
       finishDrag(state);
+    };
+    // The browser took the pointer away (a touch became a scroll, a system gesture): nothing is changed.
+    const onCancel = () => {
+      stop();
+      setDrag(null);
     };
     window.addEventListener("pointermove", onMove);
     window.addEventListener("pointerup", onUp);
-    window.addEventListener("pointercancel", onUp);
+    window.addEventListener("pointercancel", onCancel);
+    window.addEventListener("scroll", onScroll, { passive: true });
+    window.addEventListener("keydown", onKey, true);
+    endDrag.current = stop;
   };
 
   // ------------------------------------------------------------------ keyboard
@@ -385,18 +470,25 @@ export function TimetableEditor(props: TimetableEditorProps) {
     };
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "z") return; // the editor's undo
     if (!may.move) return;
+    // While a change is being saved, the entry's place is not known yet: a draft from the old one would be wrong.
+    if (changes.isPending && e.key !== "Escape" && e.key !== "Tab") {
+      e.preventDefault();
+      return;
+    }
     const dayIndex = dayList.indexOf(active.day ?? target.day);
     switch (e.key) {
       case "ArrowUp":
       case "ArrowDown": {
         const delta = e.key === "ArrowUp" ? -SNAP_MINUTES : SNAP_MINUTES;
+        // A block on its way to another day goes at the same time, as it is: no resizing or moving on the way.
+        if (active.day) return;
         if (e.shiftKey) step({ ...active, resizeMinutes: active.resizeMinutes + delta });
-        else if (!active.day) step({ ...active, moveMinutes: active.moveMinutes + delta });
+        else step({ ...active, moveMinutes: active.moveMinutes + delta });
         return;
       }
       case "ArrowLeft":
       case "ArrowRight": {
-        if (!may.days) return;
+        if (!may.days || snap(active.moveMinutes) !== 0 || snap(active.resizeMinutes) !== 0) return;
         const next = dayList[dayIndex + (e.key === "ArrowLeft" ? -1 : 1)];
         if (!next) return;
         step({ moveMinutes: 0, resizeMinutes: 0, day: next === target.day ? undefined : next });
@@ -457,7 +549,7 @@ export function TimetableEditor(props: TimetableEditorProps) {
     startPointer,
     onHandleKey,
     openTimeDialog: setTimeDialog,
-    send: (change, target, what) => send(change, target, what),
+    send,
     dropKeyDraft: (id) => setKeyDraft((k) => (k?.target.before.id === id ? null : k)),
   };
 
@@ -470,7 +562,9 @@ export function TimetableEditor(props: TimetableEditorProps) {
           <Button
             variant="default"
             onClick={() => void undo()}
-            disabled={!last || changes.isPending}
+            // Not `disabled`: a disabled button drops the keyboard focus (and with it Ctrl+Z) while saving.
+            data-disabled={!last || changes.isPending || undefined}
+            aria-disabled={!last || changes.isPending}
             aria-keyshortcuts="Control+Z"
           >
             {last ? `Undo: ${last.label}` : "Undo"}
@@ -569,10 +663,22 @@ export function TimetableEditor(props: TimetableEditorProps) {
         target={timeDialog}
         zone={zone}
         days={dayList}
+        places={places}
+        topLevel={permissions.topLevel}
         onClose={() => setTimeDialog(null)}
         onSave={async (change, what) => {
           if (!timeDialog) return null;
-          return send(change, timeDialog, what);
+          // Into another block: undo gives that block back its times too, in case it grew to take the entry.
+          const movedInto =
+            "blockId" in change && change.blockId && "blockId" in timeDialog.before
+              ? change.blockId !== timeDialog.before.blockId
+                ? blockById(change.blockId)
+                : null
+              : null;
+          const undoChanges = movedInto
+            ? undoOf(timeDialog.before, permissions.block(movedInto) ? blockBefore(movedInto) : null)
+            : undefined;
+          return send(change, timeDialog, what, NO_DRAFT, undoChanges);
         }}
       />
     </div>
@@ -606,7 +712,13 @@ interface EntryContext {
   startPointer(e: ReactPointerEvent, target: Target, mode: "move" | "resize"): void;
   onHandleKey(e: KeyboardEvent, target: Target, may: { move: boolean; days: boolean }): void;
   openTimeDialog(target: Target): void;
-  send(change: TimetableChange, target: Target, what: string): Promise<string | null>;
+  send(
+    change: TimetableChange,
+    target: Target,
+    what: string,
+    draft?: Draft,
+    undo?: TimetableChange[],
+  ): Promise<string | null>;
   /** Leaving a handle drops its unsaved keyboard change. */
   dropKeyDraft(id: string): void;
 }
@@ -637,19 +749,21 @@ function DayGrid({ day, ctx }: { day: EditorDay; ctx: EntryContext }) {
   );
 }
 
-type Reorder = (block: TimetableBlock, direction: "left" | "right") => TimetableChange | null;
+type Reorder = (
+  block: TimetableBlock,
+  direction: "left" | "right",
+) => { change: TimetableChange; undo: TimetableChange } | null;
 
-/** Parallel blocks: the neighbour on the left or right in the same overlap, for "Move left / right". */
+/** Parallel blocks: this block one place left or right among those beside it, and the order to undo it. */
 function useReorder(entries: TimetableTopEntry[]): Reorder {
   return (block, direction) => {
-    const neighbour = entries.find(
-      (e): e is TimetableBlock =>
-        e.kind === "block" &&
-        e.column === block.column + (direction === "left" ? -1 : 1) &&
-        Date.parse(e.startAt) < Date.parse(block.endAt) &&
-        Date.parse(block.startAt) < Date.parse(e.endAt),
-    );
-    return neighbour ? reorderChange(block, neighbour, direction) : null;
+    const order = parallelBlocks(entries, block.id);
+    const next = moveInOrder(order, block.id, direction);
+    if (!next) return null;
+    return {
+      change: { kind: "parallel-order", blockIds: next },
+      undo: { kind: "parallel-order", blockIds: order },
+    };
   };
 }
 
@@ -793,13 +907,19 @@ function BlockBox({
     );
   if (left)
     menuItems.push(
-      <Menu.Item key="left" onClick={() => void ctx.send(left, target, `Moved “${block.fullTitle}” left`)}>
+      <Menu.Item
+        key="left"
+        onClick={() => void ctx.send(left.change, target, `Moved “${block.fullTitle}” left`, NO_DRAFT, [left.undo])}
+      >
         Move left
       </Menu.Item>,
     );
   if (right)
     menuItems.push(
-      <Menu.Item key="right" onClick={() => void ctx.send(right, target, `Moved “${block.fullTitle}” right`)}>
+      <Menu.Item
+        key="right"
+        onClick={() => void ctx.send(right.change, target, `Moved “${block.fullTitle}” right`, NO_DRAFT, [right.undo])}
+      >
         Move right
       </Menu.Item>,
     );
@@ -821,7 +941,8 @@ function BlockBox({
     <article
       className={classes.block}
       style={{ ...style, "--tt-bg": block.colours.background, "--tt-text": block.colours.text } as CSSProperties}
-      data-drop-block={mayInside ? block.id : undefined}
+      // Poster blocks take dropped contributions too (as posters), though nothing moves inside them.
+      data-drop-block={ctx.permissions.inside(block) ? block.id : undefined}
       data-testid="editor-block"
       data-block-id={block.id}
       data-entry-id={block.id}
@@ -1070,23 +1191,46 @@ function Unscheduled({
 
 // ------------------------------------------------------------------------------------------------ exact times
 
+interface Place {
+  blockId: string;
+  day: string;
+  isPoster: boolean;
+  label: string;
+}
+
+const TOP_LEVEL = "top-level";
+
 function TimeDialog({
   target,
   zone,
   days,
+  places,
+  topLevel,
   onClose,
   onSave,
 }: {
   target: Target | null;
   zone: string;
   days: string[];
+  places: Place[];
+  /** The person may place entries outside blocks (event managers). */
+  topLevel: boolean;
   onClose(): void;
   onSave(change: TimetableChange, what: string): Promise<string | null>;
 }) {
   return (
-    <Modal opened={target !== null} onClose={onClose} title={target ? `Time of “${target.title}”` : "Time"}>
+    <Modal opened={target !== null} onClose={onClose} title={target ? `Time of “${target.title}”` : "Time"} size="lg">
       {target && (
-        <TimeForm key={target.before.id} target={target} zone={zone} days={days} onClose={onClose} onSave={onSave} />
+        <TimeForm
+          key={target.before.id}
+          target={target}
+          zone={zone}
+          days={days}
+          places={places}
+          topLevel={topLevel}
+          onClose={onClose}
+          onSave={onSave}
+        />
       )}
     </Modal>
   );
@@ -1113,12 +1257,17 @@ function TimeForm({
   target,
   zone,
   days,
+  places,
+  topLevel,
   onClose,
   onSave,
 }: {
   target: Target;
   zone: string;
   days: string[];
+  places: Place[];
+  /** The person may place entries outside blocks (event managers). */
+  topLevel: boolean;
   onClose(): void;
   onSave(change: TimetableChange, what: string): Promise<string | null>;
 }) {
@@ -1129,12 +1278,32 @@ function TimeForm({
   const [duration, setDuration] = useState<number | string>(target.durationMinutes);
   const [errors, setErrors] = useState<{ start?: string; duration?: string; form?: string }>({});
   const [saving, setSaving] = useState(false);
-  // Entries inside a block stay on its day; blocks and top-level entries may go to any day of the event.
-  const dayFixed = before.kind !== "block" && "blockId" in before && before.blockId !== null;
+  const inBlock = "blockId" in before ? before.blockId : null;
+  const [place, setPlace] = useState<string>(inBlock ?? TOP_LEVEL);
+  // Contributions and breaks may go into another block (the keyboard's way to move them there); a block's
+  // entries take its day, blocks and top-level entries may go to any day of the event.
+  const placeOptions =
+    before.kind === "contribution" || before.kind === "break"
+      ? [
+          ...(topLevel ? [{ value: TOP_LEVEL, label: "Outside blocks" }] : []),
+          ...places
+            .filter((p) => before.kind === "contribution" || !p.isPoster)
+            .map((p) => ({ value: p.blockId, label: p.label })),
+        ]
+      : [];
+  const chosenBlock = places.find((p) => p.blockId === place) ?? null;
+  const dayFixed = chosenBlock !== null;
+  const shownDay = chosenBlock?.day ?? day;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const startAt = /^\d{2}:\d{2}$/.test(start) ? localToInstant(joinLocal(day, start), zone) : null;
+    const sameClock = "startAt" in before && joinLocal(shownDay, start) === startLocal;
+    // Unchanged wall-clock time: the same instant (in the hour repeated in autumn, the second one stays).
+    const startAt = sameClock
+      ? (before as { startAt: string }).startAt
+      : /^\d{2}:\d{2}$/.test(start)
+        ? localToInstant(joinLocal(shownDay, start), zone)
+        : null;
     const minutes = typeof duration === "number" ? duration : Number.NaN;
     const next: typeof errors = {};
     if (!startAt) next.start = `Start must be a time of the day such as 09:30 that exists in ${zone}`;
@@ -1147,9 +1316,9 @@ function TimeForm({
       before.kind === "block"
         ? { kind: "block-time", blockId: before.id, ...times }
         : before.kind === "contribution"
-          ? { kind: "contribution-time", id: before.id, blockId: before.blockId, ...times }
+          ? { kind: "contribution-time", id: before.id, blockId: chosenBlock?.blockId ?? null, ...times }
           : before.kind === "break"
-            ? { kind: "break-time", id: before.id, blockId: before.blockId, ...times }
+            ? { kind: "break-time", id: before.id, blockId: chosenBlock?.blockId ?? null, ...times }
             : null;
     if (!change) return;
     setSaving(true);
@@ -1163,11 +1332,21 @@ function TimeForm({
     <form onSubmit={submit} noValidate>
       <Stack>
         <Text size="sm">Times in {zone}, the event's time zone.</Text>
+        {placeOptions.length > 0 && (
+          <Select
+            label="Where"
+            data={placeOptions}
+            value={place}
+            onChange={(v) => v && setPlace(v)}
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: true }}
+          />
+        )}
         <SimpleGrid cols={{ base: 1, xs: 3 }}>
           <Select
             label="Day"
             data={days.map((d) => ({ value: d, label: dayLabel(d) }))}
-            value={day}
+            value={shownDay}
             onChange={(v) => v && setDay(v)}
             disabled={dayFixed}
             allowDeselect={false}

@@ -59,7 +59,10 @@ function SessionEditor({ timetable }: { timetable: SessionTimetable }) {
     return dayList.map((day) => ({
       day,
       ...dayBounds(day, zone),
-      entries: assignColumns(byDay.get(day) ?? []).map(({ entry, column, columns }) => ({ ...entry, column, columns })),
+      // By start, as assignColumns expects (the server sends a day's blocks by group and parallel order).
+      entries: assignColumns(
+        [...(byDay.get(day) ?? [])].sort((a, b) => Date.parse(a.startAt) - Date.parse(b.startAt)),
+      ).map(({ entry, column, columns }) => ({ ...entry, column, columns })),
     }));
   }, [dayList, timetable.days, zone]);
   const requested = params.get("day");
