@@ -142,6 +142,13 @@ const ROUTES: Route[] = [
     kind: "manage",
     success: 200,
   },
+  {
+    method: "PUT",
+    path: (f) => `${E(f)}/timetable/parallel-order`,
+    body: (f) => ({ blockIds: [f.blockId] }),
+    kind: "manage",
+    success: 200,
+  },
   { method: "GET", path: (f) => `${E(f)}/timetable`, kind: "public", success: 200 },
   { method: "GET", path: (f) => `${E(f)}/contributions`, kind: "manage", success: 200 },
   { method: "GET", path: (f) => `${E(f)}/protection`, kind: "manage", success: 200 },

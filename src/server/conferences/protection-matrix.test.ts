@@ -342,6 +342,14 @@ const TABLE: Row[] = [
     success: 200,
     body: (f) => ({ scope: { kind: "block", blockId: f.blockId }, mode: "time" }),
   },
+  {
+    method: "PUT",
+    route: "/api/v1/events/:eventId/timetable/parallel-order",
+    level: "blocks",
+    why: "§9.1 item 3 the order of parallel blocks: whoever may manage each listed block",
+    success: 200,
+    body: (f) => ({ blockIds: [f.blockId] }),
+  },
   { method: "GET", route: "/api/v1/events/:eventId/timetable", level: "public", why: "§4: filtered", success: 200 },
   // ---------------------------------------------------------------- contributions of the session
   {
