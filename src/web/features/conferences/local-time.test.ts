@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { clockOf, dayBounds, dayLabel, dayOf, formatMinutes, joinLocal, localToInstant, nextDay } from "./local-time";
+import {
+  clockOf,
+  dayBounds,
+  dayLabel,
+  dayOf,
+  formatMinutes,
+  instantToLocal,
+  joinLocal,
+  localToInstant,
+  nextDay,
+} from "./local-time";
 
 describe("localToInstant", () => {
   it("reads a wall-clock time in the zone, with its offset", () => {
@@ -59,5 +69,18 @@ describe("day bounds", () => {
   it("takes 01:00 when a zone skips midnight", () => {
     // Santiago moves its clocks forward at 00:00 in September: 2026-09-06 starts at 01:00 local (-03:00).
     expect(dayBounds("2026-09-06", "America/Santiago").startAt).toBe("2026-09-06T04:00:00.000Z");
+  });
+});
+
+describe("instantToLocal", () => {
+  it("shows an instant on the zone's wall clock, and reads back with localToInstant", () => {
+    expect(instantToLocal("2026-03-27T08:00:00Z", "Europe/Berlin")).toBe("2026-03-27T09:00");
+    expect(instantToLocal("2026-03-27T04:00:00Z", "Asia/Kolkata")).toBe("2026-03-27T09:30");
+    // The hour repeated in autumn: both instants read 02:30.
+    expect(instantToLocal("2026-10-25T00:30:00Z", "Europe/Berlin")).toBe("2026-10-25T02:30");
+    expect(instantToLocal("2026-10-25T01:30:00Z", "Europe/Berlin")).toBe("2026-10-25T02:30");
+    expect(localToInstant(instantToLocal("2026-03-27T08:00:00Z", "Europe/Berlin"), "Europe/Berlin")).toBe(
+      "2026-03-27T09:00:00+01:00",
+    );
   });
 });

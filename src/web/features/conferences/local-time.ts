@@ -42,6 +42,12 @@ export function localToInstant(local: string, zone: string): string | null {
   return first ? `${local}:00${formatOffset(first.offset)}` : null;
 }
 
+/** The inverse of localToInstant: an instant as the wall clock in `zone` shows it, "2026-03-27T09:00". */
+export function instantToLocal(at: string | number, zone: string): string {
+  const ms = typeof at === "number" ? at : Date.parse(at);
+  return new Date(ms + offsetMinutes(new Date(ms), zone) * MINUTE).toISOString().slice(0, 16);
+}
+
 /** "2026-03-27" and "09:00" → "2026-03-27T09:00". */
 export function joinLocal(day: string, time: string): string {
   return `${day}T${time}`;

@@ -53,15 +53,19 @@ export type TimetableView = "programme" | "edit";
  * grid to drag, resize and reorder): for the people who may change the timetable. Kept in the URL (?view=).
  */
 export function useTimetableView(fallback: TimetableView): [TimetableView, (view: TimetableView) => void] {
+  const [asked, set] = useQueryParam("view");
+  return [asked === "edit" || asked === "programme" ? asked : fallback, set];
+}
+
+/** One search parameter of the page, replaced in place (no new history entry per click). */
+function useQueryParam(name: string): [string | null, (value: string) => void] {
   const [params, setParams] = useSearchParams();
-  const asked = params.get("view");
-  const view: TimetableView = asked === "edit" || asked === "programme" ? asked : fallback;
-  const set = (next: TimetableView) => {
-    const p = new URLSearchParams(params);
-    p.set("view", next);
-    setParams(p, { replace: true });
+  const set = (value: string) => {
+    const next = new URLSearchParams(params);
+    next.set(name, value);
+    setParams(next, { replace: true });
   };
-  return [view, set];
+  return [params.get(name), set];
 }
 
 export function ViewSwitch({ view, onChange }: { view: TimetableView; onChange: (view: TimetableView) => void }) {
@@ -77,4 +81,10 @@ export function ViewSwitch({ view, onChange }: { view: TimetableView; onChange: 
       w="fit-content"
     />
   );
+}
+
+/** The day shown (?day=), one of `days`; else `fallback`, else the first. */
+export function useDayParam(days: readonly string[], fallback?: string): [string, (day: string) => void] {
+  const [asked, set] = useQueryParam("day");
+  return [asked && days.includes(asked) ? asked : (fallback ?? days[0] ?? ""), set];
 }

@@ -41,7 +41,7 @@ import type {
 import { notify } from "../../../components/notify";
 import { isApiError } from "../../../lib/api-client";
 import { useTimetableChanges } from "../api";
-import { clockOf, dayLabel, dayOf, formatMinutes, joinLocal, localToInstant } from "../local-time";
+import { clockOf, dayLabel, dayOf, formatMinutes, instantToLocal, joinLocal, localToInstant } from "../local-time";
 import {
   applyDraft,
   assignColumns,
@@ -64,7 +64,7 @@ import {
   yOf,
 } from "../timetable-editing";
 import classes from "../timetable-editor.module.css";
-import { DotsIcon } from "./icons";
+import { EntryMenu } from "./timetable-view";
 
 /** A day of the editor: its local midnights and its top-level entries, side by side in their columns. */
 export interface EditorDay {
@@ -157,14 +157,7 @@ function beforeOfChild(child: TimetableContribution | TimetableBreak, block: Tim
 const blockBefore = (b: TimetableBlock): Parent => ({ kind: "block", id: b.id, startAt: b.startAt, endAt: b.endAt });
 
 /** "09:30" in the event's zone: the grid's hour lines and the handles' names (the grid names its zone once). */
-function clockIn(ms: number, zone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: zone,
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(ms);
-}
+const clockIn = (ms: number, zone: string): string => clockOf(instantToLocal(ms, zone));
 
 function describeTimes(startMs: number, endMs: number, zone: string): string {
   return `${clockIn(startMs, zone)}–${clockIn(endMs, zone)}`;
@@ -206,9 +199,9 @@ export function TimetableEditor(props: TimetableEditorProps) {
         .filter((b) => permissions.inside(b))
         .map((b) => ({
           blockId: b.id,
-          day: localOf(b.startAt, zone).slice(0, 10),
+          day: instantToLocal(b.startAt, zone).slice(0, 10),
           isPoster: b.isPoster,
-          label: `${b.fullTitle}, ${dayLabel(localOf(b.startAt, zone).slice(0, 10), { short: true })} ${describeTimes(Date.parse(b.startAt), Date.parse(b.endAt), zone)}`,
+          label: `${b.fullTitle}, ${dayLabel(instantToLocal(b.startAt, zone).slice(0, 10), { short: true })} ${describeTimes(Date.parse(b.startAt), Date.parse(b.endAt), zone)}`,
         })),
     [blocks, permissions, zone],
   );
@@ -233,7 +226,7 @@ export function TimetableEditor(props: TimetableEditorProps) {
           change.kind === "block-day"
             ? change.day
             : "startAt" in change && !("blockId" in change && change.blockId)
-              ? localOf(change.startAt, zone).slice(0, 10)
+              ? instantToLocal(change.startAt, zone).slice(0, 10)
               : target.day;
         if (newDay !== target.day) {
           onDayChange(newDay);
@@ -767,6 +760,19 @@ function useReorder(entries: TimetableTopEntry[]): Reorder {
   };
 }
 
+type Action = { label: string; run: () => void; danger?: boolean };
+
+/** An entry's menu items: the actions the person may take (falsy ones are left out). */
+function actionItems(actions: (Action | false | null | undefined | 0 | "")[]): ReactNode[] {
+  return actions
+    .filter((a): a is Action => Boolean(a))
+    .map((a) => (
+      <Menu.Item key={a.label} color={a.danger ? "red" : undefined} onClick={a.run}>
+        {a.label}
+      </Menu.Item>
+    ));
+}
+
 function placeStyle(
   entry: { startAt: string; endAt: string },
   draft: Draft | null,
@@ -886,55 +892,21 @@ function BlockBox({
   const left = mayBlock && block.columns > 1 ? reorder(block, "left") : null;
   const right = mayBlock && block.columns > 1 ? reorder(block, "right") : null;
   const { menus } = ctx;
-  const menuItems: ReactNode[] = [];
-  if (mayBlock)
-    menuItems.push(
-      <Menu.Item key="time" onClick={() => ctx.openTimeDialog(target)}>
-        Set exact time…
-      </Menu.Item>,
-    );
-  if (mayBlock && menus.editBlock)
-    menuItems.push(
-      <Menu.Item key="edit" onClick={() => menus.editBlock?.(block)}>
-        Edit block
-      </Menu.Item>,
-    );
-  if (mayBlock && menus.fitBlock && !block.isPoster)
-    menuItems.push(
-      <Menu.Item key="fit" onClick={() => menus.fitBlock?.(block)}>
-        Fit to content
-      </Menu.Item>,
-    );
-  if (left)
-    menuItems.push(
-      <Menu.Item
-        key="left"
-        onClick={() => void ctx.send(left.change, target, `Moved “${block.fullTitle}” left`, NO_DRAFT, [left.undo])}
-      >
-        Move left
-      </Menu.Item>,
-    );
-  if (right)
-    menuItems.push(
-      <Menu.Item
-        key="right"
-        onClick={() => void ctx.send(right.change, target, `Moved “${block.fullTitle}” right`, NO_DRAFT, [right.undo])}
-      >
-        Move right
-      </Menu.Item>,
-    );
-  if (mayInside && menus.addBreakIn)
-    menuItems.push(
-      <Menu.Item key="break" onClick={() => menus.addBreakIn?.(block)}>
-        Add break here
-      </Menu.Item>,
-    );
-  if (mayBlock && menus.deleteBlock)
-    menuItems.push(
-      <Menu.Item key="delete" color="red" onClick={() => menus.deleteBlock?.(block)}>
-        Delete block
-      </Menu.Item>,
-    );
+  const menuItems = actionItems([
+    mayBlock && { label: "Set exact time…", run: () => ctx.openTimeDialog(target) },
+    mayBlock && menus.editBlock && { label: "Edit block", run: () => menus.editBlock?.(block) },
+    mayBlock && menus.fitBlock && !block.isPoster && { label: "Fit to content", run: () => menus.fitBlock?.(block) },
+    left && {
+      label: "Move left",
+      run: () => void ctx.send(left.change, target, `Moved “${block.fullTitle}” left`, NO_DRAFT, [left.undo]),
+    },
+    right && {
+      label: "Move right",
+      run: () => void ctx.send(right.change, target, `Moved “${block.fullTitle}” right`, NO_DRAFT, [right.undo]),
+    },
+    mayInside && menus.addBreakIn && { label: "Add break here", run: () => menus.addBreakIn?.(block) },
+    mayBlock && menus.deleteBlock && { label: "Delete block", danger: true, run: () => menus.deleteBlock?.(block) },
+  ]);
   const dragging = ctx.dragging === block.id;
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: the mouse drags the box; the keyboard uses its handle
@@ -1044,31 +1016,17 @@ function EntryBox({
 }) {
   const isBreak = entry.kind === "break";
   const { menus } = ctx;
-  const items: ReactNode[] = [];
-  if (may)
-    items.push(
-      <Menu.Item key="time" onClick={() => ctx.openTimeDialog(target)}>
-        Set exact time…
-      </Menu.Item>,
-    );
-  if (entry.kind === "contribution" && menus.editContribution)
-    items.push(
-      <Menu.Item key="edit" onClick={() => menus.editContribution?.(entry)}>
-        Edit contribution
-      </Menu.Item>,
-    );
-  if (may && entry.kind === "contribution" && menus.unschedule)
-    items.push(
-      <Menu.Item key="unschedule" onClick={() => menus.unschedule?.(entry)}>
-        Unschedule
-      </Menu.Item>,
-    );
-  if (may && entry.kind === "break" && menus.deleteBreak)
-    items.push(
-      <Menu.Item key="delete" color="red" onClick={() => menus.deleteBreak?.(entry)}>
-        Delete break
-      </Menu.Item>,
-    );
+  const items = actionItems([
+    may && { label: "Set exact time…", run: () => ctx.openTimeDialog(target) },
+    entry.kind === "contribution" &&
+      menus.editContribution && { label: "Edit contribution", run: () => menus.editContribution?.(entry) },
+    may &&
+      entry.kind === "contribution" &&
+      menus.unschedule && { label: "Unschedule", run: () => menus.unschedule?.(entry) },
+    may &&
+      entry.kind === "break" &&
+      menus.deleteBreak && { label: "Delete break", danger: true, run: () => menus.deleteBreak?.(entry) },
+  ]);
   const what = isBreak ? "break" : "contribution";
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: the mouse drags the box; the keyboard uses its handle
@@ -1110,19 +1068,6 @@ function EntryBox({
       <DraftBadge entry={entry} active={active} zone={ctx.zone} />
       {may && <ResizeEdge target={target} ctx={ctx} />}
     </article>
-  );
-}
-
-function EntryMenu({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <ActionIcon variant="subtle" color="dark" size="sm" aria-label={label}>
-          <DotsIcon />
-        </ActionIcon>
-      </Menu.Target>
-      <Menu.Dropdown>{children}</Menu.Dropdown>
-    </Menu>
   );
 }
 
@@ -1200,68 +1145,7 @@ interface Place {
 
 const TOP_LEVEL = "top-level";
 
-function TimeDialog({
-  target,
-  zone,
-  days,
-  places,
-  topLevel,
-  onClose,
-  onSave,
-}: {
-  target: Target | null;
-  zone: string;
-  days: string[];
-  places: Place[];
-  /** The person may place entries outside blocks (event managers). */
-  topLevel: boolean;
-  onClose(): void;
-  onSave(change: TimetableChange, what: string): Promise<string | null>;
-}) {
-  return (
-    <Modal opened={target !== null} onClose={onClose} title={target ? `Time of “${target.title}”` : "Time"} size="lg">
-      {target && (
-        <TimeForm
-          key={target.before.id}
-          target={target}
-          zone={zone}
-          days={days}
-          places={places}
-          topLevel={topLevel}
-          onClose={onClose}
-          onSave={onSave}
-        />
-      )}
-    </Modal>
-  );
-}
-
-function localOf(at: string, zone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", {
-      timeZone: zone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    })
-      .formatToParts(new Date(at))
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
-}
-
-function TimeForm({
-  target,
-  zone,
-  days,
-  places,
-  topLevel,
-  onClose,
-  onSave,
-}: {
+interface TimeFormProps {
   target: Target;
   zone: string;
   days: string[];
@@ -1270,9 +1154,24 @@ function TimeForm({
   topLevel: boolean;
   onClose(): void;
   onSave(change: TimetableChange, what: string): Promise<string | null>;
-}) {
+}
+
+function TimeDialog({ target, ...rest }: Omit<TimeFormProps, "target"> & { target: Target | null }) {
+  return (
+    <Modal
+      opened={target !== null}
+      onClose={rest.onClose}
+      title={target ? `Time of “${target.title}”` : "Time"}
+      size="lg"
+    >
+      {target && <TimeForm key={target.before.id} target={target} {...rest} />}
+    </Modal>
+  );
+}
+
+function TimeForm({ target, zone, days, places, topLevel, onClose, onSave }: TimeFormProps) {
   const before = target.before;
-  const startLocal = "startAt" in before ? localOf(before.startAt, zone) : `${target.day}T09:00`;
+  const startLocal = "startAt" in before ? instantToLocal(before.startAt, zone) : `${target.day}T09:00`;
   const [day, setDay] = useState(dayOf(startLocal));
   const [start, setStart] = useState(clockOf(startLocal));
   const [duration, setDuration] = useState<number | string>(target.durationMinutes);

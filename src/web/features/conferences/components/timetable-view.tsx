@@ -43,7 +43,8 @@ export function people(list: Person[]): string {
 const colourVars = (c: { text: string; background: string }) =>
   ({ "--tt-bg": c.background, "--tt-text": c.text }) as CSSProperties;
 
-function EntryMenu({ label, children }: { label: string; children: ReactNode }) {
+/** The ⋯ menu of a timetable entry (the reading view and the editor). */
+export function EntryMenu({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>

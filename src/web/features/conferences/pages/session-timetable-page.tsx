@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import { Link, useParams, useSearchParams } from "react-router";
+import { Link, useParams } from "react-router";
 import type {
   Contribution,
   SessionTimetable,
@@ -28,7 +28,14 @@ import { Swatch } from "../components/colour-field";
 import { EditContributionDialog } from "../components/edit-contribution-dialog";
 import { ConferenceNotFound } from "../components/not-found";
 import { ScheduleDialog } from "../components/schedule-dialog";
-import { InZone, SessionBlockLegend, useTimetableView, ViewSwitch, ZoneSwitch } from "../components/timetable-chrome";
+import {
+  InZone,
+  SessionBlockLegend,
+  useDayParam,
+  useTimetableView,
+  ViewSwitch,
+  ZoneSwitch,
+} from "../components/timetable-chrome";
 import { type EditorDay, type EditorMenus, TimetableEditor } from "../components/timetable-editor";
 import { BlockCard, type TimetableContext } from "../components/timetable-view";
 import { dayBounds, dayLabel } from "../local-time";
@@ -40,7 +47,6 @@ function SessionEditor({ timetable }: { timetable: SessionTimetable }) {
   const { event, session, abilities } = timetable;
   const eventDetails = useQuery(eventQuery(event.id));
   const details = useQuery(sessionQuery(event.id, session.id));
-  const [params, setParams] = useSearchParams();
   const [blockDialog, setBlockDialog] = useState<{ block: TimetableBlock | null } | null>(null);
   const [breakIn, setBreakIn] = useState<TimetableBlock | null>(null);
   const [scheduling, setScheduling] = useState<Contribution | null>(null);
@@ -65,10 +71,7 @@ function SessionEditor({ timetable }: { timetable: SessionTimetable }) {
       ).map(({ entry, column, columns }) => ({ ...entry, column, columns })),
     }));
   }, [dayList, timetable.days, zone]);
-  const requested = params.get("day");
-  const day = days.some((d) => d.day === requested)
-    ? (requested as string)
-    : (timetable.days[0]?.day ?? days[0]?.day ?? "");
+  const [day, setDay] = useDayParam(dayList, timetable.days[0]?.day);
   const failed = (what: string) => (err: Error) => notify(err.message, { title: `Could not ${what}`, color: "red" });
   const permissions = useMemo(
     () => ({ block: () => mayBlocks, inside: () => maySchedule, topLevel: false }),
@@ -115,11 +118,7 @@ function SessionEditor({ timetable }: { timetable: SessionTimetable }) {
         zone={zone}
         days={days}
         day={day}
-        onDayChange={(v) => {
-          const next = new URLSearchParams(params);
-          next.set("day", v);
-          setParams(next, { replace: true });
-        }}
+        onDayChange={setDay}
         permissions={permissions}
         menus={menus}
         unscheduled={unscheduled}

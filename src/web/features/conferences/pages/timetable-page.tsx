@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Group, List, Modal, Stack, Tabs, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import { Link, useParams, useSearchParams } from "react-router";
+import { Link, useParams } from "react-router";
 import type {
   Contribution,
   EventTimetable,
@@ -31,6 +31,7 @@ import { ScheduleDialog } from "../components/schedule-dialog";
 import {
   InZone,
   SessionBlockLegend,
+  useDayParam,
   useTimetableView,
   ViewSwitch,
   type ZoneMode,
@@ -200,13 +201,11 @@ function TimetableBody({ timetable, managing }: { timetable: EventTimetable; man
   const { event } = timetable;
   const [view, setView] = useTimetableView("edit");
   const editing = managing && view === "edit";
-  const [params, setParams] = useSearchParams();
   const [zoneMode, setZoneMode] = useState<ZoneMode>("event");
   const ordinals = useMemo(() => blockOrdinals(blocksOf(timetable.days)), [timetable]);
   const tools = useManageTools(timetable, managing);
   const days = timetable.days;
-  const requested = params.get("day");
-  const day = days.some((d) => d.day === requested) ? (requested as string) : (days[0]?.day ?? "");
+  const [day, setDay] = useDayParam(days.map((d) => d.day));
   const manager = timetable.abilities.manage;
   const unscheduled = useQuery({ ...contributionsQuery(event.id, UNSCHEDULED), enabled: editing });
   const ctx: TimetableContext = {
@@ -251,11 +250,7 @@ function TimetableBody({ timetable, managing }: { timetable: EventTimetable; man
             zone={event.timeZone}
             days={days}
             day={day}
-            onDayChange={(v) => {
-              const next = new URLSearchParams(params);
-              next.set("day", v);
-              setParams(next, { replace: true });
-            }}
+            onDayChange={setDay}
             permissions={MANAGER}
             menus={tools.menus}
             unscheduled={unscheduled.data?.contributions ?? []}
@@ -265,16 +260,7 @@ function TimetableBody({ timetable, managing }: { timetable: EventTimetable; man
         ) : days.length === 0 ? (
           <Text>The event has no days.</Text>
         ) : (
-          <Tabs
-            value={day}
-            onChange={(v) => {
-              if (!v) return;
-              const next = new URLSearchParams(params);
-              next.set("day", v);
-              setParams(next, { replace: true });
-            }}
-            keepMounted={false}
-          >
+          <Tabs value={day} onChange={(v) => v && setDay(v)} keepMounted={false}>
             <Tabs.List aria-label="Days">
               {days.map((d) => (
                 <Tabs.Tab key={d.day} value={d.day}>
