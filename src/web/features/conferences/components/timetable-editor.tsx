@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Alert,
   Badge,
   Button,
@@ -137,13 +136,6 @@ interface Refusal {
   what: string;
   reason: string;
 }
-
-const kindLabel = {
-  block: "block",
-  contribution: "contribution",
-  break: "break",
-  "unscheduled-contribution": "contribution",
-};
 
 function beforeOfTop(entry: TimetableTopEntry): EntryBefore {
   if (entry.kind === "block") return { kind: "block", id: entry.id, startAt: entry.startAt, endAt: entry.endAt };
@@ -909,7 +901,6 @@ function BlockBox({
   ]);
   const dragging = ctx.dragging === block.id;
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: the mouse drags the box; the keyboard uses its handle
     <article
       className={classes.block}
       style={{ ...style, "--tt-bg": block.colours.background, "--tt-text": block.colours.text } as CSSProperties}
@@ -1029,7 +1020,6 @@ function EntryBox({
   ]);
   const what = isBreak ? "break" : "contribution";
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: the mouse drags the box; the keyboard uses its handle
     <article
       className={className}
       style={
@@ -1104,7 +1094,6 @@ function Unscheduled({
             </Text>
             <ul className={classes.unscheduled} aria-labelledby={headingId}>
               {contributions.map((c) => (
-                // biome-ignore lint/a11y/noNoninteractiveElementInteractions: the mouse drags it; Schedule… is the keyboard's way
                 <li
                   key={c.id}
                   className={classes.unscheduledItem}

@@ -17,7 +17,6 @@ import {
   eventQuery,
   sessionQuery,
   sessionTimetableQuery,
-  useDeleteBlock,
   useDeleteBreak,
   useFitBlock,
   useUnscheduleContribution,
@@ -51,7 +50,6 @@ function SessionEditor({ timetable }: { timetable: SessionTimetable }) {
   const [breakIn, setBreakIn] = useState<TimetableBlock | null>(null);
   const [scheduling, setScheduling] = useState<Contribution | null>(null);
   const [editingContribution, setEditingContribution] = useState<string | null>(null);
-  const removeBlock = useDeleteBlock(event.id);
   const removeBreak = useDeleteBreak(event.id);
   const unschedule = useUnscheduleContribution(event.id);
   const fit = useFitBlock(event.id);
