@@ -133,6 +133,8 @@ test("the organiser drags a block to another day and back by keyboard, resizes a
   // Refused: "Silicon strips" cannot start before its block; the server's reason is shown, nothing moves.
   await strips.getByRole("button", { name: /^Move or resize contribution “Silicon strips”/ }).focus();
   await page.keyboard.press("ArrowUp");
+  // The editor says so before sending; the server decides.
+  await expect(strips.getByTestId("draft-times")).toHaveText("08:55–09:25 · before its block starts (09:00)");
   await page.keyboard.press("Enter");
   const refusal = page.getByRole("alert").filter({ hasText: "Not changed" });
   await expect(refusal).toContainText("before its session block starts at");
@@ -180,6 +182,7 @@ test("the organiser drags a block to another day and back by keyboard, resizes a
   // Lengthening the last talk past the block's end makes the block grow, and the editor says so.
   await pixels.getByRole("button", { name: /^Move or resize contribution “Pixel detectors”/ }).focus();
   for (let i = 0; i < 8; i++) await page.keyboard.press("Shift+ArrowDown");
+  await expect(pixels.getByTestId("draft-times")).toHaveText("09:25–10:35 · its block grows to 10:35");
   await page.keyboard.press("Enter");
   await expect(page.getByText("Also changed", { exact: true }).first()).toBeVisible();
   await expect(

@@ -3,6 +3,7 @@ import {
   applyDraft,
   assignColumns,
   changeFromDraft,
+  draftHints,
   gridWindow,
   hourMarks,
   instantAtY,
@@ -183,6 +184,23 @@ describe("parallel order", () => {
       path: "/timetable/parallel-order",
       body: { blockIds: ["b", "a"] },
     });
+  });
+});
+
+describe("hints before sending", () => {
+  const event = { startAt: "2026-03-27T08:00:00Z", endAt: "2026-03-27T18:00:00Z" };
+  const block = { startAt: "2026-03-27T09:00:00Z", endAt: "2026-03-27T10:30:00Z" };
+  const clock = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+  const t = (from: string, to: string) => ({
+    startMs: Date.parse(`2026-03-27T${from}:00Z`),
+    endMs: Date.parse(`2026-03-27T${to}:00Z`),
+  });
+
+  it("says when an entry would make its block grow, start before it, or leave the event", () => {
+    expect(draftHints(t("09:10", "09:30"), event, block, clock)).toEqual([]);
+    expect(draftHints(t("10:20", "10:40"), event, block, clock)).toEqual(["its block grows to 10:40"]);
+    expect(draftHints(t("08:55", "09:15"), event, block, clock)).toEqual(["before its block starts (09:00)"]);
+    expect(draftHints(t("07:30", "08:30"), event, null, clock)).toEqual(["outside the event"]);
   });
 });
 

@@ -274,3 +274,22 @@ export function moveInOrder(order: readonly string[], blockId: string, direction
   [next[i], next[j]] = [next[j] as string, next[i] as string];
   return next;
 }
+
+/**
+ * What a draft would change beyond the entry, said before it is sent (the server decides): an entry that would
+ * leave the event, start before its block, or make its block grow.
+ */
+export function draftHints(
+  times: { startMs: number; endMs: number },
+  event: Timed,
+  block: Timed | null,
+  clock: (ms: number) => string,
+): string[] {
+  const hints: string[] = [];
+  if (times.startMs < Date.parse(event.startAt) || times.endMs > Date.parse(event.endAt))
+    hints.push("outside the event");
+  if (block && times.startMs < Date.parse(block.startAt))
+    hints.push(`before its block starts (${clock(Date.parse(block.startAt))})`);
+  else if (block && times.endMs > Date.parse(block.endAt)) hints.push(`its block grows to ${clock(times.endMs)}`);
+  return hints;
+}

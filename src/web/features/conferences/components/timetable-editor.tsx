@@ -46,6 +46,7 @@ import {
   assignColumns,
   changeFromDraft,
   type Draft,
+  draftHints,
   type EntryBefore,
   gridWindow,
   hourMarks,
@@ -96,6 +97,8 @@ export interface EditorMenus {
 
 export interface TimetableEditorProps {
   zone: string;
+  /** The event's start and end, for the hints shown before a change is sent. */
+  event: { startAt: string; endAt: string };
   eventId: string;
   days: EditorDay[];
   day: string;
@@ -448,9 +451,13 @@ export function TimetableEditor(props: TimetableEditorProps) {
       e.preventDefault();
       setRefusal(null);
       setKeyDraft({ target, draft: d });
-      const { startMs, endMs } = applyDraft(target.before as { startAt: string; endAt: string }, d);
+      const times = applyDraft(target.before as { startAt: string; endAt: string }, d);
+      const parent = target.before.kind !== "block" && "blockId" in target.before && target.before.blockId;
+      const hints = d.day
+        ? []
+        : draftHints(times, props.event, parent ? blockById(parent) : null, (ms) => clockIn(ms, zone));
       setAnnouncement(
-        `${target.title}: ${d.day ? `${dayLabel(d.day)}, ` : ""}${describeTimes(startMs, endMs, zone)}. Enter saves, Escape cancels.`,
+        `${target.title}: ${d.day ? `${dayLabel(d.day)}, ` : ""}${describeTimes(times.startMs, times.endMs, zone)}${hints.length ? ` (${hints.join("; ")})` : ""}. Enter saves, Escape cancels.`,
       );
     };
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "z") return; // the editor's undo
@@ -522,6 +529,7 @@ export function TimetableEditor(props: TimetableEditorProps) {
 
   const ctx: EntryContext = {
     zone,
+    event: props.event,
     eventId,
     helpId,
     permissions,
@@ -685,6 +693,8 @@ function dropPlace(x: number, y: number): { blockId: string | null; startMs: num
 
 interface EntryContext {
   zone: string;
+  /** The event's start and end: entries stay inside. */
+  event: { startAt: string; endAt: string };
   eventId: string;
   helpId: string;
   permissions: EditorPermissions;
@@ -846,18 +856,30 @@ function Handle({
 function DraftBadge({
   entry,
   active,
-  zone,
+  block,
+  ctx,
 }: {
   entry: { startAt: string; endAt: string };
   active: { draft: Draft } | null;
-  zone: string;
+  /** The block it is in (for an entry inside one). */
+  block: TimetableBlock | null;
+  ctx: EntryContext;
 }) {
   if (!active || isEmptyDraft(active.draft)) return null;
-  const { startMs, endMs } = applyDraft(entry, active.draft);
+  const times = applyDraft(entry, active.draft);
+  // A block taken to another day keeps its times there; the server checks that day.
+  const hints = active.draft.day ? [] : draftHints(times, ctx.event, block, (ms) => clockIn(ms, ctx.zone));
   return (
-    <Badge className={classes.draftBadge} color="dark" size="sm" data-testid="draft-times">
+    <Badge
+      className={classes.draftBadge}
+      color={hints.length ? "orange.9" : "dark"}
+      size="sm"
+      data-testid="draft-times"
+      title={hints.join("; ") || undefined}
+    >
       {active.draft.day ? `${dayLabel(active.draft.day, { short: true })}, ` : ""}
-      {describeTimes(startMs, endMs, zone)}
+      {describeTimes(times.startMs, times.endMs, ctx.zone)}
+      {hints.length ? ` · ${hints.join("; ")}` : ""}
     </Badge>
   );
 }
@@ -937,7 +959,7 @@ function BlockBox({
           </Stack>
           {menuItems.length > 0 && <EntryMenu label={`Actions for block ${block.fullTitle}`}>{menuItems}</EntryMenu>}
         </Group>
-        <DraftBadge entry={block} active={active} zone={ctx.zone} />
+        <DraftBadge entry={block} active={active} block={null} ctx={ctx} />
       </div>
       <div className={classes.lane}>
         {block.isPoster ? (
@@ -965,6 +987,7 @@ function BlockBox({
                 ctx={ctx}
                 className={classes.child}
                 colours={child.kind === "break" ? child.colours : null}
+                parent={block}
               />
             );
           })
@@ -995,8 +1018,11 @@ function EntryBox({
   ctx,
   className,
   colours,
+  parent = null,
 }: {
   entry: TimetableContribution | TimetableBreak;
+  /** The block it is in, if any. */
+  parent?: TimetableBlock | null;
   target: Target;
   may: boolean;
   style: CSSProperties;
@@ -1055,7 +1081,7 @@ function EntryBox({
         </Stack>
         {items.length > 0 && <EntryMenu label={`Actions for ${what} ${entry.title}`}>{items}</EntryMenu>}
       </Group>
-      <DraftBadge entry={entry} active={active} zone={ctx.zone} />
+      <DraftBadge entry={entry} active={active} block={parent} ctx={ctx} />
       {may && <ResizeEdge target={target} ctx={ctx} />}
     </article>
   );

@@ -114,6 +114,7 @@ function SessionEditor({ timetable }: { timetable: SessionTimetable }) {
       <TimetableEditor
         eventId={event.id}
         zone={zone}
+        event={event}
         days={days}
         day={day}
         onDayChange={setDay}

@@ -248,6 +248,7 @@ function TimetableBody({ timetable, managing }: { timetable: EventTimetable; man
           <TimetableEditor
             eventId={event.id}
             zone={event.timeZone}
+            event={event}
             days={days}
             day={day}
             onDayChange={setDay}
