@@ -1,6 +1,6 @@
-import { Button, Group, Paper, PasswordInput, Select, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Button, Group, PasswordInput, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, type ReactNode, useId, useMemo } from "react";
+import { type FormEvent, useMemo } from "react";
 import type { Me } from "../../../../shared/schemas/accounts";
 import { ChangeEmailInput, ChangePasswordInput, UpdateProfileInput } from "../../../../shared/schemas/accounts";
 import { PASSWORD_MIN_LENGTH } from "../../../../shared/schemas/common";
@@ -9,23 +9,10 @@ import { FormError } from "../../../components/form-error";
 import { notify } from "../../../components/notify";
 import { Page } from "../../../components/page";
 import { QueryStatus } from "../../../components/query-status";
+import { Section } from "../../../components/section";
 import { useSchemaForm } from "../../../lib/form";
 import { meQuery, useChangeEmail, useChangePassword, useUpdateProfile } from "../api";
 import { CalendarFeed } from "../components/calendar-feed";
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    <Paper component="section" aria-labelledby={id} withBorder p="md" radius="md">
-      <Stack>
-        <Title order={2} size="h3" id={id}>
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
 
 function ProfileForm({ me }: { me: Me }) {
   const update = useUpdateProfile();

@@ -1,19 +1,8 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Code,
-  Group,
-  Modal,
-  Pagination,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-} from "@mantine/core";
+import { Alert, Badge, Button, Code, Group, Modal, SegmentedControl, Stack, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Page } from "../../../components/page";
+import { Pager } from "../../../components/pager";
 import { QueryStatus } from "../../../components/query-status";
 import { Time } from "../../../components/time";
 import {
@@ -210,15 +199,7 @@ export function MailPage() {
                 </Table>
               </Table.ScrollContainer>
             )}
-            {data.total > OUTBOX_PAGE_SIZE && (
-              <Pagination
-                total={Math.ceil(data.total / OUTBOX_PAGE_SIZE)}
-                value={page}
-                onChange={setPage}
-                getControlProps={(control) => ({ "aria-label": `${control} page` })}
-                getItemProps={(p) => ({ "aria-label": `Page ${p}` })}
-              />
-            )}
+            <Pager total={data.total} pageSize={OUTBOX_PAGE_SIZE} page={page} onChange={setPage} />
           </>
         )}
       </QueryStatus>

@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Group, Modal, Pagination, Stack, Switch, Table, Text, TextInput } from "@mantine/core";
+import { Alert, Badge, Button, Group, Modal, Stack, Switch, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { AdminUser } from "../../../../shared/schemas/accounts";
 import { Page } from "../../../components/page";
+import { Pager } from "../../../components/pager";
 import { QueryStatus } from "../../../components/query-status";
 import { Time } from "../../../components/time";
 import { USERS_PAGE_SIZE, userListQuery, useUpdateUser } from "../api";
@@ -132,15 +133,7 @@ export function UsersPage() {
                 </Table>
               </Table.ScrollContainer>
             )}
-            {data.total > USERS_PAGE_SIZE && (
-              <Pagination
-                total={Math.ceil(data.total / USERS_PAGE_SIZE)}
-                value={page}
-                onChange={setPage}
-                getControlProps={(control) => ({ "aria-label": `${control} page` })}
-                getItemProps={(p) => ({ "aria-label": `Page ${p}` })}
-              />
-            )}
+            <Pager total={data.total} pageSize={USERS_PAGE_SIZE} page={page} onChange={setPage} />
           </>
         )}
       </QueryStatus>

@@ -3,7 +3,6 @@ import {
   Anchor,
   Button,
   Group,
-  Paper,
   SimpleGrid,
   Stack,
   Text,
@@ -12,12 +11,13 @@ import {
   VisuallyHidden,
 } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { type ReactNode, type Ref, useEffect, useId, useRef, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import type { Me } from "../../../../shared/schemas/accounts";
 import type { CommunitySession, Role } from "../../../../shared/schemas/community-sessions";
 import { Page, useDocumentTitle } from "../../../components/page";
 import { QueryStatus } from "../../../components/query-status";
+import { Section } from "../../../components/section";
 import { Time } from "../../../components/time";
 import { isApiError } from "../../../lib/api-client";
 import { sessionQuery } from "../api";
@@ -48,28 +48,6 @@ function NotFound() {
         .
       </Text>
     </Page>
-  );
-}
-
-function Section({
-  title,
-  children,
-  headingRef,
-}: {
-  title: string;
-  children: ReactNode;
-  headingRef?: Ref<HTMLHeadingElement>;
-}) {
-  const id = useId();
-  return (
-    <Paper component="section" aria-labelledby={id} withBorder p="md" radius="md">
-      <Stack gap="md">
-        <Title order={2} size="h3" id={id} ref={headingRef} tabIndex={-1}>
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Paper>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import type { FormEvent } from "react";
 import { z } from "zod";
 import { BlockCreateInput, BlockUpdateInput, type TimetableBlock } from "../../../../shared/schemas/conferences";
@@ -9,6 +9,7 @@ import { useCreateBlock, useUpdateBlock } from "../api";
 import { formSchema, instantOrIssue, OptionalNumber } from "../forms";
 import { clockOf, dayLabel, dayOf, joinLocal } from "../local-time";
 import { LocationField } from "./location-field";
+import { MinutesField } from "./minutes-field";
 import { fromPeople, PeopleField, type PersonValue, toPersonInputs } from "./people-field";
 
 const BlockFormValues = z.object({
@@ -152,17 +153,12 @@ function BlockForm({ eventId, zone, days, sessions, block, sessionId, onClose }:
             required
             {...form.textField("startAt")}
           />
-          <NumberInput
+          <MinutesField
             label="Duration"
             description="Minutes"
             value={values.durationMinutes}
-            onChange={(v) => form.setValue("durationMinutes", typeof v === "number" ? v : "")}
+            onChange={(v) => form.setValue("durationMinutes", v)}
             error={errors.durationMinutes}
-            min={1}
-            max={1440}
-            allowDecimal={false}
-            allowNegative={false}
-            clampBehavior="none"
           />
         </SimpleGrid>
         <LocationField

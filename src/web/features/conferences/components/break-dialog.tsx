@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import type { FormEvent } from "react";
 import { z } from "zod";
 import { BreakCreateInput, type TimetableBlock } from "../../../../shared/schemas/conferences";
@@ -8,6 +8,7 @@ import { useSchemaForm } from "../../../lib/form";
 import { useCreateBreak } from "../api";
 import { formSchema, instantOrIssue, OptionalNumber } from "../forms";
 import { dayLabel, dayOf, joinLocal } from "../local-time";
+import { MinutesField } from "./minutes-field";
 
 const BreakFormValues = z.object({
   title: z.string(),
@@ -116,17 +117,12 @@ function BreakForm({
             type="time"
             {...form.textField("startAt")}
           />
-          <NumberInput
+          <MinutesField
             label="Duration"
             description="Minutes"
             value={values.durationMinutes}
-            onChange={(v) => form.setValue("durationMinutes", typeof v === "number" ? v : "")}
+            onChange={(v) => form.setValue("durationMinutes", v)}
             error={errors.durationMinutes}
-            min={1}
-            max={1440}
-            allowDecimal={false}
-            allowNegative={false}
-            clampBehavior="none"
           />
         </SimpleGrid>
         <Text size="xs" c="dimmed">

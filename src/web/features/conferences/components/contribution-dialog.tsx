@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { z } from "zod";
 import { type ConferenceSessionListItem, ContributionCreateInput } from "../../../../shared/schemas/conferences";
@@ -7,6 +7,7 @@ import { notify } from "../../../components/notify";
 import { useSchemaForm } from "../../../lib/form";
 import { useCreateContribution } from "../api";
 import { formSchema, OptionalNumber } from "../forms";
+import { MinutesField } from "./minutes-field";
 import { PeopleField, type PersonValue, toPersonInputs } from "./people-field";
 
 const ContributionFormValues = z.object({
@@ -109,7 +110,7 @@ function Form({
             searchable
             comboboxProps={{ withinPortal: true }}
           />
-          <NumberInput
+          <MinutesField
             label="Duration"
             description={
               session
@@ -119,14 +120,9 @@ function Form({
             value={values.durationMinutes}
             onChange={(v) => {
               setDurationTouched(true);
-              form.setValue("durationMinutes", typeof v === "number" ? v : "");
+              form.setValue("durationMinutes", v);
             }}
             error={errors.durationMinutes}
-            min={1}
-            max={1440}
-            allowDecimal={false}
-            allowNegative={false}
-            clampBehavior="none"
           />
           <TextInput
             label="Board number"

@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Switch, Textarea, TextInput } from "@mantine/core";
+import { Button, Group, Select, SimpleGrid, Stack, Switch, Textarea, TextInput } from "@mantine/core";
 import { type FormEvent, useMemo } from "react";
 import { z } from "zod";
 import { EventCreateInput, EventUpdateInput } from "../../../../shared/schemas/conferences";
@@ -7,6 +7,7 @@ import { FormError } from "../../../components/form-error";
 import { useSchemaForm } from "../../../lib/form";
 import { formSchema, instantOrIssue, OptionalNumber } from "../forms";
 import { LocationField } from "./location-field";
+import { MinutesField } from "./minutes-field";
 
 const EventFormValues = z.object({
   title: z.string(),
@@ -138,18 +139,13 @@ export function EventForm<M extends "create" | "update">({
           }}
           errors={{ roomId: errors.roomId, locationText: errors.locationText }}
         />
-        <NumberInput
+        <MinutesField
           label="Default contribution duration"
           description="Minutes; sessions may set their own"
           name="defaultContributionMinutes"
           value={values.defaultContributionMinutes}
-          onChange={(v) => form.setValue("defaultContributionMinutes", typeof v === "number" ? v : "")}
+          onChange={(v) => form.setValue("defaultContributionMinutes", v)}
           error={errors.defaultContributionMinutes}
-          min={1}
-          max={1440}
-          allowDecimal={false}
-          allowNegative={false}
-          clampBehavior="none"
           w={260}
         />
         <Switch

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { z } from "zod";
@@ -17,6 +17,7 @@ import { sessionQuery, useCreateConferenceSession, useUpdateConferenceSession } 
 import { formSchema, OptionalNumber } from "../forms";
 import { ColourField, paletteEntry } from "./colour-field";
 import { LocationField } from "./location-field";
+import { MinutesField } from "./minutes-field";
 
 const SessionFormValues = z.object({
   title: z.string(),
@@ -153,18 +154,13 @@ function SessionForm({
             clearButtonProps={{ "aria-label": "No type" }}
             comboboxProps={{ withinPortal: true }}
           />
-          <NumberInput
+          <MinutesField
             label="Default contribution duration"
             description="Minutes, for contributions scheduled in this session"
             name="defaultContributionMinutes"
             value={values.defaultContributionMinutes}
-            onChange={(v) => form.setValue("defaultContributionMinutes", typeof v === "number" ? v : "")}
+            onChange={(v) => form.setValue("defaultContributionMinutes", v)}
             error={errors.defaultContributionMinutes}
-            min={1}
-            max={1440}
-            allowDecimal={false}
-            allowNegative={false}
-            clampBehavior="none"
           />
         </SimpleGrid>
         <LocationField

@@ -6,7 +6,6 @@ import {
   List,
   Menu,
   Modal,
-  NumberInput,
   Paper,
   Select,
   SimpleGrid,
@@ -64,6 +63,7 @@ import {
   yOf,
 } from "../timetable-editing";
 import classes from "../timetable-editor.module.css";
+import { MinutesField } from "./minutes-field";
 import { EntryMenu } from "./timetable-view";
 
 /** A day of the editor: its local midnights and its top-level entries, side by side in their columns. */
@@ -1275,10 +1275,8 @@ function TimeForm({ target, zone, days, places, topLevel, onClose, onSave }: Tim
             error={errors.start}
             required
           />
-          <NumberInput
+          <MinutesField
             label="Duration (minutes)"
-            min={1}
-            max={1440}
             step={SNAP_MINUTES}
             value={duration}
             onChange={setDuration}

@@ -1,10 +1,11 @@
-import { ActionIcon, Alert, Button, Group, List, Paper, Stack, Switch, Text, TextInput, Title } from "@mantine/core";
+import { ActionIcon, Alert, Button, Group, List, Stack, Switch, Text, TextInput } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { CoordinatorRights, EventProtection } from "../../../../shared/schemas/conferences";
 import { notify } from "../../../components/notify";
 import { Page } from "../../../components/page";
 import { QueryStatus } from "../../../components/query-status";
+import { Section } from "../../../components/section";
 import { ApiError } from "../../../lib/api-client";
 import { BinIcon } from "../components/icons";
 import { eventProtectionQuery, useUpdateEventProtection } from "../protection-api";
@@ -56,69 +57,64 @@ function Managers({ eventId, protection }: { eventId: string; protection: EventP
   };
 
   return (
-    <Paper component="section" aria-labelledby="protection-managers-heading" withBorder p="md" radius="md">
-      <Stack gap="sm">
-        <Title order={2} size="h3" id="protection-managers-heading">
-          Managers
-        </Title>
-        <Text size="sm" c="dimmed">
-          Event managers manage everything in the event: settings, every session and its protection, the timetable and
-          contributions. Admins always may.
-        </Text>
-        {people.length === 0 ? (
-          <Text size="sm">No managers besides the admins.</Text>
-        ) : (
-          <List listStyleType="none" p={0} spacing={4} aria-label="Managers">
-            {people.map((p) => (
-              <List.Item key={p.email}>
-                <Group gap="xs" wrap="nowrap">
-                  <Text size="sm">{personLabel(p)}</Text>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    aria-label={`Remove ${p.name ?? p.email} as manager`}
-                    disabled={update.isPending}
-                    onClick={() =>
-                      save(
-                        removeEmail(people, p.email).map((q) => q.email),
-                        `${p.email} no longer manages this event.`,
-                      )
-                    }
-                  >
-                    <BinIcon />
-                  </ActionIcon>
-                </Group>
-              </List.Item>
-            ))}
-          </List>
-        )}
-        {failure && (
-          <Alert color="red" variant="light" role="alert">
-            {failure}
-          </Alert>
-        )}
-        <form onSubmit={add} noValidate aria-label="Add a manager">
-          <Group align="flex-end" gap="sm" wrap="wrap">
-            <TextInput
-              label="Email of a new manager"
-              description="Of an existing account"
-              type="email"
-              autoComplete="off"
-              value={draft}
-              onChange={(e) => {
-                setDraft(e.currentTarget.value);
-                setFieldError(null);
-              }}
-              error={fieldError}
-              miw={260}
-            />
-            <Button type="submit" loading={update.isPending}>
-              Add manager
-            </Button>
-          </Group>
-        </form>
-      </Stack>
-    </Paper>
+    <Section gap="sm" title="Managers">
+      <Text size="sm" c="dimmed">
+        Event managers manage everything in the event: settings, every session and its protection, the timetable and
+        contributions. Admins always may.
+      </Text>
+      {people.length === 0 ? (
+        <Text size="sm">No managers besides the admins.</Text>
+      ) : (
+        <List listStyleType="none" p={0} spacing={4} aria-label="Managers">
+          {people.map((p) => (
+            <List.Item key={p.email}>
+              <Group gap="xs" wrap="nowrap">
+                <Text size="sm">{personLabel(p)}</Text>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  aria-label={`Remove ${p.name ?? p.email} as manager`}
+                  disabled={update.isPending}
+                  onClick={() =>
+                    save(
+                      removeEmail(people, p.email).map((q) => q.email),
+                      `${p.email} no longer manages this event.`,
+                    )
+                  }
+                >
+                  <BinIcon />
+                </ActionIcon>
+              </Group>
+            </List.Item>
+          ))}
+        </List>
+      )}
+      {failure && (
+        <Alert color="red" variant="light" role="alert">
+          {failure}
+        </Alert>
+      )}
+      <form onSubmit={add} noValidate aria-label="Add a manager">
+        <Group align="flex-end" gap="sm" wrap="wrap">
+          <TextInput
+            label="Email of a new manager"
+            description="Of an existing account"
+            type="email"
+            autoComplete="off"
+            value={draft}
+            onChange={(e) => {
+              setDraft(e.currentTarget.value);
+              setFieldError(null);
+            }}
+            error={fieldError}
+            miw={260}
+          />
+          <Button type="submit" loading={update.isPending}>
+            Add manager
+          </Button>
+        </Group>
+      </form>
+    </Section>
   );
 }
 
@@ -175,21 +171,16 @@ function RightSwitch({ eventId, right, value }: { eventId: string; right: (typeo
 
 function CoordinatorRightsSection({ eventId, rights }: { eventId: string; rights: CoordinatorRights }) {
   return (
-    <Paper component="section" aria-labelledby="coordinator-rights-heading" withBorder p="md" radius="md">
-      <Stack gap="sm">
-        <Title order={2} size="h3" id="coordinator-rights-heading">
-          Session coordinator rights
-        </Title>
-        <Text size="sm" c="dimmed">
-          Session coordinators (given on a session's shield, on the Sessions page) may always see their sessions,
-          schedule their contributions into their blocks and add breaks. These add more, for every session of the event;
-          both are off until you switch them on. Each switch applies at once.
-        </Text>
-        {RIGHTS.map((r) => (
-          <RightSwitch key={r.key} eventId={eventId} right={r} value={rights[r.key]} />
-        ))}
-      </Stack>
-    </Paper>
+    <Section gap="sm" title="Session coordinator rights">
+      <Text size="sm" c="dimmed">
+        Session coordinators (given on a session's shield, on the Sessions page) may always see their sessions, schedule
+        their contributions into their blocks and add breaks. These add more, for every session of the event; both are
+        off until you switch them on. Each switch applies at once.
+      </Text>
+      {RIGHTS.map((r) => (
+        <RightSwitch key={r.key} eventId={eventId} right={r} value={rights[r.key]} />
+      ))}
+    </Section>
   );
 }
 

@@ -1,10 +1,11 @@
-import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Paper, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { type ReactNode, useId, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import type { ConferenceSession, TimetableBlock } from "../../../../shared/schemas/conferences";
 import { Page } from "../../../components/page";
 import { QueryStatus } from "../../../components/query-status";
+import { Section } from "../../../components/section";
 import { Time } from "../../../components/time";
 import { isApiError } from "../../../lib/api-client";
 import { eventQuery, sessionListQuery, sessionQuery } from "../api";
@@ -17,20 +18,6 @@ import { SessionDialog } from "../components/session-dialog";
 import { people } from "../components/timetable-view";
 import { formatMinutes } from "../local-time";
 import { blockOrdinals } from "../timetable-layout";
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    <Paper component="section" aria-labelledby={id} withBorder p="md" radius="md">
-      <Stack gap="sm">
-        <Title order={2} size="h3" id={id}>
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
 
 function BlockItem({
   block,
@@ -145,7 +132,7 @@ function SessionDetails({
       </dl>
       <Description html={session.descriptionHtml} text={session.description} />
 
-      <Section title="Blocks">
+      <Section gap="sm" title="Blocks">
         <Text size="sm">
           The session takes place in {session.blocks.length === 1 ? "one block" : `${session.blocks.length} blocks`}:
           scheduled stretches of time in the timetable, each with its own time, place and conveners.
@@ -159,7 +146,7 @@ function SessionDetails({
         )}
       </Section>
 
-      <Section title="Contributions">
+      <Section gap="sm" title="Contributions">
         <Text size="sm">
           {session.contributions.length === 0
             ? "No contributions yet."
@@ -192,7 +179,7 @@ function SessionDetails({
         )}
       </Section>
 
-      <Section title="Presentation materials">
+      <Section gap="sm" title="Presentation materials">
         <MaterialsTable eventId={session.eventId} materials={session.materials} canDelete={manage} />
       </Section>
 

@@ -4,7 +4,6 @@ import {
   Button,
   Group,
   NativeSelect,
-  Pagination,
   Paper,
   SegmentedControl,
   Stack,
@@ -19,6 +18,7 @@ import { Link } from "react-router";
 import type { z } from "zod";
 import type { AdminSessionCard, CalendarSyncState, Role } from "../../../../shared/schemas/community-sessions";
 import { Page } from "../../../components/page";
+import { Pager } from "../../../components/pager";
 import { QueryStatus } from "../../../components/query-status";
 import { Time } from "../../../components/time";
 import {
@@ -214,15 +214,7 @@ export function SessionsPage() {
                   </Paper>
                 ))}
               </Stack>
-              {data.total > ADMIN_SESSIONS_PAGE_SIZE && (
-                <Pagination
-                  total={Math.ceil(data.total / ADMIN_SESSIONS_PAGE_SIZE)}
-                  value={page}
-                  onChange={setPage}
-                  getControlProps={(control) => ({ "aria-label": `${control} page` })}
-                  getItemProps={(p) => ({ "aria-label": `Page ${p}` })}
-                />
-              )}
+              <Pager total={data.total} pageSize={ADMIN_SESSIONS_PAGE_SIZE} page={page} onChange={setPage} />
             </>
           );
         }}

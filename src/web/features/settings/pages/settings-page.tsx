@@ -5,7 +5,6 @@ import {
   Code,
   Group,
   List,
-  Paper,
   Stack,
   Switch,
   Text,
@@ -14,7 +13,7 @@ import {
   Title,
 } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, type ReactNode, useId } from "react";
+import type { FormEvent } from "react";
 import { Link } from "react-router";
 import {
   FeatureFlags,
@@ -27,6 +26,7 @@ import { FormError } from "../../../components/form-error";
 import { notify } from "../../../components/notify";
 import { Page } from "../../../components/page";
 import { QueryStatus } from "../../../components/query-status";
+import { Section } from "../../../components/section";
 import { Time } from "../../../components/time";
 import { ApiError } from "../../../lib/api-client";
 import { useSchemaForm } from "../../../lib/form";
@@ -39,20 +39,6 @@ function withinSection(err: unknown, section: "site" | "features"): unknown {
     Object.entries(err.fields).map(([key, message]) => [key.replace(`${section}.`, ""), message]),
   );
   return new ApiError(err.status, err.code, err.message, fields);
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    <Paper component="section" aria-labelledby={id} withBorder p="md" radius="md">
-      <Stack>
-        <Title order={2} size="h3" id={id}>
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Paper>
-  );
 }
 
 function SiteForm({ site }: { site: Settings["site"] }) {
