@@ -154,6 +154,15 @@ export const test = base.extend<object, WorkerFixtures>({
   baseURL: async ({ server }, use) => {
     await use(server.baseUrl);
   },
+  // The app must run under its Content-Security-Policy: any violation on any page of a journey fails it.
+  context: async ({ context }, use) => {
+    const violations: string[] = [];
+    context.on("console", (m) => {
+      if (/Content[- ]Security[- ]Policy/i.test(m.text())) violations.push(`${m.page()?.url()}: ${m.text()}`);
+    });
+    await use(context);
+    expect(violations, "Content-Security-Policy violations").toEqual([]);
+  },
 });
 
 /** A fresh email address for one test, so tests sharing a server never meet. */
@@ -168,7 +177,8 @@ export function uniqueEmail(prefix = "member"): string {
 export async function expectNoA11yViolations(page: Page, what?: string): Promise<void> {
   // Let transitions (menus, notifications) settle so colours are measured as the user sees them.
   await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE_SCRIPT });
+  // Evaluated through the debugging protocol: an injected <script> would be (rightly) refused by our CSP.
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(fs.readFileSync(AXE_SCRIPT, "utf8"));
   const violations = await page.evaluate(async () => {
     // biome-ignore lint/suspicious/noExplicitAny: axe is injected at run time
     const axe = (window as any).axe;

@@ -5,6 +5,8 @@ export interface SmtpCapture {
   url: string;
   port: number;
   messages: ParsedMail[];
+  /** The SMTP envelope of each message, in the same order: MAIL FROM and RCPT TO. */
+  envelopes: { from: string; to: string[] }[];
   /** Messages whose To header contains this address. */
   to(address: string): ParsedMail[];
   /** Waits until `predicate` holds over the received messages. */
@@ -23,18 +25,25 @@ function recipients(m: ParsedMail): string[] {
  */
 export async function startSmtpCapture(opts: { hold?: (raw: string) => boolean } = {}): Promise<SmtpCapture> {
   const messages: ParsedMail[] = [];
+  const envelopes: { from: string; to: string[] }[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     disableReverseLookup: true,
     logger: false,
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", async () => {
         const raw = Buffer.concat(chunks);
         if (opts.hold?.(raw.toString("utf8"))) return; // never answer: the sender waits until it dies
-        messages.push(await simpleParser(raw));
+        const parsed = await simpleParser(raw);
+        const from = session.envelope.mailFrom;
+        envelopes.push({
+          from: from ? from.address : "",
+          to: session.envelope.rcptTo.map((r) => r.address),
+        });
+        messages.push(parsed);
         callback();
       });
     },
@@ -47,6 +56,7 @@ export async function startSmtpCapture(opts: { hold?: (raw: string) => boolean }
     url: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
     port,
     messages,
+    envelopes,
     to: (address) => messages.filter((m) => recipients(m).includes(address.toLowerCase())),
     async waitFor(predicate, timeoutMs = 10_000) {
       const end = Date.now() + timeoutMs;

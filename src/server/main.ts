@@ -7,7 +7,7 @@ const startedAt = performance.now();
 /** Start-up problems (bad configuration, database unreachable, port taken) end the process with one clear line. */
 function fail(what: string, err: unknown): never {
   const message = err instanceof Error ? err.message : String(err);
-  console.error(`\nConvene could not start: ${what}.\n${message}\n`);
+  console.error(`Convene could not start: ${what}: ${message}`);
   process.exit(1);
 }
 

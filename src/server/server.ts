@@ -25,7 +25,9 @@ import { type DbHandle, migrateToLatest, openDb } from "./platform/db";
 import type { Deps } from "./platform/deps";
 import { healthRoutes } from "./platform/health";
 import { registerHttp } from "./platform/http";
+import { redactedRequest, redactLogMessages } from "./platform/log-redaction";
 import { registerRequestContext } from "./platform/request-context";
+import { registerSecurityHeaders } from "./platform/security-headers";
 import { registerWeb } from "./platform/web";
 import { siteRoutes } from "./site/routes";
 import { DEFAULT_SITE, instanceSecret, readSite } from "./site/settings";
@@ -46,6 +48,8 @@ export interface ServerOptions {
   /** Use this database instead of opening one from the config (tests). */
   dbHandle?: DbHandle;
   webDir?: string;
+  /** Where the log goes instead of standard output (tests read it). */
+  logStream?: { write(line: string): void };
 }
 
 /** Opens the database, migrates it and assembles the HTTP app and the outbox worker (not yet listening). */
@@ -56,7 +60,21 @@ export async function createServer(config: Config, opts: ServerOptions = {}): Pr
   await migrateToLatest(handle.db, handle.schema);
 
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: {
+      level: config.logLevel,
+      serializers: { req: redactedRequest },
+      hooks: { logMethod: redactLogMessages },
+      ...(opts.logStream ? { stream: opts.logStream } : {}),
+    },
+    // Slow clients cannot hold connections: a request must arrive whole in time (408 otherwise). Node checks
+    // these only every connectionsCheckingInterval, so it is kept well below the request timeout.
+    requestTimeout: config.requestTimeoutMs,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    http: {
+      headersTimeout: config.headersTimeoutMs,
+      requestTimeout: config.requestTimeoutMs,
+      connectionsCheckingInterval: Math.max(50, Math.min(5_000, Math.floor(config.headersTimeoutMs / 4))),
+    },
     // A hop count trusts that many proxies nearest to us.
     trustProxy:
       typeof config.trustProxy === "number"
@@ -95,6 +113,7 @@ export async function createServer(config: Config, opts: ServerOptions = {}): Pr
     for (const m of [r.method].flat()) if (m !== "HEAD") routes.push(`${m} ${r.url}`);
   });
 
+  await registerSecurityHeaders(app, { https: config.baseUrl.startsWith("https://") });
   await app.register(cookie);
   registerCsrf(app, {
     secret: await instanceSecret(handle.db, config.sessionSecret),

@@ -37,7 +37,8 @@ export function pooledSmtpUrl(smtpUrl: string): string {
 }
 
 export function createMailer(config: Config, siteName: () => string): Mailer {
-  const from = () => ({ name: siteName(), address: config.mailFrom });
+  // MAIL_FROM's own display name wins; otherwise the sender is named after the site.
+  const from = () => ({ name: config.mailFromName ?? siteName(), address: config.mailFrom });
   if (config.smtpUrl) {
     const transport = nodemailer.createTransport(pooledSmtpUrl(config.smtpUrl));
     return {

@@ -5,37 +5,21 @@ import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
 } from "fastify-type-provider-zod";
 import type { ErrorBody } from "../../shared/schemas/common";
 import { AppError } from "./errors";
+import { findNul, registerJsonBody } from "./json-body";
 
 function body(code: string, message: string, fields?: Record<string, string>): ErrorBody {
   return { error: fields ? { code, message, fields } : { code, message } };
 }
 
-/** The path of the first string holding a NUL character (which PostgreSQL text cannot store), if any. */
-export function findNul(value: unknown, path: string): string | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path : null;
-  if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) {
-      const hit = findNul(v, path ? `${path}.${i}` : String(i));
-      if (hit !== null) return hit;
-    }
-    return null;
-  }
-  if (value && typeof value === "object") {
-    for (const [k, v] of Object.entries(value)) {
-      const hit = findNul(v, path ? `${path}.${k}` : k);
-      if (hit !== null) return hit;
-    }
-  }
-  return null;
-}
-
 /** zod compilers, the error body of platform.md for every failure, and the OpenAPI document. */
 export async function registerHttp(app: FastifyInstance): Promise<void> {
+  registerJsonBody(app);
   // No text field may hold a NUL character: refused with the field named, the same on both engines.
   app.addHook("preValidation", async (req) => {
     for (const part of [req.params, req.query, req.body]) {
@@ -114,6 +98,8 @@ export async function registerHttp(app: FastifyInstance): Promise<void> {
       },
     },
     transform: jsonSchemaTransform,
+    // Fills components.schemas from the schemas registered with an id, which the routes' $refs point at.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());

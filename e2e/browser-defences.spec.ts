@@ -1,0 +1,18 @@
+import { expect, test } from "./fixtures";
+
+// The fixtures fail any journey with a Content-Security-Policy violation; this one visits what the other
+// journeys do not: the API explorer, and the headers a browser receives with the app.
+test("the app and the API explorer run under the Content-Security-Policy without violations", async ({ page }) => {
+  const response = await page.goto("/");
+  const headers = response?.headers() ?? {};
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  await expect(page.getByRole("banner")).toBeVisible();
+
+  await page.goto("/sign-in");
+  await expect(page.getByLabel("Email")).toBeVisible();
+
+  await page.goto("/api/docs/");
+  await expect(page.getByText("Convene API").first()).toBeVisible();
+  await expect(page.locator(".opblock").first()).toBeVisible();
+});
