@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
+  clockIn,
   clockOf,
+  clockRangeIn,
   dayBounds,
   dayLabel,
   dayOf,
@@ -46,6 +48,13 @@ describe("wall-clock parts and labels", () => {
     expect(joinLocal("2026-03-27", "09:15")).toBe("2026-03-27T09:15");
     expect(dayOf("2026-03-27T09:15")).toBe("2026-03-27");
     expect(clockOf("2026-03-27T09:15")).toBe("09:15");
+  });
+
+  it("reads instants on the wall clock of a zone", () => {
+    expect(clockIn("2026-03-27T08:30:00Z", "Europe/Berlin")).toBe("09:30");
+    expect(clockIn(Date.parse("2026-03-27T08:30:00Z"), "Asia/Kolkata")).toBe("14:00");
+    const from = Date.parse("2026-03-27T08:30:00Z");
+    expect(clockRangeIn(from, from + 45 * 60_000, "Europe/Berlin")).toBe("09:30–10:15");
   });
 
   it("labels days and durations", () => {

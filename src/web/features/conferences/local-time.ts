@@ -59,6 +59,13 @@ export const dayOf = (local: string): string => local.slice(0, 10);
 /** The time part of a wall-clock time: "2026-03-27T09:00" → "09:00". */
 export const clockOf = (local: string): string => local.slice(11, 16);
 
+/** An instant as the wall clock in `zone` shows it, "09:30": the editor's grid names its zone once. */
+export const clockIn = (at: string | number, zone: string): string => clockOf(instantToLocal(at, zone));
+
+/** From one instant to another on the wall clock in `zone`: "09:30–10:15". */
+export const clockRangeIn = (startMs: number, endMs: number, zone: string): string =>
+  `${clockIn(startMs, zone)}–${clockIn(endMs, zone)}`;
+
 const dayFormat = new Intl.DateTimeFormat("en-GB", {
   timeZone: "UTC",
   weekday: "short",

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   applyDraft,
   assignColumns,
+  boxOf,
   changeFromDraft,
   draftHints,
   gridWindow,
@@ -67,6 +68,13 @@ describe("drafts and changes", () => {
     startAt: "2026-03-27T08:00:00.000Z",
     endAt: "2026-03-27T09:30:00.000Z",
   };
+  const talk = {
+    kind: "contribution" as const,
+    id: "c1",
+    blockId: "b1",
+    startAt: block.startAt,
+    endAt: "2026-03-27T08:20:00.000Z",
+  };
 
   it("moves by whole steps and never shrinks below 5 minutes", () => {
     const moved = applyDraft(block, { moveMinutes: 12, resizeMinutes: 0 });
@@ -84,6 +92,14 @@ describe("drafts and changes", () => {
     const resized = applyDraft(odd, { moveMinutes: 0, resizeMinutes: 5 });
     expect(new Date(resized.startMs).toISOString()).toBe("2026-03-27T09:03:00.000Z");
     expect(new Date(resized.endMs).toISOString()).toBe("2026-03-27T09:10:00.000Z");
+  });
+
+  it("places a drafted box in pixels from the grid's start, at least 5 minutes high", () => {
+    const origin = Date.parse("2026-03-27T07:00:00.000Z");
+    expect(boxOf(block, null, origin)).toEqual({ top: 120, height: 180 });
+    expect(boxOf(block, { moveMinutes: 10, resizeMinutes: 0 }, origin)).toEqual({ top: 140, height: 180 });
+    const odd = { startAt: "2026-03-27T07:00:00.000Z", endAt: "2026-03-27T07:01:00.000Z" };
+    expect(boxOf(odd, null, origin)).toEqual({ top: 0, height: 10 });
   });
 
   it("a block moved or resized is one PATCH with its new start and length", () => {
@@ -111,13 +127,6 @@ describe("drafts and changes", () => {
   });
 
   it("contributions and breaks keep their block and get new times", () => {
-    const talk = {
-      kind: "contribution" as const,
-      id: "c1",
-      blockId: "b1",
-      startAt: block.startAt,
-      endAt: "2026-03-27T08:20:00.000Z",
-    };
     expect(changeFromDraft(talk, { moveMinutes: 0, resizeMinutes: 10 })).toEqual({
       kind: "contribution-time",
       id: "c1",
@@ -136,13 +145,6 @@ describe("drafts and changes", () => {
   });
 
   it("undo puts the entry back, and its block back to the times it had", () => {
-    const talk = {
-      kind: "contribution" as const,
-      id: "c1",
-      blockId: "b1",
-      startAt: block.startAt,
-      endAt: "2026-03-27T08:20:00.000Z",
-    };
     expect(undoOf(talk, block)).toEqual([
       { kind: "contribution-time", id: "c1", blockId: "b1", startAt: block.startAt, durationMinutes: 20 },
       { kind: "block-time", blockId: "b1", startAt: block.startAt, durationMinutes: 90 },

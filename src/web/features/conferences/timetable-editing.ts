@@ -113,6 +113,15 @@ const roundToMark = (ms: number) => Math.round(ms / (SNAP_MINUTES * MINUTE)) * S
 export const isEmptyDraft = (d: Draft): boolean =>
   snap(d.moveMinutes) === 0 && snap(d.resizeMinutes) === 0 && d.day === undefined;
 
+/** An entry's box on the grid, drafted, in pixels from `originMs`: at least 5 minutes high, so it can be held. */
+export function boxOf(entry: Timed, draft: Draft | null, originMs: number): { top: number; height: number } {
+  const { startMs, endMs } = applyDraft(entry, draft ?? NO_DRAFT);
+  return {
+    top: ((startMs - originMs) / MINUTE) * PX_PER_MINUTE,
+    height: Math.max(((endMs - startMs) / MINUTE) * PX_PER_MINUTE, SNAP_MINUTES * PX_PER_MINUTE),
+  };
+}
+
 // ------------------------------------------------------------------------------------------------ changes
 
 /** One change the editor sends: each is one request, one transaction on the server. */

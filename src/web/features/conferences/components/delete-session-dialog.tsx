@@ -1,4 +1,5 @@
-import { Alert, Button, Group, List, Modal, Stack, Text } from "@mantine/core";
+import { List, Text } from "@mantine/core";
+import { ConfirmDialog } from "../../../components/confirm-dialog";
 import { notify } from "../../../components/notify";
 import { useDeleteConferenceSession } from "../api";
 
@@ -31,14 +32,29 @@ export function DeleteSessionDialog({
     remove.reset();
     onClose();
   };
+  const confirm = (doomed: DeletableSession) =>
+    remove.mutate(doomed.id, {
+      onSuccess: (r) => {
+        notify(
+          `Session “${doomed.title}” was deleted: ${count(r.blocksDeleted, "block", "blocks")} deleted, ${count(r.contributionsDetached, "contribution", "contributions")} kept without a session.`,
+        );
+        close();
+        onDeleted?.();
+      },
+    });
   return (
-    <Modal
+    <ConfirmDialog
       opened={session !== null}
       onClose={close}
       title={session ? `Delete session “${session.title}”?` : "Delete session"}
+      error={remove.error}
+      keepLabel="Keep the session"
+      confirmLabel="Delete session"
+      pending={remove.isPending}
+      onConfirm={() => session && confirm(session)}
     >
       {session && (
-        <Stack>
+        <>
           <List spacing={4}>
             <List.Item>
               Its {count(session.blocksCount, "block", "blocks")} will be deleted from the timetable.
@@ -50,35 +66,8 @@ export function DeleteSessionDialog({
             <List.Item>Its material is deleted with it.</List.Item>
           </List>
           <Text size="sm">This cannot be undone.</Text>
-          {remove.error && (
-            <Alert color="red" variant="light" role="alert">
-              {remove.error.message}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Keep the session
-            </Button>
-            <Button
-              color="red"
-              loading={remove.isPending}
-              onClick={() =>
-                remove.mutate(session.id, {
-                  onSuccess: (r) => {
-                    notify(
-                      `Session “${session.title}” was deleted: ${count(r.blocksDeleted, "block", "blocks")} deleted, ${count(r.contributionsDetached, "contribution", "contributions")} kept without a session.`,
-                    );
-                    close();
-                    onDeleted?.();
-                  },
-                })
-              }
-            >
-              Delete session
-            </Button>
-          </Group>
-        </Stack>
+        </>
       )}
-    </Modal>
+    </ConfirmDialog>
   );
 }

@@ -1,32 +1,14 @@
-import { Anchor, Button, Group, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Group, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
-import type {
-  Contribution,
-  SessionTimetable,
-  TimetableBlock,
-  TimetableBreak,
-  TimetableContribution,
-} from "../../../../shared/schemas/conferences";
-import { notify } from "../../../components/notify";
+import type { SessionTimetable } from "../../../../shared/schemas/conferences";
 import { Page } from "../../../components/page";
 import { QueryStatus } from "../../../components/query-status";
 import { isApiError } from "../../../lib/api-client";
-import {
-  eventQuery,
-  sessionQuery,
-  sessionTimetableQuery,
-  useDeleteBreak,
-  useFitBlock,
-  useUnscheduleContribution,
-} from "../api";
-import { BlockDialog } from "../components/block-dialog";
-import { BreakDialog } from "../components/break-dialog";
+import { eventQuery, sessionQuery, sessionTimetableQuery } from "../api";
 import { Swatch } from "../components/colour-field";
-import { EditContributionDialog } from "../components/edit-contribution-dialog";
 import { ConferenceNotFound } from "../components/not-found";
-import { ScheduleDialog } from "../components/schedule-dialog";
 import {
   InZone,
   SessionBlockLegend,
@@ -35,7 +17,9 @@ import {
   ViewSwitch,
   ZoneSwitch,
 } from "../components/timetable-chrome";
-import { type EditorDay, type EditorMenus, TimetableEditor } from "../components/timetable-editor";
+import type { EditorDay } from "../components/timetable-editor/editor-types";
+import { TimetableEditor } from "../components/timetable-editor/timetable-editor";
+import { useTimetableTools } from "../components/timetable-tools";
 import { BlockCard, type TimetableContext } from "../components/timetable-view";
 import { dayBounds, dayLabel } from "../local-time";
 import { assignColumns } from "../timetable-editing";
@@ -46,16 +30,8 @@ function SessionEditor({ timetable }: { timetable: SessionTimetable }) {
   const { event, session, abilities } = timetable;
   const eventDetails = useQuery(eventQuery(event.id));
   const details = useQuery(sessionQuery(event.id, session.id));
-  const [blockDialog, setBlockDialog] = useState<{ block: TimetableBlock | null } | null>(null);
-  const [breakIn, setBreakIn] = useState<TimetableBlock | null>(null);
-  const [scheduling, setScheduling] = useState<Contribution | null>(null);
-  const [editingContribution, setEditingContribution] = useState<string | null>(null);
-  const removeBreak = useDeleteBreak(event.id);
-  const unschedule = useUnscheduleContribution(event.id);
-  const fit = useFitBlock(event.id);
   const mayBlocks = abilities.manage || abilities.manageBlocks;
   const maySchedule = abilities.manage || abilities.schedule;
-  const mayEditContributions = abilities.manage || abilities.manageContributions;
   const zone = event.timeZone;
   const dayList = eventDetails.data?.days ?? timetable.days.map((d) => d.day);
   const days: EditorDay[] = useMemo(() => {
@@ -70,90 +46,28 @@ function SessionEditor({ timetable }: { timetable: SessionTimetable }) {
     }));
   }, [dayList, timetable.days, zone]);
   const [day, setDay] = useDayParam(dayList, timetable.days[0]?.day);
-  const failed = (what: string) => (err: Error) => notify(err.message, { title: `Could not ${what}`, color: "red" });
-  const permissions = useMemo(
-    () => ({ block: () => mayBlocks, inside: () => maySchedule, topLevel: false }),
-    [mayBlocks, maySchedule],
-  );
-  const menus: EditorMenus = {
-    ...(mayEditContributions ? { editContribution: (c: TimetableContribution) => setEditingContribution(c.id) } : {}),
-    ...(mayBlocks
-      ? {
-          editBlock: (block: TimetableBlock) => setBlockDialog({ block }),
-          fitBlock: (block: TimetableBlock) =>
-            fit.mutate(block.id, {
-              onSuccess: (b) => notify([`“${block.fullTitle}” now fits its content.`, ...b.notices].join(" ")),
-              onError: failed("fit the block"),
-            }),
-        }
-      : {}),
-    ...(maySchedule
-      ? {
-          addBreakIn: (block: TimetableBlock) => setBreakIn(block),
-          unschedule: (c: TimetableContribution) =>
-            unschedule.mutate(c.id, {
-              onSuccess: () => notify(`“${c.title}” was unscheduled.`),
-              onError: failed("unschedule the contribution"),
-            }),
-          deleteBreak: (b: TimetableBreak) =>
-            removeBreak.mutate(b.id, {
-              onSuccess: () => notify(`The break “${b.title}” was deleted.`),
-              onError: failed("delete the break"),
-            }),
-        }
-      : {}),
+  const tools = useTimetableTools({
+    event,
+    days: dayList,
+    sessions: [{ id: session.id, title: session.title }],
+    sessionId: session.id,
+    may: {
+      blocks: mayBlocks,
+      deleteBlocks: false,
+      schedule: maySchedule,
+      topLevel: false,
+      editContributions: abilities.manage || abilities.manageContributions,
+    },
+  });
+  const editorLists = {
+    unscheduled: maySchedule ? (details.data?.contributions ?? []).filter((c) => !c.isScheduled) : [],
+    ordinals: blockOrdinals(blocksOf(timetable.days)),
   };
-  const unscheduled = maySchedule ? (details.data?.contributions ?? []).filter((c) => !c.isScheduled) : [];
   return (
     <Stack gap="sm">
-      {mayBlocks && (
-        <Group>
-          <Button onClick={() => setBlockDialog({ block: null })}>Add block</Button>
-        </Group>
-      )}
-      <TimetableEditor
-        eventId={event.id}
-        zone={zone}
-        event={event}
-        days={days}
-        day={day}
-        onDayChange={setDay}
-        permissions={permissions}
-        menus={menus}
-        unscheduled={unscheduled}
-        onScheduleWithDialog={maySchedule ? setScheduling : undefined}
-        ordinals={blockOrdinals(blocksOf(timetable.days))}
-      />
-      <BlockDialog
-        eventId={event.id}
-        zone={zone}
-        days={dayList}
-        sessions={[{ id: session.id, title: session.title }]}
-        sessionId={session.id}
-        block={blockDialog?.block ?? null}
-        opened={blockDialog !== null}
-        onClose={() => setBlockDialog(null)}
-      />
-      <BreakDialog
-        eventId={event.id}
-        zone={zone}
-        days={dayList}
-        block={breakIn}
-        opened={breakIn !== null}
-        onClose={() => setBreakIn(null)}
-      />
-      <EditContributionDialog
-        eventId={event.id}
-        contributionId={editingContribution}
-        onClose={() => setEditingContribution(null)}
-      />
-      <ScheduleDialog
-        eventId={event.id}
-        zone={zone}
-        days={dayList}
-        contribution={scheduling}
-        onClose={() => setScheduling(null)}
-      />
+      {tools.toolbar}
+      <TimetableEditor {...tools.editor} days={days} day={day} onDayChange={setDay} {...editorLists} />
+      {tools.dialogs}
     </Stack>
   );
 }

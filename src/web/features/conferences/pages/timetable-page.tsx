@@ -1,33 +1,14 @@
-import { Alert, Anchor, Button, Group, List, Modal, Stack, Tabs, Text } from "@mantine/core";
+import { Alert, Anchor, Group, List, Stack, Tabs, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
-import type {
-  Contribution,
-  EventTimetable,
-  TimetableBlock,
-  TimetableBreak,
-  TimetableContribution,
-} from "../../../../shared/schemas/conferences";
-import { notify } from "../../../components/notify";
+import type { EventTimetable } from "../../../../shared/schemas/conferences";
 import { Page } from "../../../components/page";
 import { QueryStatus } from "../../../components/query-status";
 import { Time } from "../../../components/time";
 import { isApiError } from "../../../lib/api-client";
-import {
-  contributionsQuery,
-  sessionListQuery,
-  timetableQuery,
-  useDeleteBlock,
-  useDeleteBreak,
-  useFitBlock,
-  useUnscheduleContribution,
-} from "../api";
-import { BlockDialog } from "../components/block-dialog";
-import { BreakDialog } from "../components/break-dialog";
-import { EditContributionDialog } from "../components/edit-contribution-dialog";
+import { contributionsQuery, sessionListQuery, timetableQuery } from "../api";
 import { ConferenceNotFound } from "../components/not-found";
-import { ScheduleDialog } from "../components/schedule-dialog";
 import {
   InZone,
   SessionBlockLegend,
@@ -37,8 +18,9 @@ import {
   type ZoneMode,
   ZoneSwitch,
 } from "../components/timetable-chrome";
-import { type EditorMenus, TimetableEditor } from "../components/timetable-editor";
-import { DayView, type TimetableActions, type TimetableContext } from "../components/timetable-view";
+import { TimetableEditor } from "../components/timetable-editor/timetable-editor";
+import { type TimetableToolRights, useTimetableTools } from "../components/timetable-tools";
+import { DayView, type TimetableContext } from "../components/timetable-view";
 import { dayLabel } from "../local-time";
 import { blockOrdinals, blocksOf } from "../timetable-layout";
 
@@ -67,134 +49,14 @@ function Conflicts({ timetable }: { timetable: EventTimetable }) {
   );
 }
 
-/** The managers' tools on the timetable: add a block or a break, and the per-entry actions in simple dialogs. */
-function useManageTools(timetable: EventTimetable, enabled: boolean) {
-  const eventId = timetable.event.id;
-  const sessions = useQuery({ ...sessionListQuery(eventId), enabled });
-  const fit = useFitBlock(eventId);
-  const removeBlock = useDeleteBlock(eventId);
-  const removeBreak = useDeleteBreak(eventId);
-  const unschedule = useUnscheduleContribution(eventId);
-  const [blockDialog, setBlockDialog] = useState<{ block: TimetableBlock | null } | null>(null);
-  const [breakDialog, setBreakDialog] = useState<{ block: TimetableBlock | null } | null>(null);
-  const [deleting, setDeleting] = useState<TimetableBlock | null>(null);
-  const [scheduling, setScheduling] = useState<Contribution | null>(null);
-  const [editingContribution, setEditingContribution] = useState<string | null>(null);
-  const days = timetable.days.map((d) => d.day);
-  const zone = timetable.event.timeZone;
-  const failed = (what: string) => (err: Error) => notify(err.message, { title: `Could not ${what}`, color: "red" });
-
-  const actions: TimetableActions = {
-    editBlock: (block) => setBlockDialog({ block }),
-    fitBlock: (block) =>
-      fit.mutate(block.id, {
-        onSuccess: (b) => notify([`“${block.fullTitle}” now fits its content.`, ...b.notices].join(" ")),
-        onError: failed("fit the block"),
-      }),
-    addBreakIn: (block) => setBreakDialog({ block }),
-    deleteBlock: (block) => {
-      removeBlock.reset();
-      setDeleting(block);
-    },
-    unschedule: (c: TimetableContribution) =>
-      unschedule.mutate(c.id, {
-        onSuccess: () => notify(`“${c.title}” was unscheduled; it stays on the Contributions page.`),
-        onError: failed("unschedule the contribution"),
-      }),
-    deleteBreak: (b: TimetableBreak) =>
-      removeBreak.mutate(b.id, {
-        onSuccess: () => notify(`The break “${b.title}” was deleted.`),
-        onError: failed("delete the break"),
-      }),
-  };
-
-  const toolbar = (
-    <Group gap="sm">
-      <Button onClick={() => setBlockDialog({ block: null })}>Add block</Button>
-      <Button variant="default" onClick={() => setBreakDialog({ block: null })}>
-        Add break
-      </Button>
-    </Group>
-  );
-
-  const dialogs = (
-    <>
-      <EditContributionDialog
-        eventId={eventId}
-        contributionId={editingContribution}
-        onClose={() => setEditingContribution(null)}
-      />
-      <ScheduleDialog
-        eventId={eventId}
-        zone={zone}
-        days={days}
-        contribution={scheduling}
-        onClose={() => setScheduling(null)}
-      />
-      <BlockDialog
-        eventId={eventId}
-        zone={zone}
-        days={days}
-        sessions={sessions.data?.sessions ?? []}
-        block={blockDialog?.block ?? null}
-        opened={blockDialog !== null}
-        onClose={() => setBlockDialog(null)}
-      />
-      <BreakDialog
-        eventId={eventId}
-        zone={zone}
-        days={days}
-        block={breakDialog?.block ?? null}
-        opened={breakDialog !== null}
-        onClose={() => setBreakDialog(null)}
-      />
-      <Modal
-        opened={deleting !== null}
-        onClose={() => setDeleting(null)}
-        title={deleting ? `Delete block “${deleting.fullTitle}”?` : "Delete block"}
-      >
-        {deleting && (
-          <Stack>
-            <Text>
-              The block leaves the timetable. Its contributions are unscheduled and keep their session; its breaks are
-              deleted. The session itself stays.
-            </Text>
-            {removeBlock.error && (
-              <Alert color="red" variant="light" role="alert">
-                {removeBlock.error.message}
-              </Alert>
-            )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setDeleting(null)}>
-                Keep the block
-              </Button>
-              <Button
-                color="red"
-                loading={removeBlock.isPending}
-                onClick={() =>
-                  removeBlock.mutate(deleting.id, {
-                    onSuccess: (r) => {
-                      notify(
-                        `The block was deleted; ${r.contributionsUnscheduled === 1 ? "1 contribution was" : `${r.contributionsUnscheduled} contributions were`} unscheduled.`,
-                      );
-                      setDeleting(null);
-                    },
-                  })
-                }
-              >
-                Delete block
-              </Button>
-            </Group>
-          </Stack>
-        )}
-      </Modal>
-    </>
-  );
-  const menus: EditorMenus = { ...actions, editContribution: (c) => setEditingContribution(c.id) };
-  return { actions, menus, toolbar, dialogs, schedule: setScheduling };
-}
-
-const MANAGER = { block: () => true, inside: () => true, topLevel: true };
+/** Event managers may do everything from the timetable. */
+const MANAGER: TimetableToolRights = {
+  blocks: true,
+  deleteBlocks: true,
+  schedule: true,
+  topLevel: true,
+  editContributions: true,
+};
 const UNSCHEDULED = { scheduled: "no", sessionId: null, q: "" } as const;
 
 function TimetableBody({ timetable, managing }: { timetable: EventTimetable; managing: boolean }) {
@@ -203,11 +65,19 @@ function TimetableBody({ timetable, managing }: { timetable: EventTimetable; man
   const editing = managing && view === "edit";
   const [zoneMode, setZoneMode] = useState<ZoneMode>("event");
   const ordinals = useMemo(() => blockOrdinals(blocksOf(timetable.days)), [timetable]);
-  const tools = useManageTools(timetable, managing);
   const days = timetable.days;
+  const sessions = useQuery({ ...sessionListQuery(event.id), enabled: managing });
+  const tools = useTimetableTools({
+    event,
+    days: days.map((d) => d.day),
+    sessions: sessions.data?.sessions ?? [],
+    may: MANAGER,
+    unscheduledHint: "it stays on the Contributions page",
+  });
   const [day, setDay] = useDayParam(days.map((d) => d.day));
   const manager = timetable.abilities.manage;
   const unscheduled = useQuery({ ...contributionsQuery(event.id, UNSCHEDULED), enabled: editing });
+  const editorLists = { unscheduled: unscheduled.data?.contributions ?? [], ordinals };
   const ctx: TimetableContext = {
     eventId: event.id,
     ordinals,
@@ -245,19 +115,7 @@ function TimetableBody({ timetable, managing }: { timetable: EventTimetable; man
       <InZone mode={zoneMode} eventZone={event.timeZone}>
         {manager && <Conflicts timetable={timetable} />}
         {editing ? (
-          <TimetableEditor
-            eventId={event.id}
-            zone={event.timeZone}
-            event={event}
-            days={days}
-            day={day}
-            onDayChange={setDay}
-            permissions={MANAGER}
-            menus={tools.menus}
-            unscheduled={unscheduled.data?.contributions ?? []}
-            onScheduleWithDialog={tools.schedule}
-            ordinals={ordinals}
-          />
+          <TimetableEditor {...tools.editor} days={days} day={day} onDayChange={setDay} {...editorLists} />
         ) : days.length === 0 ? (
           <Text>The event has no days.</Text>
         ) : (

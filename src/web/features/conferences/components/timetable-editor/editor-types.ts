@@ -1,0 +1,76 @@
+import type { KeyboardEvent, PointerEvent as ReactPointerEvent } from "react";
+import type {
+  TimetableBlock,
+  TimetableBreak,
+  TimetableContribution,
+  TimetableTopEntry,
+} from "../../../../../shared/schemas/conferences";
+import type { Draft, EntryBefore, TimetableChange } from "../../timetable-editing";
+import type { Target } from "../../timetable-gestures";
+
+/** A day of the editor: its local midnights and its top-level entries, side by side in their columns. */
+export interface EditorDay {
+  day: string;
+  startAt: string;
+  endAt: string;
+  entries: TimetableTopEntry[];
+}
+
+/** What the person may change (the server checks again): from the event's or the session's abilities. */
+export interface EditorPermissions {
+  /** Move, resize, reorder this block or take it to another day. */
+  block(block: TimetableBlock): boolean;
+  /** Move and resize what is inside this block, drop contributions and breaks into it. */
+  inside(block: TimetableBlock): boolean;
+  /** Contributions and breaks outside blocks (event managers). */
+  topLevel: boolean;
+}
+
+/** The dialogs and actions of the page around the editor, offered in each entry's menu when permitted. */
+export interface EditorMenus {
+  editBlock?(block: TimetableBlock): void;
+  fitBlock?(block: TimetableBlock): void;
+  addBreakIn?(block: TimetableBlock): void;
+  deleteBlock?(block: TimetableBlock): void;
+  unschedule?(contribution: TimetableContribution): void;
+  editContribution?(contribution: TimetableContribution): void;
+  deleteBreak?(entry: TimetableBreak): void;
+}
+
+/** A draft shown on an entry: `live` while it is being made (drag or keys), not while it is being saved. */
+export interface EntryDraft {
+  draft: Draft;
+  live: boolean;
+}
+
+/** Sends one change; resolves to the server's reason when it is refused, null when saved. */
+export type SendChange = (
+  change: TimetableChange,
+  target: Target,
+  what: string,
+  draft?: Draft,
+  undo?: TimetableChange[],
+) => Promise<string | null>;
+
+/** What every box of the grid needs from the editor around it. */
+export interface EntryContext {
+  zone: string;
+  /** The event's start and end: entries stay inside. */
+  event: { startAt: string; endAt: string };
+  /** The id of the editor's help text, which every handle points to. */
+  helpId: string;
+  permissions: EditorPermissions;
+  menus: EditorMenus;
+  ordinals: Map<string, { n: number; of: number }>;
+  /** The entry being dragged, and the block it is over. */
+  dragging: string | null;
+  overBlockId: string | null;
+  draftOf(id: string): EntryDraft | null;
+  targetOf(before: EntryBefore, title: string, block: TimetableBlock | null, day: string): Target;
+  startPointer(e: ReactPointerEvent, target: Target, mode: "move" | "resize"): void;
+  onHandleKey(e: KeyboardEvent, target: Target, may: { move: boolean; days: boolean }): void;
+  openTimeDialog(target: Target): void;
+  send: SendChange;
+  /** Leaving a handle drops its unsaved keyboard change. */
+  dropKeyDraft(id: string): void;
+}

@@ -1,0 +1,247 @@
+import { Alert, Button, Group, List, Stack, Tabs, Text, Title, VisuallyHidden } from "@mantine/core";
+import { type KeyboardEvent, useCallback, useId, useMemo, useState } from "react";
+import type { Contribution, TimetableBlock } from "../../../../../shared/schemas/conferences";
+import { dayLabel, formatMinutes } from "../../local-time";
+import { NO_DRAFT, SNAP_MINUTES, undoOf } from "../../timetable-editing";
+import classes from "../../timetable-editor.module.css";
+import {
+  beforeOfBlock,
+  blockMovedInto,
+  placesOf,
+  proposalOfDrag,
+  type Target,
+  targetOf,
+  targetOfUnscheduled,
+} from "../../timetable-gestures";
+import { DayGrid } from "./day-grid";
+import type { EditorDay, EditorMenus, EditorPermissions, EntryContext } from "./editor-types";
+import { TimeDialog } from "./time-dialog";
+import { UnscheduledPanel } from "./unscheduled-panel";
+import { useChangeHistory } from "./use-change-history";
+import { useKeyboardDrafts } from "./use-keyboard-drafts";
+import { usePointerDrag } from "./use-pointer-drag";
+
+export interface TimetableEditorProps {
+  zone: string;
+  /** The event's start and end, for the hints shown before a change is sent. */
+  event: { startAt: string; endAt: string };
+  eventId: string;
+  days: EditorDay[];
+  day: string;
+  onDayChange(day: string): void;
+  permissions: EditorPermissions;
+  menus: EditorMenus;
+  /** Contributions not yet scheduled that may be dropped into the timetable. */
+  unscheduled: Contribution[];
+  onScheduleWithDialog?(contribution: Contribution): void;
+  ordinals: Map<string, { n: number; of: number }>;
+}
+
+/**
+ * The timetable editor (conferences.md, "Timetable editor"): a day on a time grid, parallel entries side by side.
+ * Drag an entry to move it, its lower edge to resize it, a block onto another day's tab to move it there, an
+ * unscheduled contribution into a block; or by keyboard from each entry's handle; a dialog for exact times; undo.
+ * Every change is one request the server re-validates; a refusal is shown with the server's reason.
+ */
+export function TimetableEditor(props: TimetableEditorProps) {
+  const { zone, days, day, permissions, onDayChange } = props;
+  const helpId = useId();
+  const [timeDialog, setTimeDialog] = useState<Target | null>(null);
+  const dayList = days.map((d) => d.day);
+  const current = days.find((d) => d.day === day) ?? days[0];
+  const blocks = useMemo(() => {
+    const map = new Map<string, TimetableBlock>();
+    for (const d of days) for (const e of d.entries) if (e.kind === "block") map.set(e.id, e);
+    return map;
+  }, [days]);
+  const blockById = useCallback((id: string) => blocks.get(id) ?? null, [blocks]);
+  /** A block as it is, when the person may give it back its times (undo does, in case it grew). */
+  const restorable = (block: TimetableBlock | null) =>
+    block && permissions.block(block) ? beforeOfBlock(block) : null;
+  // Where the exact-time dialog may put a contribution or break: the blocks the person schedules into.
+  const places = useMemo(
+    () =>
+      placesOf(
+        [...blocks.values()].filter((b) => permissions.inside(b)),
+        zone,
+      ),
+    [blocks, permissions, zone],
+  );
+
+  const changes = useChangeHistory({ eventId: props.eventId, zone, days, day, onDayChange });
+  const { send, refuse, announce } = changes;
+  const keys = useKeyboardDrafts({
+    days: dayList,
+    isPending: changes.isPending,
+    event: props.event,
+    zone,
+    blockById,
+    send,
+    onStep: () => refuse(null),
+    announce,
+    openTimeDialog: setTimeDialog,
+  });
+  const { drag, startPointer } = usePointerDrag({
+    isPending: changes.isPending,
+    onStart: () => {
+      refuse(null);
+      keys.clear();
+    },
+    onCancel: (target) => announce(`${target.title}: not changed.`),
+    onEnd: (end, drop) => {
+      const proposal = proposalOfDrag(end, drop, {
+        topLevel: permissions.topLevel,
+        restorable: (id) => restorable(blockById(id)),
+      });
+      if (!proposal) return;
+      if ("refusal" in proposal) refuse(proposal.refusal);
+      else void send(proposal.change, end.target, proposal.what, proposal.draft, proposal.undo);
+    },
+  });
+
+  // Ctrl+Z anywhere in the editor (outside text fields) undoes the last change.
+  const onEditorKey = (e: KeyboardEvent) => {
+    if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== "z") return;
+    if ((e.target as HTMLElement).closest("input, textarea")) return;
+    e.preventDefault();
+    void changes.undo();
+  };
+
+  const ctx: EntryContext = {
+    zone,
+    event: props.event,
+    helpId,
+    permissions,
+    menus: props.menus,
+    ordinals: props.ordinals,
+    dragging: drag ? drag.target.before.id : null,
+    overBlockId: drag?.overBlockId ?? null,
+    draftOf: (id) => {
+      if (drag && drag.mode !== "drop" && drag.target.before.id === id) return { draft: drag.draft, live: true };
+      const keyDraft = keys.draftOn(id);
+      if (keyDraft) return { draft: keyDraft, live: true };
+      if (changes.pending?.id === id) return { draft: changes.pending.draft, live: false };
+      return null;
+    },
+    targetOf: (before, title, block, entryDay) => targetOf(before, title, restorable(block), entryDay),
+    startPointer,
+    onHandleKey: keys.onHandleKey,
+    openTimeDialog: setTimeDialog,
+    send,
+    dropKeyDraft: keys.dropKeyDraft,
+  };
+
+  const { last, refusal, notices } = changes;
+  const dropping = drag?.mode === "drop" ? drag : null;
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: Ctrl+Z from any focused control inside the editor
+    <div className={classes.editor} onKeyDown={onEditorKey}>
+      <Stack gap="sm">
+        <Group gap="sm" wrap="wrap">
+          <Button
+            variant="default"
+            onClick={() => void changes.undo()}
+            // Not `disabled`: a disabled button drops the keyboard focus (and with it Ctrl+Z) while saving.
+            data-disabled={!last || changes.isPending || undefined}
+            aria-disabled={!last || changes.isPending}
+            aria-keyshortcuts="Control+Z"
+          >
+            {last ? `Undo: ${last.label}` : "Undo"}
+          </Button>
+          {changes.isPending && (
+            <Text size="sm" c="dimmed">
+              Saving…
+            </Text>
+          )}
+        </Group>
+        <Text size="sm" id={helpId}>
+          Drag an entry to move it, its lower edge to lengthen or shorten it, a block onto another day's tab to move it
+          there, an unscheduled contribution into a block. Times snap to {SNAP_MINUTES} minutes. By keyboard, from an
+          entry's ⠿ handle: ↑/↓ move it {SNAP_MINUTES} minutes, Shift+↑/↓ shorten or lengthen it, ←/→ take a block to
+          the previous or next day; Enter saves (with nothing to save it opens the dialog for exact times), Escape
+          cancels, Ctrl+Z undoes the last change.
+        </Text>
+        {refusal && (
+          <Alert color="red" variant="light" role="alert" title={`Not changed: ${refusal.what}`}>
+            {refusal.reason}
+          </Alert>
+        )}
+        {notices.length > 0 && (
+          <Alert color="blue" variant="light" title="Also changed" withCloseButton onClose={changes.clearNotices}>
+            <List size="sm">
+              {notices.map((n) => (
+                <List.Item key={n}>{n}</List.Item>
+              ))}
+            </List>
+          </Alert>
+        )}
+        <VisuallyHidden aria-live="polite" role="status">
+          {changes.announcement}
+        </VisuallyHidden>
+        <div className={classes.layout}>
+          <div className={classes.main}>
+            <Tabs value={current?.day ?? null} onChange={(v) => v && onDayChange(v)} keepMounted={false}>
+              <Tabs.List aria-label="Days">
+                {days.map((d) => (
+                  <Tabs.Tab
+                    key={d.day}
+                    value={d.day}
+                    data-drop-day={d.day}
+                    data-over={drag?.overDay === d.day && drag.overDay !== drag.target.day ? "" : undefined}
+                    className={classes.dayTab}
+                  >
+                    {dayLabel(d.day, { short: true })}
+                  </Tabs.Tab>
+                ))}
+              </Tabs.List>
+              {days.map((d) => (
+                <Tabs.Panel key={d.day} value={d.day} pt="md">
+                  <Group gap="xs" mb="xs" align="baseline">
+                    <Title order={2} size="h4">
+                      {dayLabel(d.day)}
+                    </Title>
+                    <Text size="sm" c="dimmed">
+                      Grid in {zone}
+                    </Text>
+                  </Group>
+                  <DayGrid day={d} ctx={ctx} />
+                </Tabs.Panel>
+              ))}
+            </Tabs>
+          </div>
+          {(props.unscheduled.length > 0 || props.onScheduleWithDialog) && (
+            <UnscheduledPanel
+              contributions={props.unscheduled}
+              zone={zone}
+              day={current?.day ?? ""}
+              dragging={dropping ? dropping.target.before.id : null}
+              onPointerDown={(e, c) => startPointer(e, targetOfUnscheduled(c, current?.day ?? ""), "drop")}
+              onSchedule={props.onScheduleWithDialog}
+            />
+          )}
+        </div>
+      </Stack>
+      {dropping && (
+        <div className={classes.ghost} style={{ left: dropping.x + 8, top: dropping.y + 8 }} aria-hidden>
+          {dropping.target.title} · {formatMinutes(dropping.target.durationMinutes)}
+        </div>
+      )}
+      <TimeDialog
+        target={timeDialog}
+        zone={zone}
+        days={dayList}
+        places={places}
+        topLevel={permissions.topLevel}
+        onClose={() => setTimeDialog(null)}
+        onSave={async (change, what) => {
+          if (!timeDialog) return null;
+          // Into another block: undo gives that block back its times too, in case it grew to take the entry.
+          const into = blockMovedInto(change, timeDialog.before);
+          const movedInto = into ? blockById(into) : null;
+          const undo = movedInto ? undoOf(timeDialog.before, restorable(movedInto)) : undefined;
+          return send(change, timeDialog, what, NO_DRAFT, undo);
+        }}
+      />
+    </div>
+  );
+}

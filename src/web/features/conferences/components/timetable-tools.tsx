@@ -1,0 +1,149 @@
+import { Button, Group } from "@mantine/core";
+import { type ReactNode, useMemo, useState } from "react";
+import type {
+  Contribution,
+  TimetableBlock,
+  TimetableBreak,
+  TimetableContribution,
+} from "../../../../shared/schemas/conferences";
+import { notify } from "../../../components/notify";
+import { useDeleteBreak, useFitBlock, useUnscheduleContribution } from "../api";
+import { BlockDialog } from "./block-dialog";
+import { BreakDialog } from "./break-dialog";
+import { DeleteBlockDialog } from "./delete-block-dialog";
+import { EditContributionDialog } from "./edit-contribution-dialog";
+import { ScheduleDialog } from "./schedule-dialog";
+import type { EditorMenus, EditorPermissions } from "./timetable-editor/editor-types";
+import type { TimetableEditorProps } from "./timetable-editor/timetable-editor";
+import type { TimetableActions } from "./timetable-view";
+
+/** What the person may do from a timetable page (the server checks again): from the event's or session's abilities. */
+export interface TimetableToolRights {
+  /** Add, edit, fit, move and resize blocks. */
+  blocks: boolean;
+  deleteBlocks: boolean;
+  /** Schedule, move and unschedule contributions in blocks; add, move and delete breaks there. */
+  schedule: boolean;
+  /** The same outside blocks (event managers). */
+  topLevel: boolean;
+  editContributions: boolean;
+}
+
+/**
+ * The tools around a timetable, for the event's and a session's timetable pages alike: the buttons to add a block
+ * or a break, the per-entry actions (programme view) and menus (editor), and the simple dialogs they open.
+ */
+export function useTimetableTools(options: {
+  /** The event's id, zone, start and end. */
+  event: { id: string; timeZone: string; startAt: string; endAt: string };
+  /** The event's days, "yyyy-MM-dd". */
+  days: string[];
+  /** The sessions a new block may be for; with `sessionId`, a new block is for that session. */
+  sessions: { id: string; title: string }[];
+  sessionId?: string;
+  may: TimetableToolRights;
+  /** Said after "“…” was unscheduled": where the contribution is found again. */
+  unscheduledHint?: string;
+}): {
+  /** Every action, for the programme view of those who may do them all (event managers). */
+  actions: TimetableActions;
+  /** The editor's props that come from the event and the person's rights. */
+  editor: Pick<TimetableEditorProps, "eventId" | "zone" | "event" | "permissions" | "menus" | "onScheduleWithDialog">;
+  toolbar: ReactNode;
+  dialogs: ReactNode;
+} {
+  const { event, days, may } = options;
+  const { blocks: mayBlocks, schedule: maySchedule, topLevel } = may;
+  const eventId = event.id;
+  const zone = event.timeZone;
+  const fit = useFitBlock(eventId);
+  const removeBreak = useDeleteBreak(eventId);
+  const takeOut = useUnscheduleContribution(eventId);
+  const [blockDialog, setBlockDialog] = useState<{ block: TimetableBlock | null } | null>(null);
+  const [breakDialog, setBreakDialog] = useState<{ block: TimetableBlock | null } | null>(null);
+  const [deleting, setDeleting] = useState<TimetableBlock | null>(null);
+  const [scheduling, setScheduling] = useState<Contribution | null>(null);
+  const [editingContribution, setEditingContribution] = useState<string | null>(null);
+  const failed = (what: string) => (err: Error) => notify(err.message, { title: `Could not ${what}`, color: "red" });
+  const hint = options.unscheduledHint ? `; ${options.unscheduledHint}` : "";
+
+  const actions: TimetableActions = {
+    editBlock: (block) => setBlockDialog({ block }),
+    fitBlock: (block) =>
+      fit.mutate(block.id, {
+        onSuccess: (b) => notify([`“${block.fullTitle}” now fits its content.`, ...b.notices].join(" ")),
+        onError: failed("fit the block"),
+      }),
+    addBreakIn: (block) => setBreakDialog({ block }),
+    deleteBlock: setDeleting,
+    unschedule: (c: TimetableContribution) =>
+      takeOut.mutate(c.id, {
+        onSuccess: () => notify(`“${c.title}” was unscheduled${hint}.`),
+        onError: failed("unschedule the contribution"),
+      }),
+    deleteBreak: (b: TimetableBreak) =>
+      removeBreak.mutate(b.id, {
+        onSuccess: () => notify(`The break “${b.title}” was deleted.`),
+        onError: failed("delete the break"),
+      }),
+  };
+  const { editBlock, fitBlock, deleteBlock, addBreakIn, unschedule, deleteBreak } = actions;
+  // The editor's menus offer only what the person may do.
+  const menus: EditorMenus = {
+    ...(may.editContributions ? { editContribution: (c) => setEditingContribution(c.id) } : {}),
+    ...(mayBlocks ? { editBlock, fitBlock } : {}),
+    ...(may.deleteBlocks ? { deleteBlock } : {}),
+    ...(maySchedule ? { addBreakIn, unschedule, deleteBreak } : {}),
+  };
+  const permissions: EditorPermissions = useMemo(
+    () => ({ block: () => mayBlocks, inside: () => maySchedule, topLevel }),
+    [mayBlocks, maySchedule, topLevel],
+  );
+  const editor = {
+    eventId,
+    zone,
+    event,
+    permissions,
+    menus,
+    onScheduleWithDialog: maySchedule ? setScheduling : undefined,
+  };
+
+  const toolbar = (mayBlocks || topLevel) && (
+    <Group gap="sm">
+      {mayBlocks && <Button onClick={() => setBlockDialog({ block: null })}>Add block</Button>}
+      {topLevel && (
+        <Button variant="default" onClick={() => setBreakDialog({ block: null })}>
+          Add break
+        </Button>
+      )}
+    </Group>
+  );
+
+  const where = { eventId, zone, days };
+  const dialogs = (
+    <>
+      <EditContributionDialog
+        eventId={eventId}
+        contributionId={editingContribution}
+        onClose={() => setEditingContribution(null)}
+      />
+      <ScheduleDialog {...where} contribution={scheduling} onClose={() => setScheduling(null)} />
+      <BlockDialog
+        {...where}
+        sessions={options.sessions}
+        sessionId={options.sessionId}
+        block={blockDialog?.block ?? null}
+        opened={blockDialog !== null}
+        onClose={() => setBlockDialog(null)}
+      />
+      <BreakDialog
+        {...where}
+        block={breakDialog?.block ?? null}
+        opened={breakDialog !== null}
+        onClose={() => setBreakDialog(null)}
+      />
+      <DeleteBlockDialog eventId={eventId} block={deleting} onClose={() => setDeleting(null)} />
+    </>
+  );
+  return { actions, editor, toolbar, dialogs };
+}
