@@ -3,12 +3,12 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { createOpenSession, daysFromNow, editorField } from "./admin-api";
 import {
-  callApi,
   createMember,
   expect,
   expectNoA11yViolations,
   PASSWORD,
   signIn,
+  signUpApi,
   test,
   uniqueEmail,
   waitForEmail,
@@ -312,7 +312,7 @@ test.describe("seen from Paris", () => {
     // Realistic names and addresses for the screenshots (this test runs once per server).
     const person = async (name: string) => {
       const email = `${name.toLowerCase().replace(/[^a-z]+/g, ".")}@example.org`;
-      await callApi(server.baseUrl, "POST", "/api/v1/auth/sign-up", { name, email, password: PASSWORD });
+      await signUpApi(server, { name, email, password: PASSWORD });
       return email;
     };
     const grace = await person("Grace Okafor");

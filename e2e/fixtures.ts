@@ -248,10 +248,21 @@ export async function callApi<T>(baseUrl: string, method: "POST" | "PATCH", path
   return (await res.json()) as T;
 }
 
+/**
+ * Signs up through the API and follows the emailed link, as another client than the one that signed up (so with
+ * the password): the account exists only after that.
+ */
+export async function signUpApi(server: RunningServer, member: { name: string; email: string; password: string }) {
+  await callApi(server.baseUrl, "POST", "/api/v1/auth/sign-up", member);
+  const mail = await waitForEmail(server.smtp, member.email, /Confirm your email/);
+  const token = new URL(linkIn(mail, "/confirm-email")).searchParams.get("token");
+  await callApi(server.baseUrl, "POST", "/api/v1/auth/sign-up/confirm", { token, password: member.password });
+}
+
 /** Signs up a member through the API and returns their credentials. */
 export async function createMember(server: RunningServer, name: string) {
   const member = { name, email: uniqueEmail(), password: PASSWORD };
-  await callApi(server.baseUrl, "POST", "/api/v1/auth/sign-up", member);
+  await signUpApi(server, member);
   return member;
 }
 

@@ -4,16 +4,21 @@ import {
   createMember,
   expect,
   expectNoA11yViolations,
+  linkIn,
   PASSWORD,
+  type RunningServer,
   signIn,
   test,
   uniqueEmail,
   waitForEmail,
 } from "./fixtures";
 
-/** A visitor signs up through the sign-up page in their own browser, and is left on the home page. */
-async function signUp(browser: Browser, baseUrl: string, name: string) {
-  const context = await browser.newContext({ baseURL: baseUrl });
+/**
+ * A visitor signs up through the sign-up page in their own browser, follows the emailed link there, and is left
+ * on the home page.
+ */
+async function signUp(browser: Browser, server: RunningServer, name: string) {
+  const context = await browser.newContext({ baseURL: server.baseUrl });
   const page = await context.newPage();
   const email = uniqueEmail(name.split(" ")[0]!.toLowerCase());
   await page.goto("/sign-up");
@@ -21,6 +26,8 @@ async function signUp(browser: Browser, baseUrl: string, name: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByRole("textbox", { name: "Password", exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Check your inbox" })).toBeVisible();
+  await page.goto(linkIn(await waitForEmail(server.smtp, email, /Confirm your email/), "/confirm-email"));
   await expect(page.getByRole("banner")).toContainText(`Signed in as ${name}`);
   return { page, email, name, close: () => context.close() };
 }
@@ -42,6 +49,8 @@ test("members fill a small session until it is Full, one guest cancels and it op
   browser,
   server,
 }) => {
+  // Four visitors sign up through the page and follow their emailed links before anything else happens.
+  test.slow();
   const admin = await signInApi(server.baseUrl, server.admin!);
   const title = `Tiny Talks ${Date.now().toString(36)}`;
   const session = await createSession(admin, title, {
@@ -53,10 +62,10 @@ test("members fill a small session until it is Full, one guest cancels and it op
   });
   expect(session.status).toBe("open");
 
-  const host = await signUp(browser, server.baseUrl, "Grace Hopper");
-  const presenter = await signUp(browser, server.baseUrl, "Katherine Johnson");
-  const guest1 = await signUp(browser, server.baseUrl, "Mary Jackson");
-  const guest2 = await signUp(browser, server.baseUrl, "Christine Darden");
+  const host = await signUp(browser, server, "Grace Hopper");
+  const presenter = await signUp(browser, server, "Katherine Johnson");
+  const guest1 = await signUp(browser, server, "Mary Jackson");
+  const guest2 = await signUp(browser, server, "Christine Darden");
 
   // The card shows the roles with free places; no Interviewer in this session.
   await expect(host.page.getByRole("article", { name: title })).toContainText("Open roles: Host, Presenter, Guest");

@@ -12,6 +12,10 @@ const ci = process.env.CI === "true" || process.env.CI === "1";
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const hasChromium = fs.existsSync(chromium);
 const hasPostgres = Boolean(process.env.TEST_DATABASE_URL);
+// Python's icalendar reads every calendar the app produces (tests/ics-python.ts looks for it the same way).
+const hasIcalendar = [process.env.ICS_PYTHON, "/usr/bin/python3", "python3"]
+  .filter(Boolean)
+  .some((p) => spawnSync(p, ["-c", "import icalendar"], { stdio: "ignore" }).status === 0);
 const args = process.argv.slice(2);
 const only = args.includes("--unit") ? "unit" : args.includes("--e2e") ? "e2e" : "all";
 
@@ -20,6 +24,8 @@ if (!hasPostgres)
   skipped.push(
     'PostgreSQL runs of the API and reliability suites (set TEST_DATABASE_URL, e.g. eval "$(bash .ci/services.sh)")',
   );
+if (!hasIcalendar && only !== "e2e")
+  skipped.push("Python icalendar checks of every calendar (apt-get install -y python3-icalendar, or set ICS_PYTHON)");
 if (!hasChromium && only !== "unit")
   skipped.push(`browser tests (no Chromium at ${chromium}; apt-get install chromium, or set CHROMIUM_PATH)`);
 if (ci && skipped.length > 0) {

@@ -106,11 +106,9 @@ describeEngines("Hostile request bodies", (engine) => {
   });
 
   it("refuses prototype poisoning", async () => {
-    const res = await server()
-      .agent()
-      .request("POST", "/api/v1/auth/sign-in", '{"__proto__":{"isAdmin":true}}', {
-        "content-type": "application/json",
-      });
+    const res = await server().agent().request("POST", "/api/v1/auth/sign-in", '{"__proto__":{"isAdmin":true}}', {
+      "content-type": "application/json",
+    });
     expect(res.status).toBe(400);
   });
 });

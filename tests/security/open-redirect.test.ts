@@ -1,7 +1,7 @@
 // The sign-in page sends people back to `?next=` after signing in. Whatever a link puts there, they must stay on
-// this site (sign-in-page.tsx: "a path inside the app from ?next=, never another site").
+// this site (src/shared/next-path.ts; the sign-up confirmation link carries it too).
 import { describe, expect, it } from "vitest";
-import { safeNext } from "../../src/web/features/accounts/pages/sign-in-page";
+import { safeNext } from "../../src/shared/next-path";
 
 const SITE = "https://convene.test";
 /** Where a browser goes when the app navigates to `path` from the sign-in page. */

@@ -2,8 +2,10 @@
 // (decisions.md: "The last active admin cannot be demoted or deactivated"), also when two admins act at once.
 import { expect, it } from "vitest";
 import { ensureFirstAdmin } from "../../src/server/accounts/bootstrap";
-import { countActiveAdmins } from "../../src/server/accounts/queries";
+import { signUp } from "../../src/server/accounts/operations";
+import { countActiveAdmins, findUserByEmail } from "../../src/server/accounts/queries";
 import type { ErrorBody } from "../../src/shared/schemas/common";
+import { confirmationTokens } from "../accounts";
 import { describeEngines } from "../engines";
 import { PASSWORD, signedInAgent, uniqueEmail, useTestServer } from "../harness";
 
@@ -21,18 +23,25 @@ describeEngines("security: privileges", (engine) => {
 
   it("ignores role flags sent with sign-up or a profile change", async () => {
     const agent = server().agent();
-    const res = await agent.post<MeBody>("/api/v1/auth/sign-up", {
+    const email = uniqueEmail();
+    const res = await agent.post("/api/v1/auth/sign-up", {
       name: "Eve",
-      email: uniqueEmail(),
+      email,
       password: PASSWORD,
       isAdmin: true,
       is_admin: 1,
       isStaff: true,
       isPremium: true,
     });
-    expect(res.status).toBe(201);
-    const id = res.body.user?.id as string;
-    expect(res.body.user).toMatchObject({ isAdmin: false, isStaff: false, isPremium: false });
+    expect(res.status).toBe(202);
+    await server().deliver();
+    const confirmed = await agent.post<MeBody>("/api/v1/auth/sign-up/confirm", {
+      token: confirmationTokens(server(), email)[0],
+      isAdmin: true,
+    });
+    expect(confirmed.status).toBe(200);
+    const id = confirmed.body.user?.id as string;
+    expect(confirmed.body.user).toMatchObject({ isAdmin: false, isStaff: false, isPremium: false });
     const patch = await agent.patch<MeBody>("/api/v1/account", { name: "Eve", isAdmin: true, is_admin: 1 });
     expect(patch.status).toBe(200);
     expect(await flags(id)).toMatchObject({ is_admin: 0, is_staff: 0, is_premium: 0 });
@@ -84,8 +93,9 @@ describeEngines("security: first admin from ADMIN_EMAIL", (engine) => {
   const server = useTestServer(engine);
 
   it("does not hand admin to whoever registered the ADMIN_EMAIL address before the operator configured it", async () => {
-    // An installation without an admin is reachable (e.g. started once without ADMIN_EMAIL): sign-up is open and
-    // does not verify addresses, so anyone can register the address the operator is about to configure.
+    // An installation without an admin is reachable (e.g. started once without ADMIN_EMAIL): sign-up is open, and
+    // before sign-up proved addresses anyone could register the address the operator is about to configure. Now
+    // the squatter never gets the link; this still holds should an account exist (the ADMIN_PASSWORD check).
     const deps = server().deps;
     expect(await countActiveAdmins(deps.db)).toBe(0);
     const adminEmail = uniqueEmail("ops");
@@ -95,7 +105,11 @@ describeEngines("security: first admin from ADMIN_EMAIL", (engine) => {
       email: adminEmail,
       password: "the squatter's passphrase",
     });
-    expect(squat.status).toBe(201);
+    expect(squat.status).toBe(202);
+    expect(await findUserByEmail(deps.db, adminEmail)).toBeUndefined();
+    // An account registered before sign-up proved addresses (an older installation) is still not promoted.
+    await signUp(deps, { name: "Not the operator", email: adminEmail, password: "the squatter's passphrase" });
+    await squatter.post("/api/v1/auth/sign-in", { email: adminEmail, password: "the squatter's passphrase" });
 
     // The operator restarts with ADMIN_EMAIL and ADMIN_PASSWORD (main.ts calls ensureFirstAdmin at start).
     const config = { ...deps.config, adminEmail, adminPassword: "the operator's own passphrase" };

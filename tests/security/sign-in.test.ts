@@ -4,6 +4,7 @@ import { expect, it } from "vitest";
 import { SIGN_IN_LIMITS } from "../../src/server/accounts/operations";
 import { sha256 } from "../../src/server/platform/ids";
 import type { ErrorBody } from "../../src/shared/schemas/common";
+import { confirmationTokens } from "../accounts";
 import { describeEngines } from "../engines";
 import { PASSWORD, signedInAgent, type TestServer, uniqueEmail, useTestServer } from "../harness";
 
@@ -56,7 +57,13 @@ describeEngines("security: session cookie on an https BASE_URL", (engine) => {
     const email = uniqueEmail();
     const agent = server().agent();
     const signUp = await agent.post("/api/v1/auth/sign-up", { name: "Secure Cookie", email, password: PASSWORD });
-    expect(signUp.status).toBe(201);
+    expect(signUp.status).toBe(202);
+    // The cookie that lets this browser confirm the sign-up with one click goes only to that route.
+    const signUpCookie = signUp.raw.cookies.find((c) => c.name === "convene_sign_up");
+    expect(signUpCookie).toMatchObject({ httpOnly: true, secure: true, sameSite: "Lax", path: "/api/v1/auth/sign-up" });
+    await server().deliver();
+    const token = confirmationTokens(server(), email)[0];
+    expect((await agent.post("/api/v1/auth/sign-up/confirm", { token })).status).toBe(200);
     const res = await agent.post("/api/v1/auth/sign-in", { email, password: PASSWORD });
     expect(res.status).toBe(200);
     const session = res.raw.cookies.find((c) => c.name === "convene_session");
@@ -95,6 +102,26 @@ describeEngines("security: sign-in sessions", (engine) => {
     expect(issued).toBeTruthy();
     expect(issued).not.toBe(planted);
     expect(await me(`convene_session=${planted}`)).toBeNull();
+  });
+
+  it("ends the browser's previous sign-in session when it signs in again (no session fixation)", async () => {
+    // A token someone planted in this browser's cookie, or the previous user's, must not live on.
+    const first = await signedInAgent(server());
+    const second = await signedInAgent(server());
+    const before = first.agent.cookies.get("convene_session") as string;
+    expect(await me(`convene_session=${before}`)).toMatchObject({ id: first.id });
+    const res = await first.agent.post("/api/v1/auth/sign-in", { email: second.email, password: PASSWORD });
+    expect(res.status).toBe(200);
+    const after = first.agent.cookies.get("convene_session") as string;
+    expect(after).not.toBe(before);
+    expect(await me(`convene_session=${after}`)).toMatchObject({ id: second.id });
+    expect(await me(`convene_session=${before}`)).toBeNull();
+    const stored = await server()
+      .deps.db.selectFrom("sign_in_sessions")
+      .select("id")
+      .where("id", "=", sha256(before))
+      .execute();
+    expect(stored).toEqual([]);
   });
 
   it("keeps only a hash of each session token, and a token stops working after sign-out", async () => {

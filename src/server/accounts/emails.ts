@@ -20,3 +20,22 @@ export function passwordChangedEmail(site: SiteSettings): Rendered {
     "The password of your account was changed and your other devices were signed out. If you did not do this, reset your password.",
   ]);
 }
+
+export function signUpConfirmationEmail(site: SiteSettings, link: string): Rendered {
+  return renderEmail(site, `Confirm your email address for ${site.siteName}`, [
+    `Someone, probably you, asked to create a ${site.siteName} account with this email address. To create it and sign in, open this link within 24 hours:`,
+    { link, label: "Confirm my email address" },
+    "If it was not you, ignore this email: no account is created without this link.",
+  ]);
+}
+
+/** Sign-up with an address that has an account: its owner is told, and nobody else learns anything. */
+export function signUpWithRegisteredEmail(site: SiteSettings, signInLink: string, resetLink: string): Rendered {
+  return renderEmail(site, "Someone tried to create an account with your address", [
+    `Someone tried to create a new ${site.siteName} account with this email address, which already has an account. Nothing was changed.`,
+    "If it was you, sign in or reset your password:",
+    { link: signInLink, label: "Sign in" },
+    { link: resetLink, label: "Reset your password" },
+    "If it was not you, you can ignore this email.",
+  ]);
+}

@@ -1,5 +1,5 @@
 import type { Insertable, Selectable, Updateable } from "kysely";
-import type { UsersTable } from "../db/schema";
+import type { PasswordResetsTable, SignUpRequestsTable, UsersTable } from "../db/schema";
 import { containsText, type Db, type Engine, lockedRows } from "../platform/db";
 
 export type UserRow = Selectable<UsersTable>;
@@ -60,4 +60,60 @@ export async function listUsers(
     base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };
+}
+
+// ---------------------------------------------------------------- password reset and invitation links
+
+export async function insertPasswordReset(db: Db, row: Insertable<PasswordResetsTable>): Promise<void> {
+  await db.insertInto("password_resets").values(row).execute();
+}
+
+export function findPasswordReset(db: Db, id: string) {
+  return db.selectFrom("password_resets").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Marks a link used in the statement that checks it is unused: two concurrent uses cannot both succeed. */
+export async function usePasswordReset(db: Db, id: string, now: string): Promise<boolean> {
+  const used = await db
+    .updateTable("password_resets")
+    .set({ used_at: now })
+    .where("id", "=", id)
+    .where("used_at", "is", null)
+    .executeTakeFirst();
+  return Number(used.numUpdatedRows) === 1;
+}
+
+export async function retirePasswordResets(db: Db, userId: string, now: string): Promise<void> {
+  await db
+    .updateTable("password_resets")
+    .set({ used_at: now })
+    .where("user_id", "=", userId)
+    .where("used_at", "is", null)
+    .execute();
+}
+
+// ---------------------------------------------------------------- sign-ups waiting for their emailed link
+
+export type SignUpRequestRow = Selectable<SignUpRequestsTable>;
+
+export async function insertSignUpRequest(db: Db, row: SignUpRequestRow): Promise<void> {
+  await db.insertInto("sign_up_requests").values(row).execute();
+}
+
+export function findSignUpRequest(db: Db, id: string): Promise<SignUpRequestRow | undefined> {
+  return db.selectFrom("sign_up_requests").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/**
+ * Deletes every waiting sign-up of the address and returns their ids. Confirming one takes them all: the link
+ * works once, the others die with it, and two links confirmed at the same moment cannot both create an account
+ * (PostgreSQL makes the second wait on the first's row locks, then find nothing).
+ */
+export async function takeSignUpRequests(db: Db, email: string): Promise<string[]> {
+  const rows = await db.deleteFrom("sign_up_requests").where("email", "=", email).returning("id").execute();
+  return rows.map((r) => r.id);
+}
+
+export async function deleteExpiredSignUpRequests(db: Db, now: string): Promise<void> {
+  await db.deleteFrom("sign_up_requests").where("expires_at", "<=", now).execute();
 }

@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
@@ -14,7 +15,8 @@ import {
   SetupInput,
   SetupStatus,
   SignInInput,
-  SignUpInput,
+  SignUpConfirmInput,
+  SignUpRequestInput,
   UpdateProfileInput,
 } from "../../shared/schemas/accounts";
 import { Id, Ok } from "../../shared/schemas/common";
@@ -30,16 +32,33 @@ import {
   adminUpdateUser,
   changeEmail,
   changePassword,
+  confirmSignUp,
   needsFirstAdmin,
   requestPasswordReset,
+  requestSignUp,
   resetPassword,
+  SIGN_UP_TTL_MS,
   searchUsers,
   signIn,
-  signUp,
   updateProfile,
 } from "./operations";
-import { findUserById } from "./queries";
-import { endSignInSession, startSignInSession } from "./sign-in-sessions";
+import { findUserById, type UserRow } from "./queries";
+import { endSignInSession, replaceSignInSession, SESSION_COOKIE } from "./sign-in-sessions";
+
+/** The cookie that lets the browser that signed up confirm with one click (confirmSignUp). */
+const SIGN_UP_COOKIE = "convene_sign_up";
+const SIGN_UP_COOKIE_PATH = "/api/v1/auth/sign-up";
+
+function actorOf(user: UserRow): Actor {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    isAdmin: user.is_admin === 1,
+    isStaff: user.is_staff === 1,
+    isPremium: user.is_premium === 1,
+  };
+}
 
 async function me(deps: Deps, actor: Actor | null): Promise<Me | null> {
   if (!actor) return null;
@@ -76,29 +95,54 @@ export function accountRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req) => ({ user: await me(deps, req.actor) }),
     );
 
+    /** Signs this browser in as `user`, ending the session its cookie carried before. */
+    async function signInBrowser(req: FastifyRequest, reply: FastifyReply, user: UserRow) {
+      const now = deps.clock.now().toISOString();
+      setSessionCookie(reply, await replaceSignInSession(deps.db, req.cookies[SESSION_COOKIE], user.id, now), secure);
+      return { user: await me(deps, actorOf(user)) };
+    }
+
     app.post(
       "/api/v1/auth/sign-up",
       {
         schema: {
           tags: ["accounts"],
-          summary: "Create an account and sign in",
-          body: SignUpInput,
-          response: { 201: MeResponse, ...errorResponses(400, 409) },
+          summary: "Sign up: email a link that creates the account",
+          description:
+            "Answers the same whether or not the address has an account: a new address gets a link that creates the account and signs in, a registered one an email saying someone tried. Limited per address and per client (429).",
+          body: SignUpRequestInput,
+          response: { 202: Ok, ...errorResponses(400, 429) },
         },
       },
       async (req, reply) => {
-        const user = await signUp(deps, req.body);
-        const token = await startSignInSession(deps.db, user.id, deps.clock.now().toISOString());
-        setSessionCookie(reply, token, secure);
-        const actor: Actor = {
-          id: user.id,
-          email: user.email,
-          name: user.name,
-          isAdmin: false,
-          isStaff: false,
-          isPremium: false,
-        };
-        return reply.status(201).send({ user: await me(deps, actor) });
+        const { browserToken } = await requestSignUp(deps, req.body, req.ip);
+        reply.setCookie(SIGN_UP_COOKIE, browserToken, {
+          path: SIGN_UP_COOKIE_PATH,
+          httpOnly: true,
+          sameSite: "lax",
+          secure,
+          maxAge: Math.floor(SIGN_UP_TTL_MS / 1000),
+        });
+        return reply.status(202).send({ ok: true as const });
+      },
+    );
+
+    app.post(
+      "/api/v1/auth/sign-up/confirm",
+      {
+        schema: {
+          tags: ["accounts"],
+          summary: "Follow a sign-up link: create the account and sign in",
+          description:
+            "From the browser that signed up, the token is enough; from any other, the password chosen at sign-up is needed too (400 password_required).",
+          body: SignUpConfirmInput,
+          response: { 200: MeResponse, ...errorResponses(400, 409, 429) },
+        },
+      },
+      async (req, reply) => {
+        const user = await confirmSignUp(deps, req.body, req.cookies[SIGN_UP_COOKIE]);
+        reply.clearCookie(SIGN_UP_COOKIE, { path: SIGN_UP_COOKIE_PATH, httpOnly: true, sameSite: "lax", secure });
+        return signInBrowser(req, reply, user);
       },
     );
 
@@ -114,17 +158,9 @@ export function accountRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const { user, token } = await signIn(deps, req.body, req.ip);
+        const { user, token } = await signIn(deps, req.body, req.ip, req.cookies[SESSION_COOKIE]);
         setSessionCookie(reply, token, secure);
-        const actor: Actor = {
-          id: user.id,
-          email: user.email,
-          name: user.name,
-          isAdmin: user.is_admin === 1,
-          isStaff: user.is_staff === 1,
-          isPremium: user.is_premium === 1,
-        };
-        return { user: await me(deps, actor) };
+        return { user: await me(deps, actorOf(user)) };
       },
     );
 
@@ -145,13 +181,13 @@ export function accountRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ["accounts"],
           summary: "Email a password reset link",
-          description: "Answers the same whether or not the account exists.",
+          description: "Answers the same whether or not the account exists. Limited per address and per client (429).",
           body: PasswordResetRequestInput,
-          response: { 202: Ok, ...errorResponses(400) },
+          response: { 202: Ok, ...errorResponses(400, 429) },
         },
       },
       async (req, reply) => {
-        await requestPasswordReset(deps, req.body.email);
+        await requestPasswordReset(deps, req.body.email, req.ip);
         return reply.status(202).send({ ok: true as const });
       },
     );
@@ -195,8 +231,9 @@ export function accountRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ["accounts"],
           summary: "Change your email (needs the current password; the old address is told)",
+          description: "Current-password checks are limited per account (429).",
           body: ChangeEmailInput,
-          response: { 200: Ok, ...errorResponses(400, 401, 409) },
+          response: { 200: Ok, ...errorResponses(400, 401, 409, 429) },
         },
       },
       async (req) => {
@@ -212,8 +249,9 @@ export function accountRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ["accounts"],
           summary: "Change your password (signs out your other devices)",
+          description: "Current-password checks are limited per account (429).",
           body: ChangePasswordInput,
-          response: { 200: Ok, ...errorResponses(400, 401) },
+          response: { 200: Ok, ...errorResponses(400, 401, 429) },
         },
       },
       async (req) => {
@@ -247,17 +285,7 @@ export function accountRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const user = await completeSetup(deps, req.body);
-        const token = await startSignInSession(deps.db, user.id, deps.clock.now().toISOString());
-        setSessionCookie(reply, token, secure);
-        const actor: Actor = {
-          id: user.id,
-          email: user.email,
-          name: user.name,
-          isAdmin: true,
-          isStaff: false,
-          isPremium: false,
-        };
-        return reply.status(201).send({ user: await me(deps, actor) });
+        return reply.status(201).send(await signInBrowser(req, reply, user));
       },
     );
 

@@ -23,6 +23,20 @@ export async function startSignInSession(db: Db, userId: string, nowIso: string)
   return token;
 }
 
+/**
+ * Signs a browser in: the token it already carried, whoever it belonged to (planted, or the previous user's),
+ * ends, and a new one starts (no session fixation).
+ */
+export async function replaceSignInSession(
+  db: Db,
+  previousToken: string | undefined,
+  userId: string,
+  nowIso: string,
+): Promise<string> {
+  if (previousToken) await endSignInSession(db, previousToken);
+  return startSignInSession(db, userId, nowIso);
+}
+
 /** The active user behind a cookie token, or null. Sliding expiry, refreshed at most hourly. */
 export async function resolveSignInSession(db: Db, token: string, nowIso: string): Promise<Actor | null> {
   const id = sha256(token);

@@ -44,10 +44,11 @@ export function sessionInvite(
   row: SessionRow,
   attendee: { name: string | null; email: string },
   organizerName: string,
-  method: Extract<IcsMethod, "REQUEST" | "CANCEL">,
+  method: IcsMethod,
 ): Pick<OutboundEmail, "icalEvent"> {
   const entry = sessionEntry(config, row, { withMeeting: method === "REQUEST" });
   if (!entry) return {};
-  const content = buildIcs([entry], { method, attendee, organizer: { name: organizerName, email: config.mailFrom } });
+  const organizer = { name: organizerName, email: config.mailFrom };
+  const content = buildIcs([entry], { method, attendee, organizer, timeZone: row.time_zone });
   return { icalEvent: { method, content, filename: method === "CANCEL" ? "cancel.ics" : "invite.ics" } };
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Id } from "../../shared/schemas/common";
+import { SESSION_DEFAULTS } from "../../shared/schemas/community-sessions";
 import { sessionFacts } from "../community-sessions/present";
 import { listParticipants } from "../community-sessions/queries";
 import { personalConferenceEntries } from "../exports/personal";
@@ -79,7 +80,7 @@ export function feedRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req, reply) => {
         const user = await deps.db
           .selectFrom("users")
-          .select(["id", "email", "name", "is_admin", "is_staff", "is_premium", "deactivated_at"])
+          .select(["id", "email", "name", "is_admin", "is_staff", "is_premium", "deactivated_at", "time_zone"])
           .where("feed_token", "=", req.params.token)
           .executeTakeFirst();
         if (!user || user.deactivated_at) throw notFound("This feed");
@@ -108,7 +109,12 @@ export function feedRoutes(deps: Deps): FastifyPluginAsyncZod {
         return reply
           .type(ICS)
           .header("cache-control", "private, max-age=300")
-          .send(buildIcs(entries, { method: "PUBLISH", name: `${site.siteName}: my sessions` }));
+          .send(
+            buildIcs(entries, {
+              name: `${site.siteName}: my sessions`,
+              timeZone: user.time_zone ?? SESSION_DEFAULTS.timeZone,
+            }),
+          );
       },
     );
 
@@ -129,7 +135,7 @@ export function feedRoutes(deps: Deps): FastifyPluginAsyncZod {
         return reply
           .type(ICS)
           .header("cache-control", "public, max-age=300")
-          .send(buildIcs(entries, { method: "PUBLISH", name: site.siteName }));
+          .send(buildIcs(entries, { name: site.siteName, timeZone: SESSION_DEFAULTS.timeZone }));
       },
     );
 
@@ -159,7 +165,7 @@ export function feedRoutes(deps: Deps): FastifyPluginAsyncZod {
         return reply
           .type(ICS)
           .header("content-disposition", `attachment; filename="session-${row.id}.ics"`)
-          .send(buildIcs([entry], { method: "PUBLISH" }));
+          .send(buildIcs([entry], { timeZone: row.time_zone }));
       },
     );
   };

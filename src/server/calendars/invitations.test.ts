@@ -4,12 +4,15 @@ import { expect, it } from "vitest";
 import { buildOpenSession, futureLocal } from "../../../tests/community";
 import { describeEngines } from "../../../tests/engines";
 import { Agent, signedInAgent, useTestServer } from "../../../tests/harness";
+import { expectStrictIcs } from "../../../tests/ics-strict";
 import type { CommunitySession } from "../../shared/schemas/community-sessions";
 
 function calendarPart(mail: ParsedMail | undefined): string {
   const part = mail?.attachments.find((a) => a.contentType.startsWith("text/calendar"));
   expect(part, `calendar part in "${mail?.subject}"`).toBeDefined();
-  return part?.content.toString("utf8") ?? "";
+  const text = part?.content.toString("utf8") ?? "";
+  expectStrictIcs(text, `calendar part in "${mail?.subject}"`);
+  return text;
 }
 
 function parseOne(ics: string) {
@@ -107,6 +110,7 @@ describeEngines("calendar invitations and feeds", (engine) => {
     const anonymous = new Agent(server());
     const feed = await anonymous.get<string>(path);
     expect(feed.status).toBe(200);
+    expectStrictIcs(feed.body, "personal feed");
     expect(String(feed.headers["content-type"])).toMatch(/text\/calendar/);
     const comp = new ICAL.Component(ICAL.parse(feed.body));
     const events = comp.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
@@ -127,6 +131,7 @@ describeEngines("calendar invitations and feeds", (engine) => {
       await buildOpenSession(admin.agent, { title: `Weekly ${i + 1}`, startsLocal: `${d}T18:30` });
     const feed = await new Agent(server()).get<string>("/api/v1/community/calendar.ics");
     expect(feed.status).toBe(200);
+    expectStrictIcs(feed.body, "community feed");
     expect(feed.body).not.toContain("Hidden draft");
     expect(feed.body).not.toContain("meet.example.org");
     const comp = new ICAL.Component(ICAL.parse(feed.body));
@@ -150,6 +155,7 @@ describeEngines("calendar invitations and feeds", (engine) => {
     expect(anon.status).toBe(200);
     expect(String(anon.headers["content-disposition"])).toContain("attachment");
     expect(anon.body).not.toContain("meet.example.org");
+    expectStrictIcs(anon.body, "session download");
     const asAdmin = await admin.agent.get<string>(`/api/v1/community/sessions/${s.id}/calendar.ics`);
     expect(asAdmin.body).toContain("meet.example.org");
   });

@@ -71,6 +71,28 @@ export function registrationConfirmedEmail(
   ]);
 }
 
+/** A member's invitation to register (no registration is made for the recipient; no meeting details). */
+export function memberInvitationEmail(
+  site: SiteSettings,
+  s: SessionForEmail,
+  r: Recipient,
+  inviter: string,
+  role: Role,
+): Rendered {
+  return renderEmail(site, `${inviter} invites you to ${s.title}`, [
+    greeting(r),
+    `${inviter} invites you to take part in "${s.title}" as ${ROLE_LABEL[role]}.`,
+    {
+      lines: [
+        ["When", whenText(s, r)],
+        ["Duration", `${s.durationMinutes} minutes`],
+      ],
+    },
+    "You are not registered yet. If you would like to come, register on the session page:",
+    { link: s.link, label: "Open the session page" },
+  ]);
+}
+
 export function roleChangedEmail(site: SiteSettings, s: SessionForEmail, r: Recipient, from: Role, to: Role): Rendered {
   return renderEmail(site, `Role Changed: ${s.title}`, [
     greeting(r),

@@ -5,7 +5,7 @@ import type {
   UpdateParticipantInput,
 } from "../../shared/schemas/community-sessions";
 import { SESSION_DEFAULTS } from "../../shared/schemas/community-sessions";
-import { findUserByEmail, findUserById, insertUser, updateUser } from "../accounts/queries";
+import { findUserByEmail, findUserById, insertPasswordReset, insertUser, updateUser } from "../accounts/queries";
 import { type Changes, diff, recordAudit } from "../audit/record";
 import { sessionInvite } from "../calendars/community-ics";
 import { enqueueCalendarSync } from "../calendars/google/sync";
@@ -18,12 +18,14 @@ import { can } from "../permissions/policy";
 import { addMs } from "../platform/clock";
 import type { Db } from "../platform/db";
 import type { Deps } from "../platform/deps";
-import { AppError, badRequest, conflict, forbidden, notFound } from "../platform/errors";
+import { type AppError, badRequest, conflict, forbidden, notFound } from "../platform/errors";
 import { newId, newToken, sha256 } from "../platform/ids";
+import { type Limit, throttle } from "../platform/rate-limit";
 import { type FeatureSettings, readFeatures, readSite, type SiteSettings } from "../site/settings";
 import { applyStatusAction, canMemberCancel, reconcileFull, registrationRefusal, type StatusAction } from "./lifecycle";
 import { clearListCache } from "./list-cache";
 import {
+  memberInvitationEmail,
   ROLE_LABEL,
   registrationCancelledEmail,
   registrationConfirmedEmail,
@@ -37,6 +39,7 @@ import {
 import { capacityOf, sessionFacts } from "./present";
 import {
   deleteSession,
+  findSession,
   insertParticipant,
   insertSession,
   listParticipants,
@@ -666,32 +669,31 @@ function invitationEmail(site: SiteSettings, s: SessionForEmail, role: Role, lin
   ]);
 }
 
+/** Invitations a member managing their own sessions may send per hour: each one emails another member. */
+export const MEMBER_INVITATION_LIMIT: Limit = { max: 20, windowMs: 3600_000 };
+
+export type AddByEmailResult = { added: string } | { invited: true };
+
 /**
- * Add a participant by email in a chosen role (community.md, Participants tab). An unknown email gets an
- * account without a password and an invitation to set one; admins may override a premium gate, never a full role.
+ * Add a participant by email in a chosen role (community.md, Participants tab). Admins add at once; an unknown
+ * email gets an account without a password and an invitation to set one; they may override a premium gate,
+ * never a full role. Members managing their own sessions only invite (inviteByEmail).
  */
 export async function addParticipantByEmail(
   deps: Deps,
   actor: Actor,
   sessionId: string,
   input: { email: string; role: Role; talkTitle?: string | null; talkDescription?: string | null },
-): Promise<string> {
-  return withSession(deps, actor, sessionId, "manage", async (w) => {
+): Promise<AddByEmailResult> {
+  if (!actor.isAdmin) {
+    await inviteByEmail(deps, actor, sessionId, input);
+    return { invited: true };
+  }
+  const added = await withSession(deps, actor, sessionId, "manage", async (w) => {
     if (w.row.status === "cancelled")
       throw conflict("session_cancelled", "The session is cancelled: reopen it before adding people.");
     let user = await findUserByEmail(w.tx, input.email);
-    let invitationLink: string | null = null;
-    if (!user && !actor.isAdmin) {
-      // Creating accounts and emailing strangers is for admins, not for members who manage their own sessions.
-      throw new AppError(
-        403,
-        "invitation_admin_only",
-        "This person has no account yet: only admins can invite new people.",
-        {
-          email: "has no account yet; only admins can invite new people",
-        },
-      );
-    }
+    let invitationToken: string | null = null;
     if (!user) {
       const id = newId();
       await insertUser(w.tx, {
@@ -707,18 +709,14 @@ export async function addParticipantByEmail(
         created_at: w.now,
         updated_at: w.now,
       });
-      const token = newToken();
-      await w.tx
-        .insertInto("password_resets")
-        .values({
-          id: sha256(token),
-          user_id: id,
-          created_at: w.now,
-          expires_at: addMs(w.now, 7 * 24 * 3600_000),
-          used_at: null,
-        })
-        .execute();
-      invitationLink = `${deps.config.baseUrl}/reset-password?token=${encodeURIComponent(token)}&invited=1`;
+      invitationToken = newToken();
+      await insertPasswordReset(w.tx, {
+        id: sha256(invitationToken),
+        user_id: id,
+        created_at: w.now,
+        expires_at: addMs(w.now, 7 * 24 * 3600_000),
+        used_at: null,
+      });
       user = await findUserById(w.tx, id);
     }
     if (!user) throw notFound("The user");
@@ -735,30 +733,83 @@ export async function addParticipantByEmail(
       adminOverride: actor.isAdmin,
     });
     const view = emailView(deps, w.row);
-    await enqueueEmail(
-      w.tx,
-      deps,
-      target.email,
-      invitationLink
-        ? invitationEmail(w.site, view, input.role, invitationLink)
-        : registrationConfirmedEmail(
-            w.site,
-            view,
-            recipient(target),
-            input.role,
-            input.role === "presenter" ? (input.talkTitle ?? null) : null,
-          ),
-      invite(deps, w, w.row, target, "REQUEST"),
-    );
+    const calendar = invite(deps, w, w.row, target, "REQUEST");
+    if (invitationToken) {
+      const link = `${deps.config.baseUrl}/reset-password?token=${encodeURIComponent(invitationToken)}&invited=1`;
+      // The link sets the password of the new account: only its owner may read it (issue #11).
+      await enqueueEmail(w.tx, deps, target.email, invitationEmail(w.site, view, input.role, link), {
+        ...calendar,
+        secrets: [invitationToken],
+      });
+    } else {
+      const talk = input.role === "presenter" ? (input.talkTitle ?? null) : null;
+      await enqueueEmail(
+        w.tx,
+        deps,
+        target.email,
+        registrationConfirmedEmail(w.site, view, recipient(target), input.role, talk),
+        calendar,
+      );
+    }
     await recordAudit(w.tx, {
       actorId: actor.id,
       action: "community_participant.added",
       objectType: AUDIT_TYPE,
       objectId: w.row.id,
-      changes: { participant: id, user: target.id, role: input.role, invited: invitationLink !== null },
+      changes: { participant: id, user: target.id, role: input.role, invited: invitationToken !== null },
       at: w.now,
     });
     return id;
+  });
+  return { added };
+}
+
+/**
+ * A member managing their own session (Allow User Session Creation) invites by email: a member with an account
+ * is emailed an invitation to register themselves; nobody else is emailed and no account is created. The answer
+ * and the roster are the same either way, so the inviter cannot tell whether the address has an account; and
+ * nobody is registered for something they did not choose.
+ */
+async function inviteByEmail(
+  deps: Deps,
+  actor: Actor,
+  sessionId: string,
+  input: { email: string; role: Role },
+): Promise<void> {
+  const row = await findSession(deps.db, sessionId);
+  if (!row) throw notFound("The session");
+  const [participants, features, site] = await Promise.all([
+    listParticipants(deps.db, row.id),
+    readFeatures(deps.db),
+    readSite(deps.db),
+  ]);
+  assertManager(actor, row, participants, features);
+  await throttle(
+    deps.db,
+    deps.clock.now(),
+    [[`community-invitation:${actor.id}`, MEMBER_INVITATION_LIMIT]],
+    "Too many invitations.",
+  );
+  if (row.status !== "open" && row.status !== "full") {
+    throw conflict("session_not_open", "Only an Open or Full session takes invitations: nobody could register.");
+  }
+  const now = deps.clock.now().toISOString();
+  await deps.db.transaction().execute(async (tx) => {
+    const user = await findUserByEmail(tx, input.email);
+    const registered = participants.some((p) => p.user_id === user?.id && isActiveParticipant(p.status));
+    if (user && user.deactivated_at === null && user.id !== actor.id && !registered) {
+      const inviter = actor.name ?? `A member of ${site.siteName}`;
+      const rendered = memberInvitationEmail(site, emailView(deps, row), recipient(user), inviter, input.role);
+      await enqueueEmail(tx, deps, user.email, rendered);
+    }
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "community_participant.invited",
+      objectType: AUDIT_TYPE,
+      objectId: row.id,
+      changes: { email: input.email, role: input.role },
+      at: now,
+    });
   });
 }
 

@@ -6,6 +6,7 @@ import {
   AdminListQuery,
   AdminSessionList,
   CommunitySession,
+  InvitationSent,
   MemberListQuery,
   MoveInput,
   MyRegistrationList,
@@ -307,16 +308,23 @@ export function communitySessionRoutes(deps: Deps): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: "Add a participant by email (an unknown email is invited to create an account)",
+          summary: "Add a participant by email (admins), or invite a member to register (members)",
+          description:
+            "Admins add the person at once (201); an unknown email gets an account and an invitation to set its password. Members managing their own session only invite (202, the same answer whether or not the address has an account): a member with an account is emailed an invitation to register; nobody else is emailed. Member invitations are limited per hour (429).",
           params: SessionParams,
           body: AddParticipantInput,
-          response: { 201: ParticipantList.shape.participants.element, ...errorResponses(400, 401, 403, 404, 409) },
+          response: {
+            201: ParticipantList.shape.participants.element,
+            202: InvitationSent,
+            ...errorResponses(400, 401, 403, 404, 409, 429),
+          },
         },
       },
       async (req, reply) => {
         requireActor(req.actor);
-        const id = await addParticipantByEmail(deps, req.actor, req.params.id, req.body);
-        const p = (await listParticipants(deps.db, req.params.id)).find((x) => x.id === id);
+        const result = await addParticipantByEmail(deps, req.actor, req.params.id, req.body);
+        if (!("added" in result)) return reply.status(202).send({ invited: true as const });
+        const p = (await listParticipants(deps.db, req.params.id)).find((x) => x.id === result.added);
         if (!p) throw notFound("The participant");
         return reply.status(201).send(toParticipant(p));
       },

@@ -3,6 +3,8 @@
  * app-made text ids, UTC ISO-8601 text instants (suffix `_at`), flags as 0/1 integers,
  * JSON as text. See docs/decisions.md.
  */
+import type { Generated } from "kysely";
+
 export type Flag = 0 | 1;
 
 export interface UsersTable {
@@ -18,6 +20,8 @@ export interface UsersTable {
   created_at: string;
   updated_at: string;
   feed_token: string | null;
+  /** When the account last proved it owns `email` (a sign-up, reset or invitation link); null: never. */
+  email_verified_at: string | null;
 }
 
 export interface SignInSessionsTable {
@@ -35,6 +39,19 @@ export interface PasswordResetsTable {
   created_at: string;
   expires_at: string;
   used_at: string | null;
+}
+
+/** A sign-up waiting for its emailed link: the account is created only when the link is followed. */
+export interface SignUpRequestsTable {
+  /** sha256 of the link's token. */
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  /** sha256 of the cookie given to the browser that signed up. */
+  browser_hash: string;
+  created_at: string;
+  expires_at: string;
 }
 
 export interface RateLimitsTable {
@@ -215,6 +232,8 @@ export interface SessionBlocksTable {
   location_text: string | null;
   /** Order among parallel blocks; lower first. */
   display_order: number;
+  /** iCalendar SEQUENCE: rises with every change a calendar shows (start, end, title, location); never falls. */
+  ics_sequence: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -240,6 +259,8 @@ export interface ContributionsTable {
   /** Null while unscheduled. */
   start_at: string | null;
   board_number: string;
+  /** iCalendar SEQUENCE of a top-level contribution: as `SessionBlocksTable.ics_sequence`. */
+  ics_sequence: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -287,6 +308,7 @@ export interface Database {
   users: UsersTable;
   sign_in_sessions: SignInSessionsTable;
   password_resets: PasswordResetsTable;
+  sign_up_requests: SignUpRequestsTable;
   rate_limits: RateLimitsTable;
   settings: SettingsTable;
   outbox: OutboxTable;

@@ -11,7 +11,7 @@ export async function enqueueEmail(
   deps: Pick<Deps, "config" | "clock">,
   to: string,
   rendered: Rendered,
-  extra: Pick<OutboundEmail, "attachments" | "icalEvent"> = {},
+  extra: Pick<OutboundEmail, "attachments" | "icalEvent" | "secrets"> = {},
   opts: { coalesceKey?: string; notBefore?: string; meta?: unknown } = {},
 ): Promise<string> {
   const id = newId();

@@ -9,6 +9,11 @@ export interface OutboundEmail {
   attachments?: { filename: string; content: string; contentType: string }[];
   /** iTIP invitation (text/calendar) with its METHOD. */
   icalEvent?: { method: string; content: string; filename?: string };
+  /**
+   * Tokens of secret links in the message (reset, invitation, sign-up): masked wherever admins read the outbox,
+   * and masked in the stored row once sent (outbox/secrets.ts). The transport ignores this field.
+   */
+  secrets?: string[];
 }
 
 export const EMAIL_KIND = "email";

@@ -8,11 +8,17 @@ import { SITE } from "../permissions/policy";
 import type { Deps } from "../platform/deps";
 import { conflict, notFound } from "../platform/errors";
 import { errorResponses } from "../platform/request-context";
+import { withoutSecrets } from "./secrets";
 import type { OutboxRow } from "./worker";
+
+/** An email as admins may read it: secret links masked, whether or not it was sent yet. */
+function readableEmail(row: OutboxRow): OutboundEmail {
+  return withoutSecrets(JSON.parse(row.payload) as OutboundEmail);
+}
 
 function summarize(row: OutboxRow): string {
   if (row.kind === "email") {
-    const m = JSON.parse(row.payload) as OutboundEmail;
+    const m = readableEmail(row);
     return `${m.to}: ${m.subject}`;
   }
   return row.kind;
@@ -78,7 +84,7 @@ export function outboxRoutes(deps: Deps, mailMode: "smtp" | "files"): FastifyPlu
         authorize(req.actor, "mail.read", SITE);
         const row = await deps.db.selectFrom("outbox").selectAll().where("id", "=", req.params.id).executeTakeFirst();
         if (!row) throw notFound("The outbox entry");
-        const m = row.kind === "email" ? (JSON.parse(row.payload) as OutboundEmail) : null;
+        const m = row.kind === "email" ? readableEmail(row) : null;
         return {
           ...toItem(row),
           email: m ? { to: m.to, subject: m.subject, text: m.text, html: m.html, messageId: m.messageId } : null,

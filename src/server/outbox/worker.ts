@@ -4,6 +4,7 @@ import { addMs } from "../platform/clock";
 import { lockedRows } from "../platform/db";
 import type { Deps } from "../platform/deps";
 import { backoffMs, MAX_ATTEMPTS } from "./backoff";
+import { redactedPayloadText } from "./secrets";
 
 export type OutboxRow = Selectable<OutboxTable>;
 export type OutboxHandler = (payload: unknown, row: OutboxRow) => Promise<void>;
@@ -55,8 +56,16 @@ async function settle(deps: Deps, row: OutboxRow, lease: string, error: unknown)
   const owned = (q: ReturnType<typeof deps.db.updateTable<"outbox">>) =>
     q.where("id", "=", row.id).where("locked_until", "=", lease);
   if (error === undefined) {
+    // Once delivered, the secret links it carried are needed by nobody else: keep only the masked text.
+    const redacted = redactedPayloadText(row.payload);
     await owned(deps.db.updateTable("outbox"))
-      .set({ status: "sent", sent_at: now, locked_until: null, last_error: null })
+      .set({
+        status: "sent",
+        sent_at: now,
+        locked_until: null,
+        last_error: null,
+        ...(redacted === null ? {} : { payload: redacted }),
+      })
       .execute();
     return;
   }

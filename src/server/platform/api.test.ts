@@ -131,7 +131,7 @@ it("without SMTP_URL, writes each email as an .eml file under DATA_DIR/mail", as
     await server.app.inject({ method: "GET", url: "/api/v1/auth/me" });
     const { requestPasswordReset, signUp } = await import("../accounts/operations");
     await signUp(server.deps, { name: "File Mail", email: "files@example.test", password: "long enough passphrase" });
-    await requestPasswordReset(server.deps, "files@example.test");
+    await requestPasswordReset(server.deps, "files@example.test", "127.0.0.1");
     expect(await server.worker.drain()).toBe(1);
     const files = fs.readdirSync(path.join(dataDir, "mail"));
     expect(files).toHaveLength(1);

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "./db";
+import { AppError } from "./errors";
 
 export interface Limit {
   max: number;
@@ -39,4 +40,26 @@ export async function takeAttempt(
 
 export async function clearHits(db: Db, key: string): Promise<void> {
   await db.deleteFrom("rate_limits").where("key", "=", key).execute();
+}
+
+/** 429 with Retry-After, saying how long to wait. */
+export function rateLimited(seconds: number, message: string): AppError {
+  return new AppError(429, "rate_limited", `${message} Try again in ${Math.ceil(seconds / 60)} minute(s).`, undefined, {
+    "retry-after": String(seconds),
+  });
+}
+
+/**
+ * Counts one attempt against every key before the work is done (so simultaneous requests cannot all slip under
+ * a limit) and refuses with 429 when any of them is over, waiting for the longest.
+ */
+export async function throttle(
+  db: Db,
+  now: Date,
+  limits: [key: string, limit: Limit][],
+  message: string,
+): Promise<void> {
+  let wait = 0;
+  for (const [key, limit] of limits) wait = Math.max(wait, (await takeAttempt(db, key, limit, now)).retryAfterSeconds);
+  if (wait > 0) throw rateLimited(wait, message);
 }

@@ -27,6 +27,26 @@ export const MeResponse = z.object({ user: Me.nullable() });
 export const SignUpInput = z.object({ name: PersonName, email: Email, password: Password });
 export type SignUpInput = z.infer<typeof SignUpInput>;
 
+/** A visitor's sign-up: the account is created when the emailed link is followed. */
+export const SignUpRequestInput = SignUpInput.extend({
+  next: z
+    .string()
+    .max(2000, "must be at most 2000 characters")
+    .optional()
+    .describe("a page of this site to return to after confirming (anything else becomes the home page)"),
+});
+export type SignUpRequestInput = z.infer<typeof SignUpRequestInput>;
+
+export const SignUpConfirmInput = z.object({
+  token: z.string().min(10, "is not a valid link").max(200, "is not a valid link"),
+  password: z
+    .string()
+    .max(200, "must be at most 200 characters")
+    .optional()
+    .describe("the password chosen at sign-up: needed when the link is opened in another browser"),
+});
+export type SignUpConfirmInput = z.infer<typeof SignUpConfirmInput>;
+
 export const SignInInput = z.object({
   email: Email,
   password: z.string().min(1, "is required").max(200, "must be at most 200 characters"),

@@ -4,11 +4,13 @@ import { Email, Id, Instant, PersonName, TimeZone } from "./common";
 export const Role = z.enum(["host", "presenter", "interviewer", "guest"]);
 export type Role = z.infer<typeof Role>;
 export const SessionStatus = z.enum(["draft", "open", "full", "closed", "cancelled"]);
+export type SessionStatus = z.infer<typeof SessionStatus>;
 export const ShownStatus = z.enum(["draft", "open", "full", "closed", "cancelled", "in_progress", "completed"]);
 export type ShownStatus = z.infer<typeof ShownStatus>;
 export const ParticipantStatus = z.enum(["registered", "confirmed", "attended", "no_show", "cancelled"]);
 export type ParticipantStatus = z.infer<typeof ParticipantStatus>;
 export const StatusAction = z.enum(["open", "close", "reopen", "cancel"]);
+export type StatusAction = z.infer<typeof StatusAction>;
 
 /** The seed's defaults (community.md, Session). */
 export const SESSION_DEFAULTS = {
@@ -208,10 +210,13 @@ export const CalendarSyncState = z.object({
   error: z.string().nullable(),
   at: Instant.nullable(),
 });
+export type CalendarSyncState = z.infer<typeof CalendarSyncState>;
 
 export const AdminSessionCard = SessionCard.extend({
   calendarSync: CalendarSyncState.nullable().describe("Google Calendar: null when not configured or never synced"),
 }).meta({ id: "CommunitySessionAdminCard" });
+
+export type AdminSessionCard = z.infer<typeof AdminSessionCard>;
 
 export const AdminSessionList = z.object({ sessions: z.array(AdminSessionCard), total: z.number().int() });
 export type AdminSessionList = z.infer<typeof AdminSessionList>;
@@ -237,6 +242,7 @@ export const AddParticipantInput = z.object({
   talkTitle,
   talkDescription: longText,
 });
+export type AddParticipantInput = z.infer<typeof AddParticipantInput>;
 
 export const UpdateParticipantInput = z
   .object({
@@ -249,10 +255,16 @@ export const UpdateParticipantInput = z
 export type UpdateParticipantInput = z.infer<typeof UpdateParticipantInput>;
 
 export const MoveInput = z.object({ direction: z.enum(["up", "down"]) });
+export type MoveInput = z.infer<typeof MoveInput>;
 export const StatusInput = z.object({ action: StatusAction });
+export type StatusInput = z.infer<typeof StatusInput>;
 
 export const ParticipantList = z.object({ participants: z.array(Participant) });
 export type ParticipantList = z.infer<typeof ParticipantList>;
+
+/** A member's invitation by email: the same answer whether or not the address has an account. */
+export const InvitationSent = z.object({ invited: z.literal(true) });
+export type InvitationSent = z.infer<typeof InvitationSent>;
 
 export const MyRegistrationItem = z.object({
   session: SessionCard,

@@ -13,6 +13,7 @@ function page<M>(load: () => Promise<M>, name: keyof M) {
 
 const SignInPage = page(() => import("../features/accounts/pages/sign-in-page"), "SignInPage");
 const SignUpPage = page(() => import("../features/accounts/pages/sign-up-page"), "SignUpPage");
+const ConfirmEmailPage = page(() => import("../features/accounts/pages/confirm-email-page"), "ConfirmEmailPage");
 const ForgotPasswordPage = page(() => import("../features/accounts/pages/forgot-password-page"), "ForgotPasswordPage");
 const ResetPasswordPage = page(() => import("../features/accounts/pages/reset-password-page"), "ResetPasswordPage");
 const SetupPage = page(() => import("../features/accounts/pages/setup-page"), "SetupPage");
@@ -20,9 +21,9 @@ const AccountPage = page(() => import("../features/accounts/pages/account-page")
 const UsersPage = page(() => import("../features/admin/pages/users-page"), "UsersPage");
 const MailPage = page(() => import("../features/admin/pages/mail-page"), "MailPage");
 const AuditPage = page(() => import("../features/admin/pages/audit-page"), "AuditPage");
-const SessionsPage = page(() => import("../features/session-editor/pages/sessions-page"), "SessionsPage");
+const SessionsPage = page(() => import("../features/community-sessions/editor/pages/sessions-page"), "SessionsPage");
 const SessionEditorPage = page(
-  () => import("../features/session-editor/pages/session-editor-page"),
+  () => import("../features/community-sessions/editor/pages/session-editor-page"),
   "SessionEditorPage",
 );
 const SettingsPage = page(() => import("../features/settings/pages/settings-page"), "SettingsPage");
@@ -54,6 +55,7 @@ export function createRouter() {
         { index: true, element: <HomePage /> },
         { path: "sign-in", element: <SignInPage /> },
         { path: "sign-up", element: <SignUpPage /> },
+        { path: "confirm-email", element: <ConfirmEmailPage /> },
         { path: "forgot-password", element: <ForgotPasswordPage /> },
         { path: "reset-password", element: <ResetPasswordPage /> },
         { path: "setup", element: <SetupPage /> },

@@ -5,6 +5,8 @@ import * as m0003 from "./0003_calendars";
 import * as m0004 from "./0004_conferences";
 import * as m0005 from "./0005_session_start_index";
 import * as m0006 from "./0006_session_protection";
+import * as m0007 from "./0007_email_verification";
+import * as m0008 from "./0008_calendar_sequences";
 
 /** Every migration, in order. An explicit list survives bundling, unlike a folder scan. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +16,6 @@ export const migrations: Record<string, Migration> = {
   "0004_conferences": m0004,
   "0005_session_start_index": m0005,
   "0006_session_protection": m0006,
+  "0007_email_verification": m0007,
+  "0008_calendar_sequences": m0008,
 };

@@ -9,7 +9,8 @@ import type {
   SetupInput,
   SetupStatus,
   SignInInput,
-  SignUpInput,
+  SignUpConfirmInput,
+  SignUpRequestInput,
   Site,
   UpdateProfileInput,
 } from "../../../shared/schemas/accounts";
@@ -61,10 +62,18 @@ export function useSignIn() {
   });
 }
 
+/** Asks for an account: the server emails a link, and the answer says nothing about the address. */
 export function useSignUp() {
+  return useMutation({
+    mutationFn: (input: z.output<typeof SignUpRequestInput>) => api.post<{ ok: true }>("/api/v1/auth/sign-up", input),
+  });
+}
+
+/** Follows the emailed sign-up link: creates the account and signs in. */
+export function useConfirmSignUp() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: z.output<typeof SignUpInput>) => api.post<MeBody>("/api/v1/auth/sign-up", input),
+    mutationFn: (input: z.output<typeof SignUpConfirmInput>) => api.post<MeBody>("/api/v1/auth/sign-up/confirm", input),
     onSuccess: (res) => switchUser(qc, res.user),
   });
 }

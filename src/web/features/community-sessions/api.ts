@@ -1,35 +1,52 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
 import type {
+  AdminListQuery,
   CommunitySession,
+  MemberListQuery,
   MyRegistrationList,
   RegisterInput,
   SessionCardList,
+  SessionStatus,
 } from "../../../shared/schemas/community-sessions";
 import { api } from "../../lib/api-client";
 import { COMMUNITY_SESSIONS_QUERY_KEY, ME_QUERY_KEY } from "../../lib/query-client";
+import { sessionPaths } from "./paths";
 
-export type SessionsWhen = "upcoming" | "past";
+export type SessionsWhen = z.infer<typeof MemberListQuery>["when"];
 
-// Under the root the admin editor uses too: `session(id)` is the same query (same endpoint, same DTO), so an
-// edit there and a registration here refresh each other.
-export const communityKeys = {
+/** Admin > Sessions: what the filters and the pager hold. */
+export interface AdminSessionFilters {
+  status: SessionStatus | null;
+  when: z.infer<typeof AdminListQuery>["when"];
+  q: string;
+  page: number;
+}
+
+/**
+ * The feature's query keys, member pages and editor alike, all under one root (`COMMUNITY_SESSIONS_QUERY_KEY`,
+ * which Admin > Settings refreshes too). `session(id)` is one query for both sides (same endpoint, same DTO),
+ * so an edit in the editor and a registration on the session page refresh each other.
+ */
+export const sessionKeys = {
   all: COMMUNITY_SESSIONS_QUERY_KEY,
-  lists: () => [...communityKeys.all, "list"] as const,
-  list: (when: SessionsWhen) => [...communityKeys.lists(), when] as const,
-  session: (id: string) => [...communityKeys.all, "session", id] as const,
-  mine: () => [...communityKeys.all, "mine"] as const,
+  lists: () => [...sessionKeys.all, "list"] as const,
+  list: (when: SessionsWhen) => [...sessionKeys.lists(), when] as const,
+  adminLists: () => [...sessionKeys.all, "admin-list"] as const,
+  adminList: (filters: AdminSessionFilters) => [...sessionKeys.adminLists(), filters] as const,
+  session: (id: string) => [...sessionKeys.all, "session", id] as const,
+  participants: (id: string) => [...sessionKeys.all, "participants", id] as const,
+  mine: () => [...sessionKeys.all, "mine"] as const,
 };
-
-const sessionPath = (id: string) => `/api/v1/community/sessions/${encodeURIComponent(id)}`;
 
 export const SESSIONS_PAGE_SIZE = 24;
 
 /** Members' list (never Drafts), a page at a time: upcoming soonest first, or past most recent first. */
 export const sessionListQuery = (when: SessionsWhen) =>
   infiniteQueryOptions({
-    queryKey: communityKeys.list(when),
+    queryKey: sessionKeys.list(when),
     queryFn: ({ pageParam }) =>
-      api.get<SessionCardList>("/api/v1/community/sessions", {
+      api.get<SessionCardList>(sessionPaths.api.sessions, {
         when,
         limit: SESSIONS_PAGE_SIZE,
         offset: pageParam,
@@ -39,33 +56,30 @@ export const sessionListQuery = (when: SessionsWhen) =>
       last.sessions.length < SESSIONS_PAGE_SIZE ? undefined : pages.length * SESSIONS_PAGE_SIZE,
   });
 
-/** One session as the caller may see it (meeting details only when entitled); a Draft is a 404 for members. */
+/**
+ * One session as the caller may see it: meeting details only when entitled, the agenda, and the caller's
+ * abilities (status actions). A Draft is a 404 for members.
+ */
 export const sessionQuery = (id: string) =>
   queryOptions({
-    queryKey: communityKeys.session(id),
-    queryFn: () => api.get<CommunitySession>(sessionPath(id)),
+    queryKey: sessionKeys.session(id),
+    queryFn: () => api.get<CommunitySession>(sessionPaths.api.session(id)),
   });
 
 /** My sessions: every registration of the signed-in user, cancelled ones included. */
 export const myRegistrationsQuery = () =>
   queryOptions({
-    queryKey: communityKeys.mine(),
-    queryFn: () => api.get<MyRegistrationList>("/api/v1/me/community/registrations"),
+    queryKey: sessionKeys.mine(),
+    queryFn: () => api.get<MyRegistrationList>(sessionPaths.api.myRegistrations),
   });
-
-/** Where "Add to calendar" downloads this session as an ICS file. */
-export const sessionIcsPath = (id: string) => `${sessionPath(id)}/calendar.ics`;
-
-/** The community feed: every published session, without meeting details. */
-export const COMMUNITY_FEED_PATH = "/api/v1/community/calendar.ics";
 
 /** After a registration changes: the session from the answer, and every list that shows its slots. */
 function useSessionChanged() {
   const qc = useQueryClient();
   return (session: CommunitySession) => {
-    qc.setQueryData(communityKeys.session(session.id), session);
-    void qc.invalidateQueries({ queryKey: communityKeys.lists() });
-    void qc.invalidateQueries({ queryKey: communityKeys.mine() });
+    qc.setQueryData(sessionKeys.session(session.id), session);
+    void qc.invalidateQueries({ queryKey: sessionKeys.lists() });
+    void qc.invalidateQueries({ queryKey: sessionKeys.mine() });
   };
 }
 
@@ -74,7 +88,7 @@ export function useRegister(id: string) {
   const qc = useQueryClient();
   const changed = useSessionChanged();
   return useMutation({
-    mutationFn: (input: RegisterInput) => api.post<CommunitySession>(`${sessionPath(id)}/registrations`, input),
+    mutationFn: (input: RegisterInput) => api.post<CommunitySession>(sessionPaths.api.registrations(id), input),
     onSuccess: (session, input) => {
       changed(session);
       if (input.name) void qc.invalidateQueries({ queryKey: ME_QUERY_KEY });
@@ -86,7 +100,7 @@ export function useRegister(id: string) {
 export function useCancelRegistration(id: string) {
   const changed = useSessionChanged();
   return useMutation({
-    mutationFn: () => api.delete<CommunitySession>(`${sessionPath(id)}/registrations/me`),
+    mutationFn: () => api.delete<CommunitySession>(sessionPaths.api.myRegistration(id)),
     onSuccess: changed,
   });
 }

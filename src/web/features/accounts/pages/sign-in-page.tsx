@@ -1,31 +1,12 @@
 import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
 import type { FormEvent } from "react";
 import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
+import { safeNext } from "../../../../shared/next-path";
 import { SignInInput } from "../../../../shared/schemas/accounts";
 import { FormError } from "../../../components/form-error";
 import { Page } from "../../../components/page";
 import { useSchemaForm } from "../../../lib/form";
 import { useSignIn } from "../api";
-
-/** Where to go after signing in: a path inside the app from ?next=, never another site. */
-/**
- * Where to go after signing in: only a page of this site. The value is resolved the way the browser would
- * ("/\\evil.example" is another site) and anything off this origin becomes the home page.
- */
-export function safeNext(
-  next: string | null,
-  origin: string = globalThis.location?.origin ?? "http://localhost",
-): string {
-  if (!next) return "/";
-  try {
-    const url = new URL(next, origin);
-    // "/.//evil.example" normalises to the path "//evil.example", which would leave the site again.
-    if (url.origin !== origin || url.pathname.startsWith("//")) return "/";
-    return `${url.pathname}${url.search}${url.hash}`;
-  } catch {
-    return "/";
-  }
-}
 
 export function SignInPage() {
   const navigate = useNavigate();
@@ -73,7 +54,10 @@ export function SignInPage() {
       </form>
       <Text>
         New here?{" "}
-        <Anchor component={Link} to="/sign-up">
+        <Anchor
+          component={Link}
+          to={params.get("next") ? `/sign-up?next=${encodeURIComponent(params.get("next") ?? "")}` : "/sign-up"}
+        >
           Create an account
         </Anchor>
       </Text>

@@ -1,19 +1,17 @@
-import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
-import type { FormEvent } from "react";
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { type FormEvent, useState } from "react";
+import { Link, useSearchParams } from "react-router";
 import { SignUpInput } from "../../../../shared/schemas/accounts";
 import { PASSWORD_MIN_LENGTH } from "../../../../shared/schemas/common";
 import { FormError } from "../../../components/form-error";
-import { notify } from "../../../components/notify";
 import { Page } from "../../../components/page";
 import { useSchemaForm } from "../../../lib/form";
 import { useSignUp } from "../api";
-import { safeNext } from "./sign-in-page";
 
 export function SignUpPage() {
-  const navigate = useNavigate();
   const [params] = useSearchParams();
   const signUp = useSignUp();
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const form = useSchemaForm({
     schema: SignUpInput,
     initialValues: { name: "", email: "", password: "" },
@@ -24,15 +22,31 @@ export function SignUpPage() {
     e.preventDefault();
     const input = form.validate();
     if (!input) return;
-    signUp.mutate(input, {
-      onSuccess: (res) => {
-        notify(`Welcome, ${res.user?.name ?? input.name}! Your account is ready.`);
-        // Back to the page that sent them here (e.g. a session page's "Sign up to register").
-        navigate(safeNext(params.get("next")), { replace: true });
-      },
-      onError: (err) => form.showError(err),
-    });
+    // The emailed link brings them back to the page that sent them here (e.g. a session's "Sign up to register").
+    const next = params.get("next") ?? undefined;
+    signUp.mutate(
+      { ...input, next },
+      { onSuccess: () => setSentTo(input.email), onError: (err) => form.showError(err) },
+    );
   };
+
+  if (sentTo) {
+    // The same whether or not the address already has an account: the email tells its owner which it is.
+    return (
+      <Page title="Check your inbox" width={440}>
+        <Alert color="green" variant="light" role="status" title="One more step">
+          We sent an email to {sentTo}. Open the link in it within 24 hours to create your account and sign in.
+        </Alert>
+        <Text>
+          Nothing arrived after a few minutes? Look in your spam folder, or{" "}
+          <Anchor component="button" type="button" onClick={() => setSentTo(null)}>
+            sign up again
+          </Anchor>
+          .
+        </Text>
+      </Page>
+    );
+  }
 
   return (
     <Page title="Sign up" width={440}>

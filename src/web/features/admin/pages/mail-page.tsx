@@ -69,6 +69,10 @@ function MessageDetail({ id }: { id: string }) {
               <Code block tabIndex={0} aria-label="Text of the email" style={{ whiteSpace: "pre-wrap" }}>
                 {detail.email.text}
               </Code>
+              <Text size="sm" c="dimmed">
+                Links that set a password or create an account show their token as •••••: only the recipient may use
+                them.
+              </Text>
             </>
           ) : (
             <Text>This entry is not an email ({detail.kind}).</Text>

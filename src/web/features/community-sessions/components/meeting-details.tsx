@@ -1,8 +1,8 @@
 import { Anchor, Button, Code, CopyButton, Group, Stack, Text } from "@mantine/core";
 import { useId } from "react";
 import type { CommunitySession } from "../../../../shared/schemas/community-sessions";
-import { sessionIcsPath } from "../api";
 import { googleCalendarUrl } from "../calendar-links";
+import { sessionPaths } from "../paths";
 
 /**
  * Meeting URL and Meeting Password as rows of a facts list (`<dl>`); the session carries them only for its
@@ -54,7 +54,7 @@ export function AddToCalendar({ session }: { session: CommunitySession }) {
     startsAt: session.startsAt,
     endsAt: session.endsAt,
     timeZone: session.timeZone,
-    pageUrl: `${window.location.origin}/sessions/${session.id}`,
+    pageUrl: `${window.location.origin}${sessionPaths.page(session.id)}`,
   });
   return (
     <Stack gap={4}>
@@ -62,7 +62,7 @@ export function AddToCalendar({ session }: { session: CommunitySession }) {
         Add to calendar
       </Text>
       <Group gap="sm" role="group" aria-labelledby={labelId}>
-        <Button component="a" href={sessionIcsPath(session.id)} download variant="default" size="sm">
+        <Button component="a" href={sessionPaths.api.ics(session.id)} download variant="default" size="sm">
           Download .ics file
         </Button>
         <Button component="a" href={google} target="_blank" rel="noopener noreferrer" variant="default" size="sm">

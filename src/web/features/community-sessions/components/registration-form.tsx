@@ -7,7 +7,7 @@ import { type CommunitySession, RegisterInput, Role } from "../../../../shared/s
 import { FormError } from "../../../components/form-error";
 import { isApiError } from "../../../lib/api-client";
 import { useSchemaForm } from "../../../lib/form";
-import { communityKeys, useRegister } from "../api";
+import { sessionKeys, useRegister } from "../api";
 import { ROLE_LABEL } from "../labels";
 import type { RoleOffer } from "../role-offers";
 
@@ -105,7 +105,7 @@ export function RegistrationForm({
         // form. Say so plainly and show the session as it is now.
         if (isApiError(err, 409)) {
           onRefused(err.message);
-          void qc.invalidateQueries({ queryKey: communityKeys.session(session.id) });
+          void qc.invalidateQueries({ queryKey: sessionKeys.session(session.id) });
           return;
         }
         form.showError(err);

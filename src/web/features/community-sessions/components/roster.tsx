@@ -2,6 +2,7 @@ import { Anchor, List, Stack, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
 import type { CommunitySession, Role } from "../../../../shared/schemas/community-sessions";
 import { ROLE_ORDER, ROLE_PLURAL } from "../labels";
+import { sessionPaths } from "../paths";
 
 type RosterEntry = CommunitySession["roster"][number];
 
@@ -56,7 +57,7 @@ export function Roster({ session, signedIn }: { session: CommunitySession; signe
     <Stack gap="md">
       {!signedIn && (
         <Text>
-          <Anchor component={Link} to={`/sign-in?next=${encodeURIComponent(`/sessions/${session.id}`)}`}>
+          <Anchor component={Link} to={`/sign-in?next=${encodeURIComponent(sessionPaths.page(session.id))}`}>
             Sign in
           </Anchor>{" "}
           to see who takes part.

@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import type { SessionCard as SessionCardData } from "../../../../shared/schemas/community-sessions";
 import { Time } from "../../../components/time";
 import { formatDuration, roleList, STATUS_HINT } from "../labels";
+import { sessionPaths } from "../paths";
 import { StatusBadge } from "./status-badge";
 
 /**
@@ -19,7 +20,7 @@ export function SessionCard({ session, headingLevel = 3 }: { session: SessionCar
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
           <Title order={headingLevel} size="h4" id={titleId} style={{ overflowWrap: "anywhere" }}>
-            <Anchor component={Link} to={`/sessions/${session.id}`} inherit>
+            <Anchor component={Link} to={sessionPaths.page(session.id)} inherit>
               {session.title}
             </Anchor>
           </Title>

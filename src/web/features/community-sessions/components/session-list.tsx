@@ -2,7 +2,8 @@ import { Anchor, Button, Center, SimpleGrid, Stack, Tabs, Text, Title } from "@m
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
 import { QueryStatus } from "../../../components/query-status";
-import { COMMUNITY_FEED_PATH, type SessionsWhen, sessionListQuery } from "../api";
+import { type SessionsWhen, sessionListQuery } from "../api";
+import { sessionPaths } from "../paths";
 import { SessionCard } from "./session-card";
 
 function EmptyState({ when, signedIn }: { when: SessionsWhen; signedIn: boolean }) {
@@ -23,7 +24,7 @@ function EmptyState({ when, signedIn }: { when: SessionsWhen; signedIn: boolean 
       <Text>
         New sessions appear here as soon as they open for registration.{" "}
         {signedIn ? "" : "Create an account now so you are ready to sign up. "}
-        To hear about them first, <Anchor href={COMMUNITY_FEED_PATH}>subscribe to the community calendar</Anchor>, or
+        To hear about them first, <Anchor href={sessionPaths.api.feed}>subscribe to the community calendar</Anchor>, or
         browse{" "}
         <Anchor component={Link} to="/?when=past">
           past sessions
@@ -99,7 +100,7 @@ export function SessionList({ signedIn }: { signedIn: boolean }) {
       </Tabs>
       <Text size="sm" c="dimmed">
         Follow every session in your calendar app:{" "}
-        <Anchor href={COMMUNITY_FEED_PATH} inherit underline="always">
+        <Anchor href={sessionPaths.api.feed} inherit underline="always">
           community calendar feed (ICS)
         </Anchor>
         . Signed-in members also have a personal feed on their account page.

@@ -10,6 +10,7 @@ import { myRegistrationsQuery } from "../api";
 import { StatusBadge } from "../components/status-badge";
 import { PARTICIPANT_STATUS_LABEL, ROLE_LABEL } from "../labels";
 import { onePerSession, splitByTime } from "../my-sessions";
+import { sessionPaths } from "../paths";
 
 type Item = MyRegistrationList["registrations"][number];
 
@@ -37,7 +38,7 @@ function RegistrationTable({ title, items, empty }: { title: string; items: Item
               {items.map((item) => (
                 <Table.Tr key={item.session.id}>
                   <Table.Td>
-                    <Anchor component={Link} to={`/sessions/${item.session.id}`}>
+                    <Anchor component={Link} to={sessionPaths.page(item.session.id)}>
                       {item.session.title}
                     </Anchor>
                   </Table.Td>

@@ -27,6 +27,7 @@ import { RegistrationForm } from "../components/registration-form";
 import { Roster } from "../components/roster";
 import { StatusBadge } from "../components/status-badge";
 import { formatDuration, ROLE_LABEL, STATUS_HINT } from "../labels";
+import { sessionPaths } from "../paths";
 import { isRegistrationOpen, roleOffers } from "../role-offers";
 
 export interface SessionPageProps {
@@ -131,7 +132,7 @@ function Registration({
   if (mine) {
     body = <MyRegistration session={session} onCancelled={cancelled} />;
   } else if (!me) {
-    const next = encodeURIComponent(`/sessions/${session.id}`);
+    const next = encodeURIComponent(sessionPaths.page(session.id));
     body = isRegistrationOpen(session) ? (
       <Stack gap="sm">
         <Text>Sign in to register for this session. New here? Create an account: you come straight back here.</Text>

@@ -1,8 +1,9 @@
 import { Alert, Button, Group, Modal, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useNavigate } from "react-router";
-import type { CommunitySession } from "../../../../shared/schemas/community-sessions";
-import { notify } from "../../../components/notify";
+import type { CommunitySession } from "../../../../../shared/schemas/community-sessions";
+import { notify } from "../../../../components/notify";
+import { sessionPaths } from "../../paths";
 import { useDeleteSession } from "../api";
 import { activeCount } from "./status-controls";
 
@@ -63,7 +64,7 @@ export function DeleteSession({ session }: { session: CommunitySession }) {
                   onSuccess: () => {
                     setOpen(false);
                     notify(`“${session.title}” was deleted.`);
-                    navigate("/admin/sessions", { replace: true });
+                    navigate(sessionPaths.adminList, { replace: true });
                   },
                 })
               }

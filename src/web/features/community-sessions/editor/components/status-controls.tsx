@@ -1,9 +1,9 @@
 import { Alert, Button, Group, Modal, Stack, Text } from "@mantine/core";
 import { useState } from "react";
-import type { CommunitySession } from "../../../../shared/schemas/community-sessions";
-import { type StatusActionValue, useChangeStatus } from "../api";
-import { STATUS_ACTION_LABEL } from "../labels";
-import { StatusBadge } from "./status-badge";
+import type { CommunitySession, StatusAction } from "../../../../../shared/schemas/community-sessions";
+import { StatusBadge } from "../../components/status-badge";
+import { STATUS_ACTION_LABEL } from "../../labels";
+import { useChangeStatus } from "../api";
 
 /** Everyone holding a slot now: who a cancellation emails. */
 export function activeCount(session: CommunitySession): number {
@@ -31,7 +31,7 @@ export function StatusControls({
   const [busy, setBusy] = useState(false);
   const people = activeCount(session);
 
-  const apply = async (action: StatusActionValue) => {
+  const apply = async (action: StatusAction) => {
     setFailure(null);
     setBusy(true);
     try {

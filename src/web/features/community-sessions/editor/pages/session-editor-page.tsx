@@ -2,11 +2,12 @@ import { Alert, Anchor, Center, Group, Loader, Tabs, Text } from "@mantine/core"
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
-import type { CommunitySession } from "../../../../shared/schemas/community-sessions";
-import { Page } from "../../../components/page";
-import { Time } from "../../../components/time";
-import { isApiError } from "../../../lib/api-client";
-import { sessionQuery } from "../api";
+import type { CommunitySession } from "../../../../../shared/schemas/community-sessions";
+import { Page } from "../../../../components/page";
+import { Time } from "../../../../components/time";
+import { isApiError } from "../../../../lib/api-client";
+import { sessionQuery } from "../../api";
+import { sessionPaths } from "../../paths";
 import { DetailsTab } from "../components/details-tab";
 import { ParticipantsTab } from "../components/participants-tab";
 
@@ -14,7 +15,7 @@ type Tab = "details" | "participants";
 
 function BackLink() {
   return (
-    <Anchor component={Link} to="/admin/sessions" size="sm">
+    <Anchor component={Link} to={sessionPaths.adminList} size="sm">
       ← All sessions
     </Anchor>
   );
@@ -57,7 +58,7 @@ function Editor({ id, onCreated }: { id: string | null; onCreated: (s: Community
         <BackLink />
         <Text>
           You can see this session but not edit it: only admins and the member who created it can.{" "}
-          <Anchor component={Link} to={`/sessions/${session.id}`}>
+          <Anchor component={Link} to={sessionPaths.page(session.id)}>
             Open its page
           </Anchor>
           .
@@ -74,7 +75,7 @@ function Editor({ id, onCreated }: { id: string | null; onCreated: (s: Community
           <Text size="sm">
             {session.startsAt ? <Time at={session.startsAt} zone={session.timeZone} /> : "No date and time yet"}
             {" · "}
-            <Anchor component={Link} to={`/sessions/${session.id}`}>
+            <Anchor component={Link} to={sessionPaths.page(session.id)}>
               Session page
             </Anchor>
           </Text>
@@ -120,7 +121,7 @@ export function SessionEditorPage() {
       id={creating ? null : id}
       onCreated={(s) => {
         setCreatedId(s.id);
-        navigate(`/admin/sessions/${s.id}`, { replace: true, state: { keepFocus: true } });
+        navigate(sessionPaths.editor(s.id), { replace: true, state: { keepFocus: true } });
       }}
     />
   );

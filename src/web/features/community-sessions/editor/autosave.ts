@@ -1,10 +1,11 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { z } from "zod";
-import { type CommunitySession, SESSION_DEFAULTS, SessionFields } from "../../../shared/schemas/community-sessions";
-import { ApiError, isApiError } from "../../lib/api-client";
-import { createSession, sessionQuery, updateSession, useSessionSaved } from "./api";
-import { FIELD_LABEL, FIELD_ORDER, type FieldKey, fieldMessage } from "./labels";
+import { type CommunitySession, SESSION_DEFAULTS, SessionFields } from "../../../../shared/schemas/community-sessions";
+import { ApiError, isApiError } from "../../../lib/api-client";
+import { sessionQuery } from "../api";
+import { createSession, updateSession, useSessionSaved } from "./api";
+import { FIELD_LABEL, FIELD_ORDER, type FieldKey, fieldMessage } from "./fields";
 
 /** The Details tab's fields as the server stores them (after trimming, "" → null and so on). */
 export type SavedFields = z.output<typeof SessionFields>;

@@ -13,12 +13,12 @@ import {
   TextInput,
 } from "@mantine/core";
 import { type FormEvent, useMemo } from "react";
-import type { CommunitySession } from "../../../../shared/schemas/community-sessions";
-import { listTimeZones } from "../../../../shared/time";
-import { FormError } from "../../../components/form-error";
-import { Time } from "../../../components/time";
+import type { CommunitySession } from "../../../../../shared/schemas/community-sessions";
+import { listTimeZones } from "../../../../../shared/time";
+import { FormError } from "../../../../components/form-error";
+import { Time } from "../../../../components/time";
 import { type SaveState, useSessionAutosave } from "../autosave";
-import { FIELD_LABEL, type FieldKey } from "../labels";
+import { FIELD_LABEL, type FieldKey } from "../fields";
 import { Agenda } from "./agenda";
 import { DeleteSession } from "./delete-session";
 import { StatusControls } from "./status-controls";

@@ -17,15 +17,18 @@ import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "rea
 import {
   AddParticipantInput,
   type CommunitySession,
+  type MoveInput,
   type Participant,
   type ParticipantStatus,
   type Role,
-} from "../../../../shared/schemas/community-sessions";
-import { FormError } from "../../../components/form-error";
-import { notify } from "../../../components/notify";
-import { QueryStatus } from "../../../components/query-status";
-import { ApiError } from "../../../lib/api-client";
-import { useSchemaForm } from "../../../lib/form";
+} from "../../../../../shared/schemas/community-sessions";
+import { FormError } from "../../../../components/form-error";
+import { notify } from "../../../../components/notify";
+import { QueryStatus } from "../../../../components/query-status";
+import { ApiError } from "../../../../lib/api-client";
+import { useSchemaForm } from "../../../../lib/form";
+import { meQuery } from "../../../../lib/me";
+import { PARTICIPANT_STATUS_LABEL, PARTICIPANT_STATUSES, ROLE_LABEL, ROLE_ORDER, ROLE_PLURAL } from "../../labels";
 import {
   participantsQuery,
   useAddParticipant,
@@ -33,14 +36,13 @@ import {
   useRemoveParticipant,
   useUpdateParticipant,
 } from "../api";
-import { PARTICIPANT_STATUS_LABEL, PARTICIPANT_STATUSES, ROLE_GROUP_LABEL, ROLE_LABEL, ROLES } from "../labels";
 
 const displayName = (p: Participant) => p.name ?? p.email;
 
-const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] }));
+const ROLE_OPTIONS = ROLE_ORDER.map((r) => ({ value: r, label: ROLE_LABEL[r] }));
 const STATUS_OPTIONS = PARTICIPANT_STATUSES.map((s) => ({ value: s, label: PARTICIPANT_STATUS_LABEL[s] }));
 
-type Direction = "up" | "down";
+type Direction = MoveInput["direction"];
 
 interface RowActions {
   changeRole(p: Participant, role: Role): void;
@@ -208,6 +210,9 @@ function RosterGroup({
 
 function AddParticipant({ session }: { session: CommunitySession }) {
   const add = useAddParticipant(session.id);
+  // Members managing their own session invite instead: the server answers the same whether or not the address
+  // has an account, and registers nobody for them.
+  const invitesOnly = useQuery(meQuery()).data?.isAdmin !== true;
   const form = useSchemaForm({
     schema: AddParticipantInput,
     initialValues: { email: "", role: "guest" as Role, talkTitle: "" as string | null },
@@ -218,10 +223,14 @@ function AddParticipant({ session }: { session: CommunitySession }) {
     const input = form.validate();
     if (!input) return;
     add.mutate(
-      { ...input, talkTitle: input.role === "presenter" ? input.talkTitle : undefined },
+      { ...input, talkTitle: input.role === "presenter" && !invitesOnly ? input.talkTitle : undefined },
       {
-        onSuccess: (p) => {
-          notify(`${displayName(p)} was added as ${ROLE_LABEL[p.role]}. A confirmation email is on its way.`);
+        onSuccess: (res) => {
+          if ("invited" in res) {
+            notify(`If ${input.email} belongs to a member, they were emailed an invitation to register.`);
+          } else {
+            notify(`${displayName(res)} was added as ${ROLE_LABEL[res.role]}. A confirmation email is on its way.`);
+          }
           form.reset();
         },
         onError: (err) => form.showError(err),
@@ -233,10 +242,12 @@ function AddParticipant({ session }: { session: CommunitySession }) {
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Title order={3} size="h4" id="add-participant-heading">
-            Add participant
+            {invitesOnly ? "Invite by email" : "Add participant"}
           </Title>
           <Text size="sm" c="dimmed">
-            They get the confirmation email. Someone without an account is invited to create one.
+            {invitesOnly
+              ? "A member with an account gets an email inviting them to register in this role; nobody else is emailed."
+              : "They get the confirmation email. Someone without an account is invited to create one."}
           </Text>
           <FormError>{form.formError}</FormError>
           <Group align="flex-start" wrap="wrap" gap="sm">
@@ -257,7 +268,7 @@ function AddParticipant({ session }: { session: CommunitySession }) {
               error={form.errors.role}
               w={160}
             />
-            {form.values.role === "presenter" && (
+            {form.values.role === "presenter" && !invitesOnly && (
               <TextInput
                 label="Talk title"
                 value={form.values.talkTitle ?? ""}
@@ -270,7 +281,7 @@ function AddParticipant({ session }: { session: CommunitySession }) {
           </Group>
           <Group>
             <Button type="submit" loading={add.isPending}>
-              Add participant
+              {invitesOnly ? "Send invitation" : "Add participant"}
             </Button>
           </Group>
         </Stack>
@@ -440,22 +451,18 @@ export function ParticipantsTab({ session }: { session: CommunitySession }) {
           );
           return (
             <>
-              <RosterGroup title={ROLE_GROUP_LABEL.host} count={slots("host")} empty="No host yet.">
+              <RosterGroup title={ROLE_PLURAL.host} count={slots("host")} empty="No host yet.">
                 {of("host").map((p) => row(p))}
               </RosterGroup>
-              <RosterGroup title={ROLE_GROUP_LABEL.presenter} count={slots("presenter")} empty="No presenters yet.">
+              <RosterGroup title={ROLE_PLURAL.presenter} count={slots("presenter")} empty="No presenters yet.">
                 {presenters.map(row)}
               </RosterGroup>
               {(session.hasInterviewer || of("interviewer").length > 0) && (
-                <RosterGroup
-                  title={ROLE_GROUP_LABEL.interviewer}
-                  count={slots("interviewer")}
-                  empty="No interviewer yet."
-                >
+                <RosterGroup title={ROLE_PLURAL.interviewer} count={slots("interviewer")} empty="No interviewer yet.">
                   {of("interviewer").map((p) => row(p))}
                 </RosterGroup>
               )}
-              <RosterGroup title={ROLE_GROUP_LABEL.guest} count={slots("guest")} empty="No guests yet.">
+              <RosterGroup title={ROLE_PLURAL.guest} count={slots("guest")} empty="No guests yet.">
                 {of("guest").map((p) => row(p))}
               </RosterGroup>
               {cancelled.length > 0 && (

@@ -1,6 +1,6 @@
 import { Alert, Stack, Table, Text, Title } from "@mantine/core";
-import type { CommunitySession } from "../../../../shared/schemas/community-sessions";
-import { Time } from "../../../components/time";
+import type { CommunitySession } from "../../../../../shared/schemas/community-sessions";
+import { Time } from "../../../../components/time";
 
 function minutes(n: number): string {
   return `${n} min`;

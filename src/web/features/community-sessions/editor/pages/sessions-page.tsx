@@ -15,42 +15,41 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
-import type { z } from "zod";
-import type { AdminSessionCard, CalendarSyncState, Role } from "../../../../shared/schemas/community-sessions";
-import { Page } from "../../../components/page";
-import { Pager } from "../../../components/pager";
-import { QueryStatus } from "../../../components/query-status";
-import { Time } from "../../../components/time";
-import {
-  ADMIN_SESSIONS_PAGE_SIZE,
-  adminSessionListQuery,
-  type SessionStatusFilter,
-  type SessionWhenFilter,
-} from "../api";
-import { StatusBadge } from "../components/status-badge";
-import { ROLE_GROUP_LABEL, ROLES, STATUS_LABEL } from "../labels";
+import type {
+  AdminSessionCard,
+  CalendarSyncState,
+  SessionStatus,
+} from "../../../../../shared/schemas/community-sessions";
+import { Page } from "../../../../components/page";
+import { Pager } from "../../../../components/pager";
+import { QueryStatus } from "../../../../components/query-status";
+import { Time } from "../../../../components/time";
+import type { AdminSessionFilters } from "../../api";
+import { StatusBadge } from "../../components/status-badge";
+import { ROLE_ORDER, ROLE_PLURAL, SESSION_STATUSES, STATUS_LABEL } from "../../labels";
+import { sessionPaths } from "../../paths";
+import { ADMIN_SESSIONS_PAGE_SIZE, adminSessionListQuery } from "../api";
 
-type Card = z.infer<typeof AdminSessionCard>;
-type Sync = z.infer<typeof CalendarSyncState>;
+type When = AdminSessionFilters["when"];
 
-const STATUS_FILTERS: { value: SessionStatusFilter | ""; label: string }[] = [
+const STATUS_FILTERS: { value: SessionStatus | ""; label: string }[] = [
   { value: "", label: "All statuses" },
-  ...(["draft", "open", "full", "closed", "cancelled"] as const).map((s) => ({ value: s, label: STATUS_LABEL[s] })),
+  ...SESSION_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] })),
 ];
 
-const WHEN_FILTERS: { value: SessionWhenFilter; label: string }[] = [
+const WHEN_FILTERS: { value: When; label: string }[] = [
   { value: "upcoming", label: "Upcoming" },
   { value: "past", label: "Past" },
   { value: "all", label: "All" },
 ];
 
 /** "Presenters 2/3" for each role the session has slots for. */
-function SlotCounts({ card, inline = false }: { card: Card; inline?: boolean }) {
-  const roles = ROLES.filter((r: Role) => card.slots[r].capacity > 0);
+function SlotCounts({ card, inline = false }: { card: AdminSessionCard; inline?: boolean }) {
+  const roles = ROLE_ORDER.filter((r) => card.slots[r].capacity > 0);
   if (inline) {
     return (
       <Text size="sm">
-        {roles.map((r) => `${ROLE_GROUP_LABEL[r]} ${card.slots[r].taken}/${card.slots[r].capacity}`).join(" · ")}
+        {roles.map((r) => `${ROLE_PLURAL[r]} ${card.slots[r].taken}/${card.slots[r].capacity}`).join(" · ")}
       </Text>
     );
   }
@@ -58,17 +57,17 @@ function SlotCounts({ card, inline = false }: { card: Card; inline?: boolean }) 
     <Stack gap={0}>
       {roles.map((r) => (
         <Text key={r} size="sm" style={{ whiteSpace: "nowrap" }}>
-          {ROLE_GROUP_LABEL[r]} {card.slots[r].taken}/{card.slots[r].capacity}
+          {ROLE_PLURAL[r]} {card.slots[r].taken}/{card.slots[r].capacity}
         </Text>
       ))}
     </Stack>
   );
 }
 
-const SYNC_LABEL: Record<Sync["state"], string> = { synced: "Synced", pending: "Pending", error: "Error" };
-const SYNC_COLOR: Record<Sync["state"], string> = { synced: "green", pending: "yellow", error: "red" };
+const SYNC_LABEL: Record<CalendarSyncState["state"], string> = { synced: "Synced", pending: "Pending", error: "Error" };
+const SYNC_COLOR: Record<CalendarSyncState["state"], string> = { synced: "green", pending: "yellow", error: "red" };
 
-function CalendarSync({ sync, isDraft }: { sync: Sync | null; isDraft: boolean }) {
+function CalendarSync({ sync, isDraft }: { sync: CalendarSyncState | null; isDraft: boolean }) {
   if (!sync) return <Text size="sm">{isDraft ? "Drafts are not synced" : "Not synced yet"}</Text>;
   return (
     <Stack gap={2} align="flex-start">
@@ -96,15 +95,15 @@ function CalendarSync({ sync, isDraft }: { sync: Sync | null; isDraft: boolean }
 export function SessionsPage() {
   const [search, setSearch] = useState("");
   const [q] = useDebouncedValue(search.trim(), 300);
-  const [status, setStatus] = useState<SessionStatusFilter | null>(null);
-  const [when, setWhen] = useState<SessionWhenFilter>("upcoming");
+  const [status, setStatus] = useState<SessionStatus | null>(null);
+  const [when, setWhen] = useState<When>("upcoming");
   const [page, setPage] = useState(1);
   const list = useQuery(adminSessionListQuery({ status, when, q, page }));
 
   return (
     <Page title="Sessions" width="100%">
       <Group>
-        <Button component={Link} to="/admin/sessions/new">
+        <Button component={Link} to={sessionPaths.newSession}>
           New Session
         </Button>
       </Group>
@@ -124,7 +123,7 @@ export function SessionsPage() {
           data={STATUS_FILTERS}
           value={status ?? ""}
           onChange={(e) => {
-            setStatus((e.currentTarget.value || null) as SessionStatusFilter | null);
+            setStatus((e.currentTarget.value || null) as SessionStatus | null);
             setPage(1);
           }}
           w={180}
@@ -138,7 +137,7 @@ export function SessionsPage() {
             data={WHEN_FILTERS}
             value={when}
             onChange={(v) => {
-              setWhen(v as SessionWhenFilter);
+              setWhen(v as When);
               setPage(1);
             }}
           />
@@ -170,7 +169,7 @@ export function SessionsPage() {
                       {data.sessions.map((s) => (
                         <Table.Tr key={s.id}>
                           <Table.Th scope="row" fw="normal">
-                            <Anchor component={Link} to={`/admin/sessions/${s.id}`} fw={600}>
+                            <Anchor component={Link} to={sessionPaths.editor(s.id)} fw={600}>
                               {s.title}
                             </Anchor>
                           </Table.Th>
@@ -199,7 +198,7 @@ export function SessionsPage() {
                 {data.sessions.map((s) => (
                   <Paper component="li" key={s.id} withBorder p="sm" radius="md">
                     <Stack gap={4}>
-                      <Anchor component={Link} to={`/admin/sessions/${s.id}`} fw={600}>
+                      <Anchor component={Link} to={sessionPaths.editor(s.id)} fw={600}>
                         {s.title}
                       </Anchor>
                       <Text size="sm">
