@@ -1,4 +1,5 @@
-import type { EventList, EventTimetable } from "../src/shared/schemas/conferences";
+import type { EventList } from "../src/shared/schemas/conference-events";
+import type { EventTimetable } from "../src/shared/schemas/timetable";
 import { expect, expectNoA11yViolations, signIn, test } from "./fixtures";
 
 // Done-when 4 of the conference issue: an event of 2,000 contributions in 150 blocks, seeded by the repository's

@@ -1,4 +1,6 @@
-import type { ConferenceEvent, ConferenceSession, EventProtection } from "../src/shared/schemas/conferences";
+import type { ConferenceEvent } from "../src/shared/schemas/conference-events";
+import type { EventProtection } from "../src/shared/schemas/conference-sessions";
+import type { ConferenceSession } from "../src/shared/schemas/timetable";
 import { apiAs } from "./admin-api";
 import { createMember, expect, expectNoA11yViolations, signIn, test } from "./fixtures";
 

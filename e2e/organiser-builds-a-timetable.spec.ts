@@ -1,4 +1,5 @@
-import type { ConferenceEvent, ConferenceSession, Room } from "../src/shared/schemas/conferences";
+import type { ConferenceEvent, Room } from "../src/shared/schemas/conference-events";
+import type { ConferenceSession } from "../src/shared/schemas/timetable";
 import { apiAs } from "./admin-api";
 import { createMember, expect, expectNoA11yViolations, signIn, test } from "./fixtures";
 

@@ -1,6 +1,8 @@
 import path from "node:path";
 import type { Locator, Page } from "@playwright/test";
-import type { ConferenceEvent, ConferenceSession, Contribution, SessionBlock } from "../src/shared/schemas/conferences";
+import type { Contribution } from "../src/shared/schemas/conference-contributions";
+import type { ConferenceEvent } from "../src/shared/schemas/conference-events";
+import type { ConferenceSession, SessionBlock } from "../src/shared/schemas/timetable";
 import { apiAs } from "./admin-api";
 import { expect, expectNoA11yViolations, signIn, test } from "./fixtures";
 

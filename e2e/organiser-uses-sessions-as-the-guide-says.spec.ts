@@ -1,5 +1,7 @@
 import type { Page } from "@playwright/test";
-import type { ConferenceEvent, ConferenceSession, Contribution } from "../src/shared/schemas/conferences";
+import type { Contribution } from "../src/shared/schemas/conference-contributions";
+import type { ConferenceEvent } from "../src/shared/schemas/conference-events";
+import type { ConferenceSession } from "../src/shared/schemas/timetable";
 import { apiAs } from "./admin-api";
 import { expect, expectNoA11yViolations, signIn, test } from "./fixtures";
 

@@ -1,12 +1,8 @@
 import { DateTime } from "luxon";
 import { expect } from "vitest";
-import type {
-  ConferenceEvent,
-  ConferenceSession,
-  Contribution,
-  SessionBlock,
-  SessionType,
-} from "../src/shared/schemas/conferences";
+import type { Contribution } from "../src/shared/schemas/conference-contributions";
+import type { ConferenceEvent, SessionType } from "../src/shared/schemas/conference-events";
+import type { ConferenceSession, SessionBlock } from "../src/shared/schemas/timetable";
 import type { Agent, Response } from "./harness";
 
 /**

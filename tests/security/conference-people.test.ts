@@ -1,7 +1,7 @@
 // Conveners' and speakers' email addresses are for the event's managers only (conferences present.ts, toPerson;
 // indico.md §5.4). This uses the session protection API being added for issue 7 (the shield: session managers).
 import { expect, it } from "vitest";
-import type { ConferenceSession, SessionBlock } from "../../src/shared/schemas/conferences";
+import type { ConferenceSession, SessionBlock } from "../../src/shared/schemas/timetable";
 import { buildBlock, buildEvent, buildSession, ok } from "../conferences";
 import { describeEngines } from "../engines";
 import { signedInAgent, useTestServer } from "../harness";

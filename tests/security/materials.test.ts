@@ -6,8 +6,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { sanitiseFileName } from "../../src/server/conferences/material-files";
 import type { ErrorBody } from "../../src/shared/schemas/common";
-import type { Material } from "../../src/shared/schemas/conferences";
-import { buildEvent, buildSession, multipartFile, ok } from "../conferences";
+import type { Material, MaterialList } from "../../src/shared/schemas/conference-sessions";
+import { buildEvent, buildSession, eventAudit, multipartFile, ok } from "../conferences";
 import { describeEngines } from "../engines";
 import { type Agent, signedInAgent, useTestServer } from "../harness";
 
@@ -101,6 +101,70 @@ describeEngines("security: material files", (engine) => {
     expect(res.headers["content-type"]).toBe("text/plain");
     expect(res.headers["x-content-type-options"]).toBe("nosniff");
     expect(res.headers["content-security-policy"]).toMatch(/\bsandbox\b/);
+  });
+
+  it("answers a malformed multipart upload with 400 naming the problem, storing and recording nothing", async () => {
+    const { admin, event, session } = await setUp();
+    const url = `/api/v1/events/${event.id}/sessions/${session.id}/materials/files`;
+    const B = "convene-boundary";
+    const part = (name: string, filename: string | null, body: string) =>
+      `--${B}\r\nContent-Disposition: form-data; name="${name}"${filename === null ? "" : `; filename="${filename}"`}\r\n` +
+      `Content-Type: text/plain\r\n\r\n${body}\r\n`;
+    const end = `--${B}--\r\n`;
+    const typed = (boundary: string | null) =>
+      boundary === null ? "multipart/form-data" : `multipart/form-data; boundary=${boundary}`;
+    const cases: { label: string; type: string; body: string; reason: RegExp }[] = [
+      { label: "no boundary", type: typed(null), body: part("file", "a.txt", "hi") + end, reason: /names no boundary/ },
+      { label: "empty boundary", type: typed('""'), body: part("file", "a.txt", "hi") + end, reason: /is empty/ },
+      { label: "boundary too long", type: typed("b".repeat(300)), body: "x", reason: /longer than 70/ },
+      { label: "cut off in the file", type: typed(B), body: part("file", "a.txt", "hi").slice(0, -4), reason: /ends/ },
+      { label: "cut off in a header", type: typed(B), body: `--${B}\r\nContent-Disposition: form-da`, reason: /ends/ },
+      // The file arrives whole and is stored; what follows it is broken, so it is removed again.
+      { label: "cut off after the file", type: typed(B), body: `${part("file", "a.txt", "hi")}--${B}`, reason: /ends/ },
+      { label: "boundary mismatch", type: typed("other"), body: part("file", "a.txt", "hi") + end, reason: /ends/ },
+      { label: "not multipart at all", type: typed(B), body: "just some text", reason: /ends/ },
+      {
+        label: "no file part",
+        type: typed(B),
+        body: part("title", null, "Slides") + end,
+        reason: /field named "title"/,
+      },
+      { label: "a part with no filename", type: typed(B), body: part("file", null, "hi") + end, reason: /no filename/ },
+      { label: "the file in another part", type: typed(B), body: part("doc", "a.txt", "hi") + end, reason: /"doc"/ },
+      {
+        label: "too many fields",
+        type: typed(B),
+        body: [1, 2, 3, 4, 5, 6, 7].map((i) => part(`f${i}`, null, "x")).join("") + part("file", "a.txt", "hi") + end,
+        reason: /field named "f1"/,
+      },
+      {
+        label: "two files",
+        type: typed(B),
+        body: part("file", "a.txt", "hi") + part("file", "b.txt", "hi") + end,
+        reason: /more than one part/,
+      },
+      {
+        label: "too many parts",
+        type: typed(B),
+        body: part("file", "a.txt", "hi") + [1, 2, 3, 4, 5, 6, 7].map((i) => part(`f${i}`, null, "x")).join("") + end,
+        reason: /more than one part/,
+      },
+    ];
+    const before = storedFiles();
+    for (const c of cases) {
+      const res = await admin.request<ErrorBody>("POST", url, c.body, { "content-type": c.type });
+      expect(res.status, `${c.label}: ${JSON.stringify(res.body)}`).toBe(400);
+      expect(res.body.error.message, c.label).toMatch(/^The upload is not valid multipart\/form-data: /);
+      expect(res.body.error.message, c.label).toMatch(c.reason);
+      expect(res.body.error.fields?.file, c.label).toBeDefined();
+    }
+    expect(storedFiles()).toEqual(before);
+    const list = ok(await admin.get<MaterialList>(`/api/v1/events/${event.id}/sessions/${session.id}/materials`));
+    expect(list.materials).toEqual([]);
+    const audit = await eventAudit(admin, event.id);
+    expect(audit.filter((e) => e.action.startsWith("material."))).toEqual([]);
+    // The route still works, with the same body done right.
+    ok(await admin.request("POST", url, part("file", "a.txt", "hi") + end, { "content-type": typed(B) }), 201);
   });
 
   it("sends one well-formed Content-Disposition for hostile names, attachment unless the type is safe to show", async () => {

@@ -12,7 +12,7 @@ import { type Agent, signedInAgent, type TestServer, useTestServer } from "../..
 import { icalendarPython, MISSING_ICALENDAR, pythonIcsProblems } from "../../../tests/ics-python";
 import { icsProblems } from "../../../tests/ics-strict";
 import type { CommunitySession } from "../../shared/schemas/community-sessions";
-import type { Room } from "../../shared/schemas/conferences";
+import type { Room } from "../../shared/schemas/conference-events";
 
 const CI = process.env.CI === "true" || process.env.CI === "1";
 const TRICKY = "Zürich, Kyiv; and 東京 — a title long enough to be folded at 75 octets 🎉 twice over, at least";

@@ -1,29 +1,28 @@
-import type { ContributionCreateInput, ContributionUpdateInput } from "../../shared/schemas/conferences";
+import type { ContributionCreateInput, ContributionUpdateInput } from "../../shared/schemas/conference-contributions";
+import {
+  auditEvent,
+  authorizeMove,
+  authorizeParent,
+  type EventWork,
+  requireVisibleContribution,
+  withEvent,
+} from "../conference-core/access";
+import {
+  deleteContribution,
+  findContribution,
+  insertContribution,
+  replaceSpeakers,
+  updateContribution,
+} from "../conference-core/contributions.queries";
+import type { ContributionRow, SessionWithType } from "../conference-core/rows";
+import { findConferenceSession } from "../conference-core/sessions.queries";
 import type { Actor } from "../permissions/actor";
 import type { Deps } from "../platform/deps";
 import { badRequest, notFound } from "../platform/errors";
 import { newId } from "../platform/ids";
-import { authorizeScheduling, placeContribution } from "../timetable/operations";
 import { defaultDurationMinutes } from "../timetable/placement";
-import {
-  auditEvent,
-  authorizeSession,
-  type EventWork,
-  requireEvent,
-  requireVisibleContribution,
-  withEvent,
-} from "./access";
-import {
-  type ContributionRow,
-  deleteContribution,
-  findBlock,
-  findConferenceSession,
-  findContribution,
-  insertContribution,
-  replaceSpeakers,
-  type SessionWithType,
-  updateContribution,
-} from "./queries";
+import { findBlock } from "../timetable/queries";
+import { authorizeScheduling, placeContribution } from "../timetable/scheduling.operations";
 
 /** Contributions: talks and posters, with speakers, an optional session and a board number (conferences.md). */
 
@@ -36,19 +35,7 @@ async function sessionOfEvent(w: EventWork, sessionId: string): Promise<SessionW
 }
 
 /** Editing a contribution: its session's contribution managers (coordinators with the right), else event managers. */
-async function authorizeEditing(w: EventWork, sessionId: string | null): Promise<void> {
-  if (sessionId) await authorizeSession(w, sessionId, "conference.session.manageContributions");
-  else requireEvent(w, "event.manage");
-}
-
-/**
- * Creating a contribution from nothing: full managers of its session, else the event's managers (indico.md §2.5:
- * coordinators schedule existing contributions, even with the Contributions right they do not create new ones).
- */
-async function authorizeCreating(w: EventWork, sessionId: string | null): Promise<void> {
-  if (sessionId) await authorizeSession(w, sessionId, "conference.session.manage");
-  else requireEvent(w, "event.manage");
-}
+const EDIT = "conference.session.manageContributions";
 
 const speakersOf = (people: ContributionCreateInput["speakers"]) => people.map((p) => ({ id: newId(), ...p }));
 
@@ -71,7 +58,9 @@ export async function createContribution(
       sessionId = block.session_id;
     }
     const session = sessionId ? await sessionOfEvent(w, sessionId) : null;
-    await authorizeCreating(w, sessionId);
+    // Creating from nothing: full managers of its session, else the event's managers (indico.md §2.5: coordinators
+    // schedule existing contributions; even with the Contributions right they do not create new ones).
+    await authorizeParent(w, sessionId, "conference.session.manage");
     const durationMinutes =
       input.durationMinutes ??
       defaultDurationMinutes("contribution", {
@@ -88,6 +77,7 @@ export async function createContribution(
       block_id: null,
       start_at: null,
       board_number: input.boardNumber,
+      ics_sequence: 0,
       created_at: w.now,
       updated_at: w.now,
     };
@@ -129,11 +119,12 @@ export async function updateContributionDetails(
     const current = await findContribution(w.tx, contributionId);
     if (!current || current.event_id !== eventId) throw notFound("The contribution");
     await requireVisibleContribution(w, current);
-    await authorizeEditing(w, current.session_id);
+    await authorizeParent(w, current.session_id, EDIT);
     const sessionChanges = input.sessionId !== undefined && input.sessionId !== current.session_id;
-    if (sessionChanges && input.sessionId) {
-      await sessionOfEvent(w, input.sessionId);
-      await authorizeEditing(w, input.sessionId);
+    if (sessionChanges) {
+      if (input.sessionId) await sessionOfEvent(w, input.sessionId);
+      // null moves it to the top level, which is the event managers' (issue #11).
+      await authorizeMove(w, current.session_id, input.sessionId ?? null, EDIT);
     }
     const notices: string[] = [];
     let row: ContributionRow = {
@@ -196,7 +187,7 @@ export async function removeContribution(
     const current = await findContribution(w.tx, contributionId);
     if (!current || current.event_id !== eventId) throw notFound("The contribution");
     await requireVisibleContribution(w, current);
-    await authorizeEditing(w, current.session_id);
+    await authorizeParent(w, current.session_id, EDIT);
     await deleteContribution(w.tx, contributionId);
     await auditEvent(w, "contribution.deleted", {
       contributionId,

@@ -8,17 +8,18 @@ import {
   ContributionListQuery,
   ContributionUpdateInput,
   ScheduleInput,
-} from "../../shared/schemas/conferences";
+} from "../../shared/schemas/conference-contributions";
+import { loadVisibleEvent, mayViewContribution } from "../conference-core/access";
+import { findContribution } from "../conference-core/contributions.queries";
+import type { ContributionRow } from "../conference-core/rows";
 import type { Actor } from "../permissions/actor";
 import { authorize, requireActor } from "../permissions/authorize";
 import { can } from "../permissions/policy";
 import type { Deps } from "../platform/deps";
 import { notFound } from "../platform/errors";
 import { errorResponses } from "../platform/request-context";
-import { scheduleContribution, unscheduleContribution } from "../timetable/operations";
-import { loadVisibleEvent, mayViewContribution } from "./access";
+import { scheduleContribution, unscheduleContribution } from "../timetable/scheduling.operations";
 import { createContribution, removeContribution, updateContributionDetails } from "./contributions.operations";
-import { type ContributionRow, findContribution } from "./queries";
 import { readContribution, readContributionList } from "./read";
 
 const tags = ["contributions"];

@@ -1,43 +1,33 @@
-import type { EventCreateInput, EventUpdateInput } from "../../shared/schemas/conferences";
+import type { EventCreateInput, EventUpdateInput } from "../../shared/schemas/conference-events";
 import { findUserByEmail } from "../accounts/queries";
 import { diff, recordAudit } from "../audit/record";
+import { auditEvent, type EventWork, requireEvent, withEvent } from "../conference-core/access";
+import {
+  deleteEvent,
+  deleteEventManager,
+  insertEvent,
+  insertEventManager,
+  isEventManager,
+  updateEvent,
+} from "../conference-core/events.queries";
+import { assertRoom, locationPatch } from "../conference-core/locations";
+import { listFileKeys } from "../conference-core/materials.queries";
+import type { EventRow } from "../conference-core/rows";
 import { enqueue } from "../outbox/enqueue";
 import type { Actor } from "../permissions/actor";
 import { authorize } from "../permissions/authorize";
 import { SITE } from "../permissions/policy";
-import type { Db } from "../platform/db";
 import type { Deps } from "../platform/deps";
 import { badRequest, conflict, notFound } from "../platform/errors";
 import { newId } from "../platform/ids";
 import { toModelBlock, toModelBreak, toModelContribution, toTimetableEvent } from "../timetable/from-rows";
 import { checkTimetable } from "../timetable/invariants";
 import { DEFAULT_EVENT_CONTRIBUTION_MINUTES } from "../timetable/model";
+import { listBlocksOfEvent, listBreaksOfEvent, listScheduledContributions } from "../timetable/queries";
 import { refusalError } from "../timetable/refusal-error";
-import { auditEvent, type EventWork, requireEvent, withEvent } from "./access";
 import { MATERIAL_FILE_DELETE_KIND } from "./material-storage";
-import {
-  deleteEvent,
-  deleteEventManager,
-  type EventRow,
-  findRoom,
-  insertEvent,
-  insertEventManager,
-  isEventManager,
-  listBlocksOfEvent,
-  listBreaksOfEvent,
-  listFileKeys,
-  listScheduledContributions,
-  updateEvent,
-} from "./queries";
 
 /** Events and their managers (conferences.md, Event: "Admins create events; event managers manage them"). */
-
-/** A room id must name a room of the directory (400 naming the field otherwise). */
-export async function assertRoom(db: Db, roomId: string | null | undefined): Promise<void> {
-  if (roomId && !(await findRoom(db, roomId))) {
-    throw badRequest("The room is not in the room directory.", { roomId: "is not a room of the directory" });
-  }
-}
 
 /** Create an event (admins): title, Markdown description, start and end with the IANA zone, default location. */
 export async function createEvent(deps: Deps, actor: Actor, input: EventCreateInput): Promise<EventRow> {
@@ -123,19 +113,6 @@ export async function updateEventDetails(
     await auditEvent(w, "event.updated", changes);
     return saved;
   });
-}
-
-/** The own-location fields after an edit: sending a room clears the text and the other way round. */
-export function locationPatch(
-  row: { room_id: string | null; location_text: string | null },
-  input: { roomId?: string | null; locationText?: string | null },
-): { room_id: string | null; location_text: string | null } {
-  if (input.roomId === undefined && input.locationText === undefined) {
-    return { room_id: row.room_id, location_text: row.location_text };
-  }
-  const roomId = input.roomId === undefined ? null : input.roomId;
-  const text = input.locationText === undefined ? null : input.locationText;
-  return { room_id: roomId, location_text: roomId ? null : text };
 }
 
 async function assertTimetableFits(w: EventWork, next: EventRow): Promise<void> {

@@ -12,12 +12,15 @@ import {
   RoomInput,
   RoomList,
   RoomUpdateInput,
-} from "../../shared/schemas/conferences";
+} from "../../shared/schemas/conference-events";
+import { loadVisibleEvent } from "../conference-core/access";
+import { listEventManagers } from "../conference-core/events.queries";
+import { toRoom } from "../conference-core/present";
+import { listRooms } from "../conference-core/rooms.queries";
 import { authorize, requireActor } from "../permissions/authorize";
 import { SITE } from "../permissions/policy";
 import type { Deps } from "../platform/deps";
 import { errorResponses } from "../platform/request-context";
-import { loadVisibleEvent } from "./access";
 import {
   addEventManager,
   createEvent,
@@ -25,8 +28,6 @@ import {
   removeEventManager,
   updateEventDetails,
 } from "./events.operations";
-import { toRoom } from "./present";
-import { listEventManagers, listRooms } from "./queries";
 import { readEvent, readEventList } from "./read";
 import { createRoom, removeRoom, updateRoomDetails } from "./rooms.operations";
 

@@ -14,13 +14,8 @@ import {
 import { describeEngines } from "../../../tests/engines";
 import { signedInAgent, useTestServer } from "../../../tests/harness";
 import type { ErrorBody } from "../../shared/schemas/common";
-import type {
-  ConferenceEvent,
-  Contribution,
-  ContributionList,
-  EventManager,
-  Room,
-} from "../../shared/schemas/conferences";
+import type { Contribution, ContributionList } from "../../shared/schemas/conference-contributions";
+import type { ConferenceEvent, EventManager, Room } from "../../shared/schemas/conference-events";
 
 describeEngines("conference events API", (engine) => {
   const server = useTestServer(engine);

@@ -1,16 +1,22 @@
 import type { Readable } from "node:stream";
 import type { z } from "zod";
-import type { LinkMaterialInput } from "../../shared/schemas/conferences";
+import type { LinkMaterialInput } from "../../shared/schemas/conference-sessions";
+import { auditEvent, loadVisibleSession, requireSession, withEvent } from "../conference-core/access";
+import {
+  deleteMaterial,
+  findMaterial,
+  insertMaterial,
+  type MaterialWithUploader,
+} from "../conference-core/materials.queries";
+import type { MaterialRow } from "../conference-core/rows";
 import { enqueue } from "../outbox/enqueue";
 import type { Actor } from "../permissions/actor";
 import { authorize } from "../permissions/authorize";
 import type { Deps } from "../platform/deps";
 import { AppError, badRequest, notFound } from "../platform/errors";
 import { newId } from "../platform/ids";
-import { auditEvent, loadVisibleSession, requireSession, withEvent } from "./access";
 import { checkFileType, formatBytes, sanitiseFileName } from "./material-files";
 import { MATERIAL_FILE_DELETE_KIND, type MaterialStorage } from "./material-storage";
-import { deleteMaterial, findMaterial, insertMaterial, type MaterialRow, type MaterialWithUploader } from "./queries";
 
 /**
  * Session materials: files and links on a session (conferences.md, Materials; indico.md §2.8), managed by those
@@ -21,7 +27,9 @@ import { deleteMaterial, findMaterial, insertMaterial, type MaterialRow, type Ma
 export interface IncomingFile {
   filename: string;
   mimetype: string;
-  stream: Readable & { truncated?: boolean };
+  stream: Readable;
+  /** Once the stream is read: refuses a file cut at the size limit or a body that goes wrong after the file. */
+  finish(): Promise<void>;
 }
 
 export const fileTooLarge = (maxBytes: number) =>
@@ -64,7 +72,7 @@ export async function uploadMaterialFile(
   const key = `${eventId}/${id}`;
   const { sizeBytes } = await storage.put(key, file.stream);
   try {
-    if (file.stream.truncated) throw fileTooLarge(deps.config.materialsMaxBytes);
+    await file.finish();
     if (sizeBytes === 0) throw badRequest("The file is empty.", { file: "is empty" });
     return await withEvent(deps, actor, eventId, async (w) => {
       await requireSession(w, sessionId, "conference.session.manage");

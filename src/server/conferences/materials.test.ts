@@ -8,13 +8,8 @@ import { buildBlock, buildEvent, buildSession, eventAudit, multipartFile, ok } f
 import { describeEngines } from "../../../tests/engines";
 import { type Agent, signedInAgent, useTestServer } from "../../../tests/harness";
 import type { ErrorBody } from "../../shared/schemas/common";
-import type {
-  ConferenceSession,
-  EventTimetable,
-  Material,
-  MaterialList,
-  TimetableBlock,
-} from "../../shared/schemas/conferences";
+import type { Material, MaterialList } from "../../shared/schemas/conference-sessions";
+import type { ConferenceSession, EventTimetable, TimetableBlock } from "../../shared/schemas/timetable";
 import { checkFileType, contentDisposition, sanitiseFileName } from "./material-files";
 
 const MAX = 4096;

@@ -14,7 +14,9 @@ import {
 } from "../../../tests/conferences";
 import { describeEngines } from "../../../tests/engines";
 import { type Agent, signedInAgent, useTestServer } from "../../../tests/harness";
-import type { Break, ConferenceEvent, Material } from "../../shared/schemas/conferences";
+import type { ConferenceEvent } from "../../shared/schemas/conference-events";
+import type { Material } from "../../shared/schemas/conference-sessions";
+import type { Break } from "../../shared/schemas/timetable";
 
 interface Fixture {
   event: ConferenceEvent;

@@ -2,7 +2,8 @@
 // event manager, session manager, coordinator with each combination of the two Session coordinator rights,
 // convener, member, a member on the access list, anonymous} on a public and on a protected session of a published
 // event. Every cell comes from the one table below, which mirrors indico.md §2.5 ("Required level"); our
-// improvements are written beside it. A route the server registers and the table does not name fails the last test.
+// improvements are written beside it. A route the server registers and the table does not name fails a test, and so
+// does a body field naming a parent (a session or block to move into, issue #11) without rows for its moves.
 import { beforeAll, expect, it } from "vitest";
 import {
   at,
@@ -17,7 +18,8 @@ import {
 } from "../../../tests/conferences";
 import { describeEngines } from "../../../tests/engines";
 import { type Agent, signedInAgent, useTestServer } from "../../../tests/harness";
-import type { Break, Material } from "../../shared/schemas/conferences";
+import type { Material } from "../../shared/schemas/conference-sessions";
+import type { Break } from "../../shared/schemas/timetable";
 
 /** Who calls, in the order of the letter pairs in every row. */
 const PERSONAS = [
@@ -63,6 +65,11 @@ const LEVEL = {
   contributions: "YY YY YY FF YY FF YY FN FN FF UU",
   /** §2.5 full session manager: session metadata, protection, materials, creating contributions. */
   sessionManager: "YY YY YY FF FF FF FF FN FN FF UU",
+  /**
+   * A move between the session and the top level or a session where the caller holds nothing (issue #11): the
+   * event's managers, since both ends must allow it; what one may not see is still 404.
+   */
+  eventManagerAndSession: "YY YY FF FF FF FF FF FN FN FF UU",
   /** The same for reading the shield: what one may not see is 404 before anyone is asked to sign in. */
   sessionManagerRead: "YY YY YY FF FF FF FF FN FN FF UN",
   /** §2.5 event manager: the sessions list, types, exports, the event and its protection. */
@@ -76,15 +83,31 @@ interface Fixture {
   sessionId: string;
   typeId: string;
   blockId: string;
+  /** Another block of the session, the next day. */
+  secondBlockId: string;
   /** Scheduled in the block. */
   contributionId: string;
   /** Of the session, not scheduled. */
   waitingId: string;
+  /** In the block. */
   breakId: string;
   linkId: string;
   fileId: string;
   extraManagerId: string;
+  /** A public session where none of the personas holds anything, and its block. */
+  otherSessionId: string;
+  otherBlockId: string;
+  /** At the event's top level: a contribution without a session (not scheduled) and a break. */
+  looseId: string;
+  topBreakId: string;
 }
+
+/**
+ * Where a body field sends the entry (issue #11): both ends are authorised, so each kind of move is a row. Every
+ * body field naming a parent needs "into another session"; one that may be null (the top level) needs "to the top
+ * level"; on a route acting on an existing entry, "from the top level" too.
+ */
+type MoveCase = "into another session" | "to the top level" | "from the top level" | "within the session";
 
 interface Row {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -97,6 +120,10 @@ interface Row {
   body?: (f: Fixture) => unknown;
   /** multipart bodies (the upload). */
   raw?: () => { payload: Buffer; headers: Record<string, string> };
+  /** Another entry than the fixture's default for the route's parameters. */
+  ids?: (f: Fixture) => { contributionId?: string; breakId?: string };
+  /** The body field naming a new parent, and which move this row makes. */
+  move?: { field: string; case: MoveCase };
 }
 
 const TABLE: Row[] = [
@@ -395,7 +422,8 @@ const TABLE: Row[] = [
     level: "coordinate",
     why: "§2.5 schedule existing contributions into the session's blocks; ours also moves between its blocks",
     success: 200,
-    body: (f) => ({ blockId: f.blockId, waiting: true }),
+    body: (f) => ({ blockId: f.blockId }),
+    ids: (f) => ({ contributionId: f.waitingId }),
   },
   {
     method: "POST",
@@ -404,6 +432,188 @@ const TABLE: Row[] = [
     why: "§2.5 unschedule a contribution in a conference: coordinate",
     success: 200,
     body: () => ({}),
+  },
+  // ---------------------------------------------------------------- body-dependent moves (issue #11)
+  {
+    method: "PATCH",
+    route: "/api/v1/events/:eventId/contributions/:contributionId",
+    level: "eventManagerAndSession",
+    why: "out of the session (its Contributions right) to the top level (the event's managers)",
+    success: 200,
+    body: () => ({ sessionId: null }),
+    move: { field: "sessionId", case: "to the top level" },
+  },
+  {
+    method: "PATCH",
+    route: "/api/v1/events/:eventId/contributions/:contributionId",
+    level: "eventManagerAndSession",
+    why: "out of the session into another: the Contributions right on both",
+    success: 200,
+    body: (f) => ({ sessionId: f.otherSessionId }),
+    move: { field: "sessionId", case: "into another session" },
+  },
+  {
+    method: "PATCH",
+    route: "/api/v1/events/:eventId/contributions/:contributionId",
+    level: "eventManager",
+    why: "from the top level (the event's managers) into the session",
+    success: 200,
+    body: (f) => ({ sessionId: f.sessionId }),
+    ids: (f) => ({ contributionId: f.looseId }),
+    move: { field: "sessionId", case: "from the top level" },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/events/:eventId/contributions",
+    level: "eventManager",
+    why: "a new contribution at the top level: the event's managers",
+    success: 201,
+    body: () => ({ title: "Talk", sessionId: null }),
+    move: { field: "sessionId", case: "to the top level" },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/events/:eventId/contributions",
+    level: "eventManager",
+    why: "a new contribution in a session the caller holds nothing on",
+    success: 201,
+    body: (f) => ({ title: "Talk", sessionId: f.otherSessionId }),
+    move: { field: "sessionId", case: "into another session" },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/events/:eventId/contributions",
+    level: "eventManagerAndSession",
+    why: "a new contribution of the session scheduled in another session's block: refused by the rules after both ends",
+    success: 409,
+    body: (f) => ({ title: "Talk", sessionId: f.sessionId, blockId: f.otherBlockId }),
+    move: { field: "blockId", case: "into another session" },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/events/:eventId/contributions/:contributionId/schedule",
+    level: "eventManagerAndSession",
+    why: "into another session's block: both sessions are asked before the rules refuse it",
+    success: 409,
+    body: (f) => ({ blockId: f.otherBlockId }),
+    move: { field: "blockId", case: "into another session" },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/events/:eventId/contributions/:contributionId/schedule",
+    level: "eventManagerAndSession",
+    why: "to the top level: the event's managers are asked before the rules refuse it",
+    success: 409,
+    body: () => ({ blockId: null, startAt: at("2026-03-27 12:30") }),
+    move: { field: "blockId", case: "to the top level" },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/events/:eventId/contributions/:contributionId/schedule",
+    level: "eventManager",
+    why: "from the top level into a block: the event's managers are asked before the rules refuse it",
+    success: 409,
+    body: (f) => ({ blockId: f.blockId }),
+    ids: (f) => ({ contributionId: f.looseId }),
+    move: { field: "blockId", case: "from the top level" },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/events/:eventId/breaks",
+    level: "eventManager",
+    why: "a new break at the top level: the event's managers",
+    success: 201,
+    body: () => ({ blockId: null, startAt: at("2026-03-27 12:15") }),
+    move: { field: "blockId", case: "to the top level" },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/events/:eventId/breaks",
+    level: "eventManager",
+    why: "a new break in a block of a session the caller holds nothing on",
+    success: 201,
+    body: (f) => ({ blockId: f.otherBlockId }),
+    move: { field: "blockId", case: "into another session" },
+  },
+  {
+    method: "PATCH",
+    route: "/api/v1/events/:eventId/breaks/:breakId",
+    level: "eventManagerAndSession",
+    why: "out of the block to the top level",
+    success: 200,
+    body: () => ({ blockId: null }),
+    move: { field: "blockId", case: "to the top level" },
+  },
+  {
+    method: "PATCH",
+    route: "/api/v1/events/:eventId/breaks/:breakId",
+    level: "eventManagerAndSession",
+    why: "out of the block into another session's block",
+    success: 200,
+    body: (f) => ({ blockId: f.otherBlockId }),
+    move: { field: "blockId", case: "into another session" },
+  },
+  {
+    method: "PATCH",
+    route: "/api/v1/events/:eventId/breaks/:breakId",
+    level: "eventManager",
+    why: "from the top level into the session's block",
+    success: 200,
+    body: (f) => ({ blockId: f.blockId }),
+    ids: (f) => ({ breakId: f.topBreakId }),
+    move: { field: "blockId", case: "from the top level" },
+  },
+  {
+    method: "PATCH",
+    route: "/api/v1/events/:eventId/breaks/:breakId",
+    level: "coordinate",
+    why: "between blocks of one session: its coordinators (a move cannot leave the session)",
+    success: 200,
+    body: (f) => ({ blockId: f.secondBlockId }),
+    move: { field: "blockId", case: "within the session" },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/events/:eventId/timetable/reschedule",
+    level: "eventManager",
+    why: "§3.5 reschedule a day's top level: the event's managers",
+    success: 200,
+    body: () => ({ scope: { kind: "day", day: "2026-03-27" }, mode: "time" }),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/events/:eventId/timetable/reschedule",
+    level: "blocks",
+    why: "§3.5 reschedule a session's blocks on a day: whoever manages its blocks",
+    success: 200,
+    body: (f) => ({ scope: { kind: "session", sessionId: f.sessionId, day: "2026-03-27" }, mode: "time" }),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/events/:eventId/timetable/reschedule",
+    level: "eventManager",
+    why: "inside another session's block",
+    success: 200,
+    body: (f) => ({ scope: { kind: "block", blockId: f.otherBlockId }, mode: "time" }),
+    move: { field: "scope.blockId", case: "into another session" },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/events/:eventId/timetable/reschedule",
+    level: "eventManager",
+    why: "another session's blocks",
+    success: 200,
+    body: (f) => ({ scope: { kind: "session", sessionId: f.otherSessionId, day: "2026-03-27" }, mode: "time" }),
+    move: { field: "scope.sessionId", case: "into another session" },
+  },
+  {
+    method: "PUT",
+    route: "/api/v1/events/:eventId/timetable/parallel-order",
+    level: "eventManagerAndSession",
+    why: "every listed block is asked: one of another session makes it the event's managers'",
+    success: 200,
+    body: (f) => ({ blockIds: [f.blockId, f.otherBlockId] }),
+    move: { field: "blockIds", case: "into another session" },
   },
   // ---------------------------------------------------------------- exports
   {
@@ -445,7 +655,8 @@ const TABLE: Row[] = [
 
 /** The route with the fixture's ids in place of its parameters. */
 function urlOf(row: Row, f: Fixture): string {
-  const contribution = (row.body?.(f) as { waiting?: boolean } | undefined)?.waiting ? f.waitingId : f.contributionId;
+  const ids = row.ids?.(f) ?? {};
+  const contribution = ids.contributionId ?? f.contributionId;
   const material = row.route.endsWith("/file") ? f.fileId : f.linkId;
   return row.route
     .replace(":eventId", f.eventId)
@@ -453,7 +664,7 @@ function urlOf(row: Row, f: Fixture): string {
     .replace(":typeId", f.typeId)
     .replace(":blockId", f.blockId)
     .replace(":contributionId", contribution)
-    .replace(":breakId", f.breakId)
+    .replace(":breakId", ids.breakId ?? f.breakId)
     .replace(":materialId", material)
     .replace(":userId", f.extraManagerId);
 }
@@ -513,6 +724,17 @@ describeEngines("protection matrix: every conference route × every role (indico
     const contribution = await buildContribution(admin, event.id, { blockId: block.id });
     const waiting = await buildContribution(admin, event.id, { sessionId: session.id });
     const brk = ok(await admin.post<Break>(`${e}/breaks`, { blockId: block.id }), 201);
+    const second = await buildBlock(admin, event.id, session.id, {
+      startAt: at("2026-03-28 10:00"),
+      durationMinutes: 120,
+    });
+    const other = await buildSession(admin, event.id);
+    const otherBlock = await buildBlock(admin, event.id, other.id, {
+      startAt: at("2026-03-27 14:00"),
+      durationMinutes: 60,
+    });
+    const loose = await buildContribution(admin, event.id);
+    const topBreak = ok(await admin.post<Break>(`${e}/breaks`, { startAt: at("2026-03-27 13:00") }), 201);
     const link = ok(
       await admin.post<Material>(`${e}/sessions/${session.id}/materials/links`, { url: "https://example.org/s" }),
       201,
@@ -538,6 +760,11 @@ describeEngines("protection matrix: every conference route × every role (indico
       linkId: link.id,
       fileId: file.id,
       extraManagerId: (people.extraManager as { id: string }).id,
+      secondBlockId: second.id,
+      otherSessionId: other.id,
+      otherBlockId: otherBlock.id,
+      looseId: loose.id,
+      topBreakId: topBreak.id,
     };
   }
 
@@ -548,7 +775,6 @@ describeEngines("protection matrix: every conference route × every role (indico
       return agent.request(row.method, url, payload, headers);
     }
     const body = row.method === "GET" || row.method === "DELETE" ? undefined : ((row.body?.(f) as object) ?? {});
-    if (body && "waiting" in body) delete (body as { waiting?: boolean }).waiting;
     return agent.request(row.method, url, body);
   }
 
@@ -583,7 +809,68 @@ describeEngines("protection matrix: every conference route × every role (indico
     const registered = server()
       .routes.filter((r) => / \/api\/v1\/(events|me\/conference-sessions)(\/|$)/.test(r))
       .sort();
-    const covered = TABLE.map((r) => `${r.method} ${r.route}`).sort();
+    const covered = [...new Set(TABLE.map((r) => `${r.method} ${r.route}`))].sort();
     expect(covered).toEqual([...new Set(registered)].sort());
   });
+
+  it("has a row for every move a body field can ask for (issue #11)", async () => {
+    const spec = (await server().agent().get<{ paths: Record<string, Record<string, Operation>> }>("/api/openapi.json"))
+      .body;
+    const missing: string[] = [];
+    for (const [path, ops] of Object.entries(spec.paths)) {
+      if (!/^\/api\/v1\/(events|me\/conference-sessions)(\/|$)/.test(path)) continue;
+      const route = path.replace(/\{(\w+)\}/g, ":$1");
+      for (const [method, op] of Object.entries(ops)) {
+        const schema = op.requestBody?.content?.["application/json"]?.schema;
+        for (const field of idFields(schema)) {
+          if (field.path in REFERENCES) continue;
+          const cases: MoveCase[] = ["into another session"];
+          if (field.nullable) cases.push("to the top level");
+          if (/:(contributionId|breakId)\b/.test(route)) cases.push("from the top level");
+          for (const c of cases) {
+            const has = TABLE.some(
+              (r) =>
+                r.method === method.toUpperCase() &&
+                r.route === route &&
+                r.move?.field === field.path &&
+                r.move.case === c,
+            );
+            if (!has) missing.push(`${method.toUpperCase()} ${route} ${field.path}: ${c}`);
+          }
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
 });
+
+interface JsonSchema {
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  oneOf?: JsonSchema[];
+  anyOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  nullable?: boolean;
+}
+interface Operation {
+  requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+}
+
+/** Body fields naming another object that give no rights by themselves, so moving "into" them is not a move. */
+const REFERENCES: Record<string, string> = {
+  typeId: "one of the event's session types, a label (typeOfEvent refuses another event's)",
+  roomId: "the room directory, which anyone signed in may read",
+};
+
+/** Every body field whose name ends in Id or Ids, by its dotted path (through unions and objects). */
+function idFields(schema: JsonSchema | undefined, prefix = ""): { path: string; nullable: boolean }[] {
+  if (!schema) return [];
+  const alternatives = [...(schema.oneOf ?? []), ...(schema.anyOf ?? []), ...(schema.allOf ?? [])];
+  const nested = [...alternatives, ...(schema.items ? [schema.items] : [])].flatMap((s) => idFields(s, prefix));
+  const own = Object.entries(schema.properties ?? {}).flatMap(([name, s]) => [
+    ...(/Ids?$/.test(name) ? [{ path: `${prefix}${name}`, nullable: s.nullable === true }] : []),
+    ...idFields(s, `${prefix}${name}.`),
+  ]);
+  const unique = new Map([...nested, ...own].map((f) => [f.path, f]));
+  return [...unique.values()];
+}

@@ -5,27 +5,29 @@ import type {
   PrincipalUser,
   SessionProtection,
   SessionProtectionInput,
-} from "../../shared/schemas/conferences";
-import type { SessionPrincipalRole } from "../db/schema";
-import type { Actor } from "../permissions/actor";
-import type { Db } from "../platform/db";
-import type { Deps } from "../platform/deps";
-import { conflict } from "../platform/errors";
-import { auditEvent, type EventWork, requireEvent, requireSession, withEvent } from "./access";
-import { sessionPath, sessionTimetablePath } from "./links";
+} from "../../shared/schemas/conference-sessions";
+import { auditEvent, type EventWork, requireEvent, requireSession, withEvent } from "../conference-core/access";
 import {
   deleteEventManager,
-  findActiveUsersByEmails,
   insertEventManager,
   listEventManagers,
+  updateEvent,
+} from "../conference-core/events.queries";
+import {
+  findActiveUsersByEmails,
   listMySessions,
   listPrincipalsOfSession,
   type MySessionRow,
   type PrincipalRow,
   replaceSessionPrincipals,
-  updateConferenceSession,
-  updateEvent,
-} from "./queries";
+} from "../conference-core/protection.queries";
+import { updateConferenceSession } from "../conference-core/sessions.queries";
+import type { SessionPrincipalRole } from "../db/schema";
+import type { Actor } from "../permissions/actor";
+import type { Db } from "../platform/db";
+import type { Deps } from "../platform/deps";
+import { conflict } from "../platform/errors";
+import { sessionPath, sessionTimetablePath } from "./links";
 
 /**
  * Protection (conferences.md, Protection; indico.md §1.3, §2.5, §2.6): the shield of a session (its managers,

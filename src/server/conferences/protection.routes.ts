@@ -7,11 +7,11 @@ import {
   MySessionList,
   SessionProtection,
   SessionProtectionInput,
-} from "../../shared/schemas/conferences";
+} from "../../shared/schemas/conference-sessions";
+import { loadVisibleEvent, loadVisibleSession } from "../conference-core/access";
 import { requireActor } from "../permissions/authorize";
 import type { Deps } from "../platform/deps";
 import { errorResponses } from "../platform/request-context";
-import { loadVisibleEvent, loadVisibleSession } from "./access";
 import {
   listSessionsOf,
   readEventProtection,

@@ -14,18 +14,16 @@ import {
 } from "../../../tests/conferences";
 import { describeEngines } from "../../../tests/engines";
 import { type Agent, signedInAgent, type TestServer, useTestServer } from "../../../tests/harness";
+import type { Contribution } from "../../shared/schemas/conference-contributions";
+import type { EventList } from "../../shared/schemas/conference-events";
+import type { EventProtection, MySessionList, SessionProtection } from "../../shared/schemas/conference-sessions";
 import type {
   Break,
   ConferenceSession,
-  Contribution,
-  EventList,
-  EventProtection,
   EventTimetable,
-  MySessionList,
-  SessionProtection,
   SessionTimetable,
   TimetableBlock,
-} from "../../shared/schemas/conferences";
+} from "../../shared/schemas/timetable";
 
 interface ErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };

@@ -1,52 +1,24 @@
 import type { z } from "zod";
-import type {
-  ConferenceEvent,
-  ConferenceSessionList,
-  Contribution,
-  SessionBlock,
-  SessionType,
-} from "../../shared/schemas/conferences";
+import type { Contribution } from "../../shared/schemas/conference-contributions";
+import type { ConferenceEvent, SessionType } from "../../shared/schemas/conference-events";
+import type { ConferenceSessionList } from "../../shared/schemas/conference-sessions";
+import { loadVisibleEvent } from "../conference-core/access";
+import { type ContributionFilter, listContributions, listSpeakersOf } from "../conference-core/contributions.queries";
+import { listEvents, managedEventIds } from "../conference-core/events.queries";
+import { groupBy, toContribution, toEventDto } from "../conference-core/present";
+import { findRoomsByIds } from "../conference-core/rooms.queries";
+import type { ContributionRow, EventRow, SessionTypeRow } from "../conference-core/rows";
+import { listSessionTypes } from "../conference-core/session-types.queries";
+import { countsBySession, listSessionsOfEvent } from "../conference-core/sessions.queries";
 import type { Actor } from "../permissions/actor";
-import { can } from "../permissions/policy";
 import type { Db } from "../platform/db";
-import { notFound } from "../platform/errors";
-import { loadEventFacts, loadVisibleEvent } from "./access";
-import { eventLocation, groupBy, ownLocation, resolveLocation, toBlock, toContribution, toEventDto } from "./present";
-import {
-  type ContributionFilter,
-  type ContributionRow,
-  countsBySession,
-  type EventRow,
-  findBlock,
-  findConferenceSession,
-  findEvent,
-  findRoom,
-  listContributions,
-  listConvenersOfBlocks,
-  listEvents,
-  listSessionsOfEvent,
-  listSessionTypes,
-  listSpeakersOf,
-  managedEventIds,
-  type RoomRow,
-  type SessionTypeRow,
-} from "./queries";
 
 /** Read models of conference pages, each a fixed number of queries (style.md §3.3, query budgets). */
-
-async function roomsFor(db: Db, ids: readonly (string | null)[]): Promise<Map<string, RoomRow>> {
-  const rooms = new Map<string, RoomRow>();
-  for (const id of new Set(ids.filter((x): x is string => x !== null))) {
-    const room = await findRoom(db, id);
-    if (room) rooms.set(id, room);
-  }
-  return rooms;
-}
 
 /** The event page's data, with the caller's abilities; 404 unless visible. */
 export async function readEvent(db: Db, actor: Actor | null, eventId: string): Promise<ConferenceEvent> {
   const { event, facts } = await loadVisibleEvent(db, actor, eventId);
-  return toEventDto(event, await roomsFor(db, [event.room_id]), actor, facts);
+  return toEventDto(event, await findRoomsByIds(db, [event.room_id]), actor, facts);
 }
 
 /** The events the caller may see (published ones, those they manage; admins all). */
@@ -110,31 +82,6 @@ export async function readSessionList(db: Db, eventId: string): Promise<z.infer<
     }),
     types,
   };
-}
-
-/** A block as its editors see it, with conveners and resolved location. */
-/** A block as its editor sees it; conveners' emails only for those who manage the event, as on every page. */
-export async function readBlock(
-  db: Db,
-  actor: Actor | null,
-  blockId: string,
-  notices: string[] = [],
-): Promise<SessionBlock> {
-  const block = await findBlock(db, blockId);
-  if (!block) throw notFound("The session block");
-  const [session, event, conveners] = await Promise.all([
-    findConferenceSession(db, block.session_id),
-    findEvent(db, block.event_id),
-    listConvenersOfBlocks(db, [blockId]),
-  ]);
-  if (!session || !event) throw notFound("The session block");
-  const rooms = await roomsFor(db, [block.room_id, session.room_id, event.room_id]);
-  const location = resolveLocation(
-    [ownLocation("block", block), ownLocation("session", session), eventLocation(event)],
-    rooms,
-  );
-  const showEmails = can(actor, "event.manage", await loadEventFacts(db, event, actor));
-  return toBlock(block, conveners, location, event.time_zone, showEmails, notices);
 }
 
 export async function readContribution(

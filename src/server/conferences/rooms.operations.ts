@@ -1,6 +1,8 @@
 import type { z } from "zod";
-import type { RoomInput, RoomUpdateInput } from "../../shared/schemas/conferences";
+import type { RoomInput, RoomUpdateInput } from "../../shared/schemas/conference-events";
 import { diff, recordAudit } from "../audit/record";
+import { deleteRoom, findRoom, findRoomByName, insertRoom, updateRoom } from "../conference-core/rooms.queries";
+import type { RoomRow } from "../conference-core/rows";
 import type { Actor } from "../permissions/actor";
 import { authorize } from "../permissions/authorize";
 import { SITE } from "../permissions/policy";
@@ -8,7 +10,6 @@ import type { Db } from "../platform/db";
 import type { Deps } from "../platform/deps";
 import { conflict, notFound } from "../platform/errors";
 import { newId } from "../platform/ids";
-import { deleteRoom, findRoom, findRoomByName, insertRoom, type RoomRow, updateRoom } from "./queries";
 
 /** The room directory: venues and rooms with capacity, managed by admins (conferences.md, Rooms). */
 

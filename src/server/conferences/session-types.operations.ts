@@ -1,20 +1,20 @@
 import type { z } from "zod";
-import type { SessionTypeInput, SessionTypeUpdateInput } from "../../shared/schemas/conferences";
+import type { SessionTypeInput, SessionTypeUpdateInput } from "../../shared/schemas/conference-events";
 import { diff } from "../audit/record";
-import type { Actor } from "../permissions/actor";
-import type { Deps } from "../platform/deps";
-import { conflict, notFound } from "../platform/errors";
-import { newId } from "../platform/ids";
-import { auditEvent, type EventWork, requireEvent, withEvent } from "./access";
+import { auditEvent, type EventWork, requireEvent, withEvent } from "../conference-core/access";
+import type { SessionTypeRow } from "../conference-core/rows";
 import {
   deleteSessionType,
   findSessionType,
   findSessionTypeByName,
   insertSessionType,
-  listSessionsOfType,
-  type SessionTypeRow,
   updateSessionType,
-} from "./queries";
+} from "../conference-core/session-types.queries";
+import { listSessionsOfType } from "../conference-core/sessions.queries";
+import type { Actor } from "../permissions/actor";
+import type { Deps } from "../platform/deps";
+import { conflict, notFound } from "../platform/errors";
+import { newId } from "../platform/ids";
 import { convertSessionsToPoster } from "./sessions.operations";
 
 /** Session types: Settings ▸ Session types on the Sessions page (conferences.md, Session types; indico.md §1.4). */

@@ -1,6 +1,21 @@
 import { pickUnusedColours } from "../../shared/palette";
-import type { ConferenceSessionCreateInput, ConferenceSessionUpdateInput } from "../../shared/schemas/conferences";
+import type {
+  ConferenceSessionCreateInput,
+  ConferenceSessionUpdateInput,
+} from "../../shared/schemas/conference-sessions";
 import { diff } from "../audit/record";
+import { auditEvent, type EventWork, requireEvent, requireSession, withEvent } from "../conference-core/access";
+import { detachSessionContributions, updateContribution } from "../conference-core/contributions.queries";
+import { assertRoom, locationPatch } from "../conference-core/locations";
+import { listFileKeys } from "../conference-core/materials.queries";
+import type { ConferenceSessionRow, SessionTypeRow } from "../conference-core/rows";
+import { findSessionType } from "../conference-core/session-types.queries";
+import {
+  deleteConferenceSession,
+  insertConferenceSession,
+  listUsedColours,
+  updateConferenceSession,
+} from "../conference-core/sessions.queries";
 import { enqueue } from "../outbox/enqueue";
 import type { Actor } from "../permissions/actor";
 import type { Deps } from "../platform/deps";
@@ -8,27 +23,11 @@ import { badRequest } from "../platform/errors";
 import { newId } from "../platform/ids";
 import { toModelBlock, toModelBreak, toModelContribution, toTimetableEvent } from "../timetable/from-rows";
 import type { Problem } from "../timetable/model";
-import { verifyTimetable } from "../timetable/operations";
 import { becomePosterBlock } from "../timetable/placement";
+import { listBlocksOfSession, listBreaksOfBlocks, listContributionsOfBlocks } from "../timetable/queries";
 import { refusalError } from "../timetable/refusal-error";
-import { auditEvent, type EventWork, requireEvent, requireSession, withEvent } from "./access";
-import { assertRoom, locationPatch } from "./events.operations";
+import { verifyTimetable } from "../timetable/steps";
 import { MATERIAL_FILE_DELETE_KIND } from "./material-storage";
-import {
-  type ConferenceSessionRow,
-  deleteConferenceSession,
-  detachSessionContributions,
-  findSessionType,
-  insertConferenceSession,
-  listBlocksOfSession,
-  listBreaksOfBlocks,
-  listContributionsOfBlocks,
-  listFileKeys,
-  listUsedColours,
-  type SessionTypeRow,
-  updateConferenceSession,
-  updateContribution,
-} from "./queries";
 
 /** Sessions of a conference (conferences.md, Sessions; indico.md §2.1). */
 

@@ -3,7 +3,12 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Id, Ok } from "../../shared/schemas/common";
 import {
-  ConferenceSession,
+  SessionType,
+  SessionTypeInput,
+  SessionTypeList,
+  SessionTypeUpdateInput,
+} from "../../shared/schemas/conference-events";
+import {
   ConferenceSessionCreateInput,
   ConferenceSessionList,
   ConferenceSessionUpdateInput,
@@ -11,30 +16,20 @@ import {
   LinkMaterialInput,
   Material,
   MaterialList,
-  SessionDeleted,
-  SessionTimetable,
-  SessionType,
-  SessionTypeInput,
-  SessionTypeList,
-  SessionTypeUpdateInput,
-} from "../../shared/schemas/conferences";
+} from "../../shared/schemas/conference-sessions";
+import { ConferenceSession, SessionDeleted, SessionTimetable } from "../../shared/schemas/timetable";
+import { loadVisibleEvent, loadVisibleSession } from "../conference-core/access";
+import { findMaterial, listMaterialsOfSession } from "../conference-core/materials.queries";
+import { toMaterial } from "../conference-core/present";
 import { authorize, requireActor } from "../permissions/authorize";
 import type { Deps } from "../platform/deps";
-import { AppError, badRequest } from "../platform/errors";
+import { AppError } from "../platform/errors";
 import { errorResponses } from "../platform/request-context";
 import { readConferenceSession, readSessionTimetable } from "../timetable/read";
-import { loadVisibleEvent, loadVisibleSession } from "./access";
 import { contentDisposition } from "./material-files";
 import type { MaterialStorage } from "./material-storage";
-import {
-  addLinkMaterial,
-  fileTooLarge,
-  openMaterialFile,
-  removeMaterial,
-  uploadMaterialFile,
-} from "./materials.operations";
-import { toMaterial } from "./present";
-import { findMaterial, listMaterialsOfSession } from "./queries";
+import { readMaterialUpload, UPLOAD_LIMITS } from "./material-upload";
+import { addLinkMaterial, openMaterialFile, removeMaterial, uploadMaterialFile } from "./materials.operations";
 import { readSessionList, readSessionTypes, toSessionType } from "./read";
 import { createSessionType, removeSessionType, updateSessionTypeDetails } from "./session-types.operations";
 import {
@@ -54,7 +49,7 @@ export function sessionRoutes(deps: Deps, storage: MaterialStorage): FastifyPlug
   return async (app) => {
     // Scoped to these routes: only material uploads accept multipart bodies.
     await app.register(multipart, {
-      limits: { fileSize: deps.config.materialsMaxBytes, files: 1, fields: 5, parts: 6 },
+      limits: { fileSize: deps.config.materialsMaxBytes, ...UPLOAD_LIMITS },
     });
 
     async function requireManager(actor: Parameters<typeof loadVisibleEvent>[1], eventId: string) {
@@ -280,26 +275,21 @@ export function sessionRoutes(deps: Deps, storage: MaterialStorage): FastifyPlug
             "Send the file as multipart/form-data, in a part named file.",
           );
         }
-        let part: Awaited<ReturnType<typeof req.file>>;
+        const upload = await readMaterialUpload(req, deps.config.materialsMaxBytes);
         try {
-          part = await req.file();
-        } catch (err) {
-          if ((err as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE")
-            throw fileTooLarge(deps.config.materialsMaxBytes);
-          throw err;
-        }
-        if (!part) throw badRequest("Choose a file to upload.", { file: "is required" });
-        try {
-          const row = await uploadMaterialFile(deps, storage, req.actor, req.params.eventId, req.params.sessionId, {
-            filename: part.filename,
-            mimetype: part.mimetype,
-            stream: part.file,
-          });
+          const row = await uploadMaterialFile(
+            deps,
+            storage,
+            req.actor,
+            req.params.eventId,
+            req.params.sessionId,
+            upload,
+          );
           const material = await findMaterial(deps.db, row.id);
           return reply.status(201).send(toMaterial(req.params.eventId, material ?? { ...row, uploader_name: null }));
         } catch (err) {
           // Refused before reading it: drain the rest of the upload so the connection stays usable.
-          part.file.resume();
+          upload.discard();
           throw err;
         }
       },

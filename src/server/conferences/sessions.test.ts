@@ -17,14 +17,10 @@ import { describeEngines } from "../../../tests/engines";
 import { signedInAgent, useTestServer } from "../../../tests/harness";
 import { PALETTE } from "../../shared/palette";
 import type { ErrorBody } from "../../shared/schemas/common";
-import type {
-  ConferenceSession,
-  ConferenceSessionList,
-  Contribution,
-  EventTimetable,
-  SessionType,
-  SessionTypeList,
-} from "../../shared/schemas/conferences";
+import type { Contribution } from "../../shared/schemas/conference-contributions";
+import type { SessionType, SessionTypeList } from "../../shared/schemas/conference-events";
+import type { ConferenceSessionList } from "../../shared/schemas/conference-sessions";
+import type { ConferenceSession, EventTimetable } from "../../shared/schemas/timetable";
 
 describeEngines("conference sessions API", (engine) => {
   const server = useTestServer(engine);

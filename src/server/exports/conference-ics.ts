@@ -1,9 +1,9 @@
 import type { CalendarEntry } from "../calendars/ics";
+import { eventLocation, groupBy, ownLocation, resolveLocation } from "../conference-core/present";
+import type { ContributionRow } from "../conference-core/rows";
+import { formatLocalTime, parseInstant } from "../conference-core/time";
 import { absolute, contributionPath, sessionPath } from "../conferences/links";
-import { eventLocation, groupBy, ownLocation, resolveLocation } from "../conferences/present";
-import type { ContributionRow } from "../conferences/queries";
 import type { TimetableData } from "../timetable/assemble";
-import { formatLocalTime, parseInstant } from "../timetable/time";
 
 /**
  * Calendar entries of a conference (conferences.md, Exports; indico.md §5.6): one per session block and one per
@@ -17,12 +17,6 @@ function host(baseUrl: string): string {
 
 export const blockUid = (baseUrl: string, blockId: string) => `conference-block-${blockId}@${host(baseUrl)}`;
 export const contributionUid = (baseUrl: string, id: string) => `conference-contribution-${id}@${host(baseUrl)}`;
-
-/** SEQUENCE from the latest change of the entry or anything in it (seconds since 2024): it only ever rises. */
-function sequenceOf(...updatedAt: readonly string[]): number {
-  const latest = Math.max(...updatedAt.map((t) => Date.parse(t)).filter((n) => !Number.isNaN(n)));
-  return Number.isFinite(latest) ? Math.max(0, Math.floor((latest - Date.UTC(2024, 0, 1)) / 1000)) : 0;
-}
 
 export interface EntryFilter {
   /** Only these blocks (default: every block in `data`). */
@@ -39,7 +33,6 @@ export function conferenceEntries(data: TimetableData, baseUrl: string, filter: 
   const conveners = groupBy(data.conveners, (c) => c.block_id);
   const speakers = groupBy(data.speakers, (s) => s.contribution_id);
   const byBlock = groupBy(data.contributions, (c) => c.block_id);
-  const breaksByBlock = groupBy(data.breaks, (b) => b.block_id);
   const people = (list: readonly { name: string; affiliation: string }[]) =>
     list.map((p) => (p.affiliation ? `${p.name} (${p.affiliation})` : p.name)).join(", ");
   const time = (iso: string, minutes: number) => {
@@ -57,12 +50,12 @@ export function conferenceEntries(data: TimetableData, baseUrl: string, filter: 
     if (!session) continue;
     const url = absolute(baseUrl, sessionPath(event.id, session.id));
     const inside = [...(byBlock.get(b.id) ?? [])].sort((x, y) => (x.start_at ?? "").localeCompare(y.start_at ?? ""));
-    const breaks = breaksByBlock.get(b.id) ?? [];
     const convenerList = people(conveners.get(b.id) ?? []);
     const end = new Date(Date.parse(b.start_at) + b.duration_minutes * 60_000).toISOString();
     entries.push({
       uid: blockUid(baseUrl, b.id),
-      sequence: sequenceOf(b.updated_at, ...inside.map((c) => c.updated_at), ...breaks.map((r) => r.updated_at)),
+      // Stored, raised by every change the entry shows (conference-core/sequences.queries.ts): it never falls.
+      sequence: b.ics_sequence,
       title: b.title ? `${session.title}: ${b.title}` : session.title,
       description: [
         session.description.trim(),
@@ -88,7 +81,7 @@ export function conferenceEntries(data: TimetableData, baseUrl: string, filter: 
     const who = people(speakers.get(c.id) ?? []);
     entries.push({
       uid: contributionUid(baseUrl, c.id),
-      sequence: sequenceOf(c.updated_at),
+      sequence: c.ics_sequence,
       title: c.title,
       description: [c.description.trim(), who ? `Speakers: ${who}` : "", `Details: ${url}`]
         .filter(Boolean)

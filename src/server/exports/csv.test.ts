@@ -17,11 +17,11 @@ describe("sessions list as CSV and XLSX", () => {
     expect(toCsv([["a", "b"]])).toBe("\uFEFFa,b\r\n");
   });
 
-  it("round-trips through a CSV parser: every column, in title order, with blocks in the event's zone", () => {
+  it("round-trips through a CSV parser: every column, in title order, with blocks in the event's zone, named", () => {
     const data = exportData();
     const text = toCsv([[...SESSION_COLUMNS], ...sessionRows(data)]);
     const rows = parseCsv(text);
-    expect(rows[0]).toEqual(["ID", "Title", "Description", "Type", "Code", "Blocks", "Block times"]);
+    expect(rows[0]).toEqual(["ID", "Title", "Description", "Type", "Code", "Blocks", "Block times", "Time zone"]);
     expect(rows.slice(1)).toEqual([
       [
         "s1",
@@ -31,6 +31,7 @@ describe("sessions list as CSV and XLSX", () => {
         "A1",
         "2",
         "2026-03-27 10:00–11:30; 2026-03-29 10:00–11:00",
+        "Europe/Berlin",
       ],
       [
         "s2",
@@ -40,6 +41,7 @@ describe("sessions list as CSV and XLSX", () => {
         "",
         "1",
         "2026-03-30 14:00–15:00",
+        "Europe/Berlin",
       ],
     ]);
   });
@@ -54,5 +56,14 @@ describe("sessions list as CSV and XLSX", () => {
     expect(values(1)).toEqual([...SESSION_COLUMNS]);
     expect(values(2)).toEqual(sessionRows(data)[0]);
     expect(sheet?.rowCount).toBe(3);
+  });
+
+  it("names the zone of the block times, whatever the event's zone", () => {
+    const data = exportData({ zone: "America/Mexico_City" });
+    const [header, first] = parseCsv(toCsv([[...SESSION_COLUMNS], ...sessionRows(data)]));
+    const zone = header?.indexOf("Time zone") ?? -1;
+    expect(zone).toBe((header?.indexOf("Block times") ?? 0) + 1);
+    expect(first?.[zone]).toBe("America/Mexico_City");
+    expect(first?.[zone - 1]).toBe("2026-03-27 10:00–11:30; 2026-03-29 10:00–11:00");
   });
 });

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
+import { eventLocation, groupBy, ownLocation, resolveLocation } from "../conference-core/present";
+import type { BlockWithSession, ContributionRow, SpeakerRow } from "../conference-core/rows";
+import { dayBounds, eventDays, localDayOf, parseInstant } from "../conference-core/time";
 import { contributionPath, eventPath, sessionPath } from "../conferences/links";
-import { eventLocation, groupBy, ownLocation, resolveLocation } from "../conferences/present";
-import type { BlockWithSession, ContributionRow, SpeakerRow } from "../conferences/queries";
 import type { TimetableData } from "../timetable/assemble";
-import { dayBounds, eventDays, localDayOf, parseInstant } from "../timetable/time";
 
 /**
  * The frab `schedule.json` (v1) of an event (peers.md §3; the c3voc schema `schedule.json`, draft-06): one frab

@@ -1,6 +1,7 @@
 import type { CalendarEntry } from "../calendars/ics";
-import { loadEventFacts } from "../conferences/access";
-import { findEvent, listMySessions, listScheduledContributionsSpokenBy } from "../conferences/queries";
+import { loadEventFacts } from "../conference-core/access";
+import { findEvent } from "../conference-core/events.queries";
+import { listMySessions, listScheduledContributionsSpokenBy } from "../conference-core/protection.queries";
 import type { Actor } from "../permissions/actor";
 import { can } from "../permissions/policy";
 import type { Db } from "../platform/db";

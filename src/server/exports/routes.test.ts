@@ -18,7 +18,8 @@ import { parseCsv } from "../../../tests/csv";
 import { describeEngines } from "../../../tests/engines";
 import { frabSchemaErrors, hasFrabSchema } from "../../../tests/frab-schema";
 import { type Agent, signedInAgent, useTestServer } from "../../../tests/harness";
-import type { Room } from "../../shared/schemas/conferences";
+import { expectStrictIcs } from "../../../tests/ics-strict";
+import type { Room } from "../../shared/schemas/conference-events";
 import type { FrabSchedule } from "./frab";
 
 const TRICKY = 'Compilers, "fast" ones\nand a second line';
@@ -99,6 +100,7 @@ describeEngines("conference exports", (engine) => {
 
     const res = await admin.get<string>(`${c.e}/calendar.ics`);
     expect(res.headers["content-type"]).toMatch(/^text\/calendar/);
+    expectStrictIcs(res.body, "event ICS");
     const { comp, events } = vevents(res.body);
     expect(comp.getFirstSubcomponent("vtimezone")?.getFirstPropertyValue("tzid")).toBe("Europe/Berlin");
     expect(events.map((ev) => ev.uid).sort()).toEqual(
@@ -121,7 +123,9 @@ describeEngines("conference exports", (engine) => {
     expect(res.body).not.toContain("token=secret");
 
     // The session file names the same blocks the same way; a member does not get the protected one.
-    const session = vevents((await admin.get<string>(`${c.e}/sessions/${c.talks.id}/calendar.ics`)).body).events;
+    const sessionIcs = (await admin.get<string>(`${c.e}/sessions/${c.talks.id}/calendar.ics`)).body;
+    expectStrictIcs(sessionIcs, "session ICS");
+    const session = vevents(sessionIcs).events;
     expect(session.map((ev) => ev.uid).sort()).toEqual(
       [`conference-block-${c.morning.id}@convene.test`, `conference-block-${c.sunday.id}@convene.test`].sort(),
     );
@@ -142,6 +146,7 @@ describeEngines("conference exports", (engine) => {
       const { url } = ok(await agent.get<{ url: string }>("/api/v1/account/feed"));
       const res = await s.agent().get<string>(new URL(url).pathname);
       expect(res.status).toBe(200);
+      expectStrictIcs(res.body, "personal feed");
       return vevents(res.body).events.map((ev) => ev.uid);
     };
     expect((await feed(coordinator.agent)).sort()).toEqual(
@@ -170,7 +175,7 @@ describeEngines("conference exports", (engine) => {
     expect(csv.headers["content-type"]).toMatch(/^text\/csv/);
     expect(csv.headers["content-disposition"]).toMatch(/attachment; filename="sessions-.*\.csv"/);
     const rows = parseCsv(csv.body);
-    expect(rows[0]).toEqual(["ID", "Title", "Description", "Type", "Code", "Blocks", "Block times"]);
+    expect(rows[0]).toEqual(["ID", "Title", "Description", "Type", "Code", "Blocks", "Block times", "Time zone"]);
     expect(rows.slice(1)).toEqual([
       [
         c.talks.id,
@@ -180,8 +185,9 @@ describeEngines("conference exports", (engine) => {
         "A1",
         "2",
         "2026-03-27 10:00–11:30; 2026-03-29 10:00–11:00",
+        "Europe/Berlin",
       ],
-      [c.quiet.id, "Quiet room", "", "", "", "1", "2026-03-28 10:00–11:00"],
+      [c.quiet.id, "Quiet room", "", "", "", "1", "2026-03-28 10:00–11:00", "Europe/Berlin"],
     ]);
 
     const xlsx = await admin.get(`${c.e}/sessions.xlsx`);

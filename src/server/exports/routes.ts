@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Id } from "../../shared/schemas/common";
 import { buildIcs } from "../calendars/ics";
-import { loadVisibleEvent, loadVisibleSession } from "../conferences/access";
+import { loadVisibleEvent, loadVisibleSession } from "../conference-core/access";
 import { authorize } from "../permissions/authorize";
 import type { Deps } from "../platform/deps";
 import { errorResponses } from "../platform/request-context";
@@ -49,7 +49,9 @@ export function exportRoutes(deps: Deps): FastifyPluginAsyncZod {
           .type(ICS)
           .header("content-disposition", `attachment; filename="event-${event.id}.ics"`)
           .header("cache-control", "private, max-age=60")
-          .send(buildIcs(conferenceEntries(data, deps.config.baseUrl), { method: "PUBLISH", name: event.title }));
+          .send(
+            buildIcs(conferenceEntries(data, deps.config.baseUrl), { name: event.title, timeZone: event.time_zone }),
+          );
       },
     );
 
@@ -78,7 +80,7 @@ export function exportRoutes(deps: Deps): FastifyPluginAsyncZod {
           .type(ICS)
           .header("content-disposition", `attachment; filename="session-${session.id}.ics"`)
           .header("cache-control", "private, max-age=60")
-          .send(buildIcs(entries, { method: "PUBLISH", name: `${event.title}: ${session.title}` }));
+          .send(buildIcs(entries, { name: `${event.title}: ${session.title}`, timeZone: event.time_zone }));
       },
     );
 
@@ -94,7 +96,7 @@ export function exportRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary:
-            "The sessions list as CSV (event managers): ID, Title, Description, Type, Code, Blocks, Block times; UTF-8 with BOM",
+            "The sessions list as CSV (event managers): ID, Title, Description, Type, Code, Blocks, Block times, Time zone (of the block times, an IANA name); UTF-8 with BOM",
           params: EventParams,
           produces: ["text/csv"],
           response: { 200: file("text/csv"), ...errorResponses(400, 401, 403, 404) },
@@ -123,7 +125,7 @@ export function exportRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const { event, rows } = await sessionsSheet(req.actor, req.params.eventId);
-        const body = await toXlsx("Sessions", SESSION_COLUMNS, rows, [38, 40, 60, 20, 10, 8, 50]);
+        const body = await toXlsx("Sessions", SESSION_COLUMNS, rows, [38, 40, 60, 20, 10, 8, 50, 18]);
         return reply
           .type(XLSX)
           .header("content-disposition", `attachment; filename="sessions-${event.id}.xlsx"`)

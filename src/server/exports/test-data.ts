@@ -6,7 +6,7 @@ import type {
   RoomRow,
   SessionWithType,
   SpeakerRow,
-} from "../conferences/queries";
+} from "../conference-core/rows";
 import type { TimetableData } from "../timetable/assemble";
 import { local } from "../timetable/test-fixtures";
 
@@ -75,6 +75,7 @@ export function exportData(over: { zone?: string; title?: string } = {}): Timeta
       room_id: null,
       location_text: null,
       display_order: 0,
+      ics_sequence: 0,
       created_at: T0,
       updated_at: T0,
       event_id: EVENT_ID,
@@ -98,6 +99,7 @@ export function exportData(over: { zone?: string; title?: string } = {}): Timeta
     block_id: blockId,
     start_at: at(start),
     board_number: "",
+    ics_sequence: 0,
     created_at: T0,
     updated_at: T0,
   });

@@ -1,11 +1,12 @@
+import type { Material } from "../../shared/schemas/conference-sessions";
 import type {
   EventTimetable,
-  Material,
   SessionTimetable,
   TimetableBlock,
   TimetableDay,
   TimetableTopEntry,
-} from "../../shared/schemas/conferences";
+} from "../../shared/schemas/timetable";
+import type { MaterialWithUploader } from "../conference-core/materials.queries";
 import {
   eventLocation,
   groupBy,
@@ -15,20 +16,19 @@ import {
   timesOf,
   toMaterial,
   toPerson,
-} from "../conferences/present";
+} from "../conference-core/present";
 import type {
   BlockWithSession,
   BreakRow,
   ContributionRow,
   ConvenerRow,
   EventRow,
-  MaterialWithUploader,
   RoomRow,
   SessionWithType,
   SpeakerRow,
-} from "../conferences/queries";
+} from "../conference-core/rows";
+import { dayBounds, eventDays, localDayOf, parseInstant, toInstant } from "../conference-core/time";
 import { layoutParallel, type ParallelItem, roomDoubleUse } from "./parallel";
-import { dayBounds, eventDays, localDayOf, parseInstant, toInstant } from "./time";
 
 /**
  * The timetable as the API sends it, assembled in memory from one load per table (conferences.md, "Event

@@ -1,5 +1,6 @@
-import type { BlockWithSession, BreakRow, ContributionRow, EventRow } from "../conferences/queries";
-import type { Block, Entry, TimetableEvent } from "./model";
+import type { BlockWithSession, BreakRow, ContributionRow, EventRow } from "../conference-core/rows";
+import type { TimetableEvent } from "../conference-core/time";
+import type { Block, Entry } from "./model";
 
 /** Stored rows as the pure timetable rules see them (model.ts). */
 

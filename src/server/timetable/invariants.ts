@@ -1,6 +1,14 @@
-import type { Block, Entry, Problem, TimetableEvent } from "./model";
+import type { TimetableEvent } from "../conference-core/time";
+import {
+  eventWindow,
+  formatLocal,
+  isValidDuration,
+  parseInstant,
+  type Span,
+  withinOneLocalDay,
+} from "../conference-core/time";
+import type { Block, Entry, Problem } from "./model";
 import { validateBlock } from "./placement";
-import { eventWindow, formatLocal, isValidDuration, parseInstant, type Span, withinOneLocalDay } from "./time";
 
 /**
  * The whole-timetable check an operation runs inside its transaction before commit (indico.md §10: "validate the

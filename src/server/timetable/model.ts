@@ -6,16 +6,8 @@
  * rule 9) that names its offset and falls on a whole minute; every returned instant is canonical
  * `Date#toISOString()` text (`2026-03-29T07:00:00.000Z`), which sorts as text. Inside the rules instants are
  * epoch minutes (integers), so durations are plain subtraction and a 23- or 25-hour DST day needs no special
- * case. "A local day" is a calendar day in the event's IANA zone, computed with luxon (time.ts).
+ * case. "A local day" is a calendar day in the event's IANA zone, computed with luxon (conference-core/time.ts).
  */
-
-/** An event's time window and zone (conferences.md, "Event"). */
-export interface TimetableEvent {
-  readonly startAt: string;
-  readonly endAt: string;
-  /** IANA zone name, e.g. `Europe/Berlin`; local days are counted in it. */
-  readonly timeZone: string;
-}
 
 /** A session block: one scheduled stretch of one session on one local day (indico.md §1.5). Always top-level. */
 export interface Block {
@@ -45,12 +37,6 @@ export interface Entry {
 
 /** Anything placed in the timetable: a block (top-level) or an entry. */
 export type Scheduled = Block | Entry;
-
-/** The minimal shape of something with a time span. */
-export interface Timed {
-  readonly startAt: string;
-  readonly durationMinutes: number;
-}
 
 /** Why a placement is refused; codes are snake_case and stable, so clients may branch on them. */
 export type ProblemCode =
@@ -106,8 +92,6 @@ export interface TimeUpdate {
   readonly durationMinutes: number;
 }
 
-/** Longest block or entry (indico.md §3.2 form check: 24 h). */
-export const MAX_DURATION_MINUTES = 24 * 60;
 /** Default block duration (conferences.md, "Session blocks"; indico.md §3.2). */
 export const DEFAULT_BLOCK_MINUTES = 60;
 /** Default break duration (conferences.md, "Breaks"; indico.md §3.2). */

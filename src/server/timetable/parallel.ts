@@ -1,5 +1,5 @@
-import type { Timed } from "./model";
-import { type Span, spanOf, toInstant } from "./time";
+import type { Timed } from "../conference-core/time";
+import { type Span, spanOf, toInstant } from "../conference-core/time";
 
 /**
  * Parallelism, ordering of parallel blocks and double use of rooms (conferences.md, "Event timetable" and

@@ -1,3 +1,18 @@
+import type { TimetableEvent } from "../conference-core/time";
+import {
+  atLocalTime,
+  dayBounds,
+  eventDays,
+  eventWindow,
+  formatLocal,
+  isLocalDay,
+  isValidDuration,
+  localDayOf,
+  parseInstant,
+  sameLocalTimeOn,
+  spanOf,
+  toInstant,
+} from "../conference-core/time";
 import {
   type Block,
   type BlockGrowth,
@@ -12,24 +27,9 @@ import {
   type Refusal,
   refuse,
   type Scheduled,
-  type TimetableEvent,
 } from "./model";
 import { spansOverlap } from "./parallel";
 import { growthProblems, invalidDuration, invalidInstant, NOUN, posterOnly, windowProblems } from "./problems";
-import {
-  atLocalTime,
-  dayBounds,
-  eventDays,
-  eventWindow,
-  formatLocal,
-  isLocalDay,
-  isValidDuration,
-  localDayOf,
-  parseInstant,
-  sameLocalTimeOn,
-  spanOf,
-  toInstant,
-} from "./time";
 
 /**
  * Where blocks, contributions and breaks may be placed, and how blocks move, grow and shrink

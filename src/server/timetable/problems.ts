@@ -1,5 +1,11 @@
-import { type EntryKind, MAX_DURATION_MINUTES, type Problem } from "./model";
-import { type EventWindow, formatLocal, type Span, withinOneLocalDay } from "./time";
+import {
+  type EventWindow,
+  formatLocal,
+  MAX_DURATION_MINUTES,
+  type Span,
+  withinOneLocalDay,
+} from "../conference-core/time";
+import type { EntryKind, Problem } from "./model";
 
 /** Problems shared by the placement rules, worded for the user with times in the event's zone. */
 

@@ -2,33 +2,29 @@ import type {
   ConferenceSession,
   EventTimetable,
   SessionAbilities,
+  SessionBlock,
   SessionTimetable,
-} from "../../shared/schemas/conferences";
-import { loadVisibleEvent, loadVisibleSession, visibleSessionIds } from "../conferences/access";
+} from "../../shared/schemas/timetable";
+import { loadEventFacts, loadVisibleEvent, loadVisibleSession, visibleSessionIds } from "../conference-core/access";
+import { listSpeakersOf, listSpeakersOfEvent } from "../conference-core/contributions.queries";
+import { findEvent } from "../conference-core/events.queries";
+import { listMaterialsOfEvent } from "../conference-core/materials.queries";
 import {
   eventLocation,
   groupBy,
   ownLocation,
   resolveLocation,
+  toBlock,
   toContribution,
   toMaterial,
-} from "../conferences/present";
-import {
-  type EventRow,
-  listBlocksOfEvent,
-  listBreaksOfEvent,
-  listContributionsOfSession,
-  listConvenersOfEvent,
-  listMaterialsOfEvent,
-  listRooms,
-  listScheduledContributions,
-  listSessionsOfEvent,
-  listSpeakersOf,
-  listSpeakersOfEvent,
-} from "../conferences/queries";
+} from "../conference-core/present";
+import { findRoomsByIds, listRooms } from "../conference-core/rooms.queries";
+import type { EventRow } from "../conference-core/rows";
+import { findConferenceSession, listSessionsOfEvent } from "../conference-core/sessions.queries";
 import type { Actor } from "../permissions/actor";
 import { type ConferenceSessionFacts, can, type EventFacts } from "../permissions/policy";
 import type { Db } from "../platform/db";
+import { notFound } from "../platform/errors";
 import { renderMarkdown } from "../platform/markdown";
 import {
   assembleEventTimetable,
@@ -37,6 +33,15 @@ import {
   type TimetableData,
   visiblePart,
 } from "./assemble";
+import {
+  findBlock,
+  listBlocksOfEvent,
+  listBreaksOfEvent,
+  listContributionsOfSession,
+  listConvenersOfBlocks,
+  listConvenersOfEvent,
+  listScheduledContributions,
+} from "./queries";
 
 /**
  * Reading the timetable: one query per table for the whole event, assembled in memory, so the number of queries
@@ -173,4 +178,28 @@ export async function readConferenceSession(
     materials: data.materials.filter((m) => m.session_id === sessionId).map((m) => toMaterial(eventId, m)),
     abilities: sessionAbilities(actor, sessionFacts),
   };
+}
+
+/** A block as its editor sees it; conveners' emails only for those who manage the event, as on every page. */
+export async function readBlock(
+  db: Db,
+  actor: Actor | null,
+  blockId: string,
+  notices: string[] = [],
+): Promise<SessionBlock> {
+  const block = await findBlock(db, blockId);
+  if (!block) throw notFound("The session block");
+  const [session, event, conveners] = await Promise.all([
+    findConferenceSession(db, block.session_id),
+    findEvent(db, block.event_id),
+    listConvenersOfBlocks(db, [blockId]),
+  ]);
+  if (!session || !event) throw notFound("The session block");
+  const rooms = await findRoomsByIds(db, [block.room_id, session.room_id, event.room_id]);
+  const location = resolveLocation(
+    [ownLocation("block", block), ownLocation("session", session), eventLocation(event)],
+    rooms,
+  );
+  const showEmails = can(actor, "event.manage", await loadEventFacts(db, event, actor));
+  return toBlock(block, conveners, location, event.time_zone, showEmails, notices);
 }

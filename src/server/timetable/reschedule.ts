@@ -1,30 +1,30 @@
 import {
-  type Block,
-  type BlockGrowth,
-  type Entry,
-  isBlock,
-  kindOf,
-  MAX_DURATION_MINUTES,
-  type Problem,
-  parentIdOf,
-  type Refusal,
-  refuse,
-  type Scheduled,
-  type TimetableEvent,
-  type TimeUpdate,
-} from "./model";
-import { groupByOverlap, spansOverlap } from "./parallel";
-import { growthProblems, NOUN, posterOnly, windowProblems } from "./problems";
-import {
   dayBounds,
   type EventWindow,
   eventWindow,
   formatLocal,
   isLocalDay,
   localDayOf,
+  MAX_DURATION_MINUTES,
   spanOf,
+  type TimetableEvent,
   toInstant,
-} from "./time";
+} from "../conference-core/time";
+import {
+  type Block,
+  type BlockGrowth,
+  type Entry,
+  isBlock,
+  kindOf,
+  type Problem,
+  parentIdOf,
+  type Refusal,
+  refuse,
+  type Scheduled,
+  type TimeUpdate,
+} from "./model";
+import { groupByOverlap, spansOverlap } from "./parallel";
+import { growthProblems, NOUN, posterOnly, windowProblems } from "./problems";
 
 /**
  * Rearranging siblings: reschedule (compact), shift later entries, swap with a neighbour (conferences.md,

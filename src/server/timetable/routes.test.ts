@@ -19,16 +19,16 @@ import {
 import { describeEngines } from "../../../tests/engines";
 import { signedInAgent, useTestServer } from "../../../tests/harness";
 import type { ErrorBody } from "../../shared/schemas/common";
+import type { Contribution } from "../../shared/schemas/conference-contributions";
 import type {
   Break,
   ConferenceSession,
-  Contribution,
   EventTimetable,
   SessionBlock,
   SessionTimetable,
   TimetableBlock,
-} from "../../shared/schemas/conferences";
-import { EventTimetable as EventTimetableSchema } from "../../shared/schemas/conferences";
+} from "../../shared/schemas/timetable";
+import { EventTimetable as EventTimetableSchema } from "../../shared/schemas/timetable";
 import type { Actor } from "../permissions/actor";
 import { readEventTimetable } from "./read";
 

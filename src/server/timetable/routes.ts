@@ -14,26 +14,22 @@ import {
   RescheduleInput,
   RescheduleResult,
   SessionBlock,
-} from "../../shared/schemas/conferences";
-import { toBreak } from "../conferences/present";
-import { findEvent } from "../conferences/queries";
-import { readBlock } from "../conferences/read";
+} from "../../shared/schemas/timetable";
+import { findEvent } from "../conference-core/events.queries";
+import { toBreak } from "../conference-core/present";
 import { requireActor } from "../permissions/authorize";
 import type { Deps } from "../platform/deps";
 import { errorResponses } from "../platform/request-context";
 import {
   createBlock,
-  createBreak,
   deleteBlockAndUnschedule,
-  deleteBreakEntry,
   fitBlock,
   moveBlockWithContents,
-  rescheduleEntries,
-  setParallelOrder,
   updateBlockDetails,
-  updateBreakDetails,
-} from "./operations";
-import { readEventTimetable } from "./read";
+} from "./blocks.operations";
+import { createBreak, deleteBreakEntry, updateBreakDetails } from "./breaks.operations";
+import { readBlock, readEventTimetable } from "./read";
+import { rescheduleEntries, setParallelOrder } from "./reschedule.operations";
 
 const tags = ["timetable"];
 const EventParams = z.object({ eventId: Id });

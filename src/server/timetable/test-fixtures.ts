@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
-import type { Block, Entry, TimetableEvent } from "./model";
+import type { TimetableEvent } from "../conference-core/time";
+import type { Block, Entry } from "./model";
 
 /**
  * Builders for the timetable rule tests (style.md §3.3: each test builds what it needs).

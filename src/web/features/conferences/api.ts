@@ -1,41 +1,47 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type {
+  Contribution,
+  ContributionCreateInput,
+  ContributionList,
+  ContributionUpdateInput,
+  ScheduleInput,
+} from "../../../shared/schemas/conference-contributions";
+import type {
+  ConferenceEvent,
+  EventCreateInput,
+  EventList,
+  EventManagerList,
+  EventUpdateInput,
+  Room,
+  RoomInput,
+  RoomList,
+  RoomUpdateInput,
+  SessionType,
+  SessionTypeInput,
+  SessionTypeList,
+  SessionTypeUpdateInput,
+} from "../../../shared/schemas/conference-events";
+import type {
+  ConferenceSessionCreateInput,
+  ConferenceSessionList,
+  ConferenceSessionUpdateInput,
+  LinkMaterialInput,
+  Material,
+  MaterialList,
+} from "../../../shared/schemas/conference-sessions";
+import type {
   BlockCreateInput,
   BlockDeleted,
   BlockUpdateInput,
   Break,
   BreakCreateInput,
-  ConferenceEvent,
   ConferenceSession,
-  ConferenceSessionCreateInput,
-  ConferenceSessionList,
-  ConferenceSessionUpdateInput,
-  Contribution,
-  ContributionCreateInput,
-  ContributionList,
-  ContributionUpdateInput,
-  EventCreateInput,
-  EventList,
-  EventManagerList,
   EventTimetable,
-  EventUpdateInput,
-  LinkMaterialInput,
-  Material,
-  MaterialList,
-  Room,
-  RoomInput,
-  RoomList,
-  RoomUpdateInput,
-  ScheduleInput,
   SessionBlock,
   SessionDeleted,
   SessionTimetable,
-  SessionType,
-  SessionTypeInput,
-  SessionTypeList,
-  SessionTypeUpdateInput,
-} from "../../../shared/schemas/conferences";
+} from "../../../shared/schemas/timetable";
 import { api } from "../../lib/api-client";
 import { requestOf, type TimetableChange } from "./timetable-editing";
 

@@ -5,7 +5,7 @@ import type {
   MySessionList,
   SessionProtection,
   SessionProtectionInput,
-} from "../../../shared/schemas/conferences";
+} from "../../../shared/schemas/conference-sessions";
 import { api } from "../../lib/api-client";
 import { meQuery } from "../../lib/me";
 import { conferenceKeys, eventPath } from "./api";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TimetableBlock, TimetableContribution } from "../../../shared/schemas/conferences";
+import type { TimetableBlock, TimetableContribution } from "../../../shared/schemas/timetable";
 import { NO_DRAFT } from "./timetable-editing";
 import {
   announceDraft,

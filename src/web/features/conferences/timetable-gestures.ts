@@ -3,7 +3,7 @@ import type {
   TimetableBreak,
   TimetableContribution,
   TimetableTopEntry,
-} from "../../../shared/schemas/conferences";
+} from "../../../shared/schemas/timetable";
 import { clockIn, clockRangeIn, dayLabel, instantToLocal, joinLocal, localToInstant } from "./local-time";
 import {
   applyDraft,

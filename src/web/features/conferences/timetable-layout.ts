@@ -1,4 +1,4 @@
-import type { TimetableBlock, TimetableTopEntry } from "../../../shared/schemas/conferences";
+import type { TimetableBlock, TimetableTopEntry } from "../../../shared/schemas/timetable";
 
 /**
  * Laying out a day of the timetable (conferences.md, "Event timetable"). The server sends the day's top-level

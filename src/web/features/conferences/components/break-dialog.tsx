@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import type { FormEvent } from "react";
 import { z } from "zod";
-import { BreakCreateInput, type TimetableBlock } from "../../../../shared/schemas/conferences";
+import { BreakCreateInput, type TimetableBlock } from "../../../../shared/schemas/timetable";
 import { FormError } from "../../../components/form-error";
 import { notify } from "../../../components/notify";
 import { useSchemaForm } from "../../../lib/form";

@@ -1,7 +1,8 @@
 import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { z } from "zod";
-import { type ConferenceSessionListItem, ContributionCreateInput } from "../../../../shared/schemas/conferences";
+import { ContributionCreateInput } from "../../../../shared/schemas/conference-contributions";
+import type { ConferenceSessionListItem } from "../../../../shared/schemas/conference-sessions";
 import { FormError } from "../../../components/form-error";
 import { notify } from "../../../components/notify";
 import { useSchemaForm } from "../../../lib/form";

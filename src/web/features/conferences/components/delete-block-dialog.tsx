@@ -1,5 +1,5 @@
 import { Text } from "@mantine/core";
-import type { TimetableBlock } from "../../../../shared/schemas/conferences";
+import type { TimetableBlock } from "../../../../shared/schemas/timetable";
 import { ConfirmDialog } from "../../../components/confirm-dialog";
 import { notify } from "../../../components/notify";
 import { useDeleteBlock } from "../api";

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Textarea, TextInput } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import type { Contribution } from "../../../../shared/schemas/conferences";
+import type { Contribution } from "../../../../shared/schemas/conference-contributions";
 import { notify } from "../../../components/notify";
 import { QueryStatus } from "../../../components/query-status";
 import { isApiError } from "../../../lib/api-client";

@@ -1,7 +1,7 @@
 import { Button, Group, Select, SimpleGrid, Stack, Switch, Textarea, TextInput } from "@mantine/core";
 import { type FormEvent, useMemo } from "react";
 import { z } from "zod";
-import { EventCreateInput, EventUpdateInput } from "../../../../shared/schemas/conferences";
+import { EventCreateInput, EventUpdateInput } from "../../../../shared/schemas/conference-events";
 import { listTimeZones } from "../../../../shared/time";
 import { FormError } from "../../../components/form-error";
 import { useSchemaForm } from "../../../lib/form";

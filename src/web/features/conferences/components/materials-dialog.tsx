@@ -16,7 +16,7 @@ import {
 } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { LinkMaterialInput, type Material } from "../../../../shared/schemas/conferences";
+import { LinkMaterialInput, type Material } from "../../../../shared/schemas/conference-sessions";
 import { FormError } from "../../../components/form-error";
 import { notify } from "../../../components/notify";
 import { QueryStatus } from "../../../components/query-status";

@@ -13,7 +13,7 @@ import {
 } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, type KeyboardEvent, useId, useState } from "react";
-import type { SessionProtection, SessionVisibility } from "../../../../shared/schemas/conferences";
+import type { SessionProtection, SessionVisibility } from "../../../../shared/schemas/conference-sessions";
 import { FormError } from "../../../components/form-error";
 import { notify } from "../../../components/notify";
 import { QueryStatus } from "../../../components/query-status";

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, Radio, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useMemo, useState } from "react";
-import type { Contribution, ScheduleInput } from "../../../../shared/schemas/conferences";
+import type { Contribution, ScheduleInput } from "../../../../shared/schemas/conference-contributions";
 import { FormError } from "../../../components/form-error";
 import { notify } from "../../../components/notify";
 import { QueryStatus } from "../../../components/query-status";

@@ -3,12 +3,12 @@ import { useQuery } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { z } from "zod";
 import type { ColourPair } from "../../../../shared/palette";
+import type { SessionType } from "../../../../shared/schemas/conference-events";
 import {
-  type ConferenceSession,
   ConferenceSessionCreateInput,
   ConferenceSessionUpdateInput,
-  type SessionType,
-} from "../../../../shared/schemas/conferences";
+} from "../../../../shared/schemas/conference-sessions";
+import type { ConferenceSession } from "../../../../shared/schemas/timetable";
 import { FormError } from "../../../components/form-error";
 import { notify } from "../../../components/notify";
 import { QueryStatus } from "../../../components/query-status";

@@ -14,7 +14,7 @@ import {
 } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { type SessionType, SessionTypeInput } from "../../../../shared/schemas/conferences";
+import { type SessionType, SessionTypeInput } from "../../../../shared/schemas/conference-events";
 import { FormError } from "../../../components/form-error";
 import { notify } from "../../../components/notify";
 import { QueryStatus } from "../../../components/query-status";

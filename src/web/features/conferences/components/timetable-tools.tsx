@@ -1,11 +1,7 @@
 import { Button, Group } from "@mantine/core";
 import { type ReactNode, useMemo, useState } from "react";
-import type {
-  Contribution,
-  TimetableBlock,
-  TimetableBreak,
-  TimetableContribution,
-} from "../../../../shared/schemas/conferences";
+import type { Contribution } from "../../../../shared/schemas/conference-contributions";
+import type { TimetableBlock, TimetableBreak, TimetableContribution } from "../../../../shared/schemas/timetable";
 import { notify } from "../../../components/notify";
 import { useDeleteBreak, useFitBlock, useUnscheduleContribution } from "../api";
 import { BlockDialog } from "./block-dialog";

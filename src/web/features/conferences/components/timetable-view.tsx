@@ -1,13 +1,13 @@
 import { ActionIcon, Anchor, Badge, Group, Menu, Stack, Text, Title } from "@mantine/core";
 import { type CSSProperties, type ReactNode, useId, useMemo } from "react";
 import { Link } from "react-router";
+import type { Material } from "../../../../shared/schemas/conference-sessions";
 import type {
-  Material,
   TimetableBlock,
   TimetableBreak,
   TimetableContribution,
   TimetableTopEntry,
-} from "../../../../shared/schemas/conferences";
+} from "../../../../shared/schemas/timetable";
 import { Time } from "../../../components/time";
 import classes from "../timetable.module.css";
 import { type OverlapGroup, overlapGroups } from "../timetable-layout";

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, Modal, Paper, Stack, Table, Text, Visuall
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
-import type { EventCard } from "../../../../shared/schemas/conferences";
+import type { EventCard } from "../../../../shared/schemas/conference-events";
 import { notify } from "../../../components/notify";
 import { Page } from "../../../components/page";
 import { QueryStatus } from "../../../components/query-status";

@@ -13,7 +13,7 @@ import {
 } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { type Room, RoomInput } from "../../../../shared/schemas/conferences";
+import { type Room, RoomInput } from "../../../../shared/schemas/conference-events";
 import { FormError } from "../../../components/form-error";
 import { notify } from "../../../components/notify";
 import { Page } from "../../../components/page";

@@ -1,7 +1,8 @@
 import { Anchor, Badge, Group, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
-import type { ConferenceEvent, Contribution } from "../../../../shared/schemas/conferences";
+import type { Contribution } from "../../../../shared/schemas/conference-contributions";
+import type { ConferenceEvent } from "../../../../shared/schemas/conference-events";
 import { Page } from "../../../components/page";
 import { QueryStatus } from "../../../components/query-status";
 import { Time } from "../../../components/time";

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Group, List, Stack, Text, Title, VisuallyHidden } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
-import type { ConferenceEvent } from "../../../../shared/schemas/conferences";
+import type { ConferenceEvent } from "../../../../shared/schemas/conference-events";
 import { Page } from "../../../components/page";
 import { QueryStatus } from "../../../components/query-status";
 import { Time } from "../../../components/time";

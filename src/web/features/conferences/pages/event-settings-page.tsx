@@ -1,7 +1,7 @@
 import { ActionIcon, Alert, Button, Group, List, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { ManagerInput } from "../../../../shared/schemas/conferences";
+import { ManagerInput } from "../../../../shared/schemas/conference-events";
 import { FormError } from "../../../components/form-error";
 import { notify } from "../../../components/notify";
 import { Page } from "../../../components/page";

@@ -2,7 +2,7 @@ import { Anchor, Box, Center, Flex, Loader, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, Suspense, useId } from "react";
 import { Link, NavLink, Outlet, useOutletContext, useParams } from "react-router";
-import type { ConferenceEvent } from "../../../../shared/schemas/conferences";
+import type { ConferenceEvent } from "../../../../shared/schemas/conference-events";
 import { QueryStatus } from "../../../components/query-status";
 import { isApiError } from "../../../lib/api-client";
 import { eventQuery } from "../api";

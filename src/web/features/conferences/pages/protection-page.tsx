@@ -1,7 +1,7 @@
 import { ActionIcon, Alert, Button, Group, List, Stack, Switch, Text, TextInput } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import type { CoordinatorRights, EventProtection } from "../../../../shared/schemas/conferences";
+import type { CoordinatorRights, EventProtection } from "../../../../shared/schemas/conference-sessions";
 import { notify } from "../../../components/notify";
 import { Page } from "../../../components/page";
 import { QueryStatus } from "../../../components/query-status";

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, Paper, Stack, Text } from "@mantine/core"
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
-import type { ConferenceSession, TimetableBlock } from "../../../../shared/schemas/conferences";
+import type { ConferenceSession, TimetableBlock } from "../../../../shared/schemas/timetable";
 import { Page } from "../../../components/page";
 import { QueryStatus } from "../../../components/query-status";
 import { Section } from "../../../components/section";

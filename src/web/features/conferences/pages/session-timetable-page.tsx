@@ -2,7 +2,7 @@ import { Anchor, Group, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
-import type { SessionTimetable } from "../../../../shared/schemas/conferences";
+import type { SessionTimetable } from "../../../../shared/schemas/timetable";
 import { Page } from "../../../components/page";
 import { QueryStatus } from "../../../components/query-status";
 import { isApiError } from "../../../lib/api-client";

@@ -16,7 +16,8 @@ import {
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { Link } from "react-router";
-import type { ConferenceSessionListItem, SessionType } from "../../../../shared/schemas/conferences";
+import type { SessionType } from "../../../../shared/schemas/conference-events";
+import type { ConferenceSessionListItem } from "../../../../shared/schemas/conference-sessions";
 import { Page } from "../../../components/page";
 import { QueryStatus } from "../../../components/query-status";
 import { sessionListQuery, useUpdateConferenceSession } from "../api";

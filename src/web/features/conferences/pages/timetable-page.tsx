@@ -2,7 +2,7 @@ import { Alert, Anchor, Group, List, Stack, Tabs, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
-import type { EventTimetable } from "../../../../shared/schemas/conferences";
+import type { EventTimetable } from "../../../../shared/schemas/timetable";
 import { Page } from "../../../components/page";
 import { QueryStatus } from "../../../components/query-status";
 import { Time } from "../../../components/time";

@@ -1,6 +1,6 @@
 import { Text } from "@mantine/core";
 import { type CSSProperties, useMemo } from "react";
-import type { TimetableTopEntry } from "../../../../../shared/schemas/conferences";
+import type { TimetableTopEntry } from "../../../../../shared/schemas/timetable";
 import { clockIn } from "../../local-time";
 import { boxOf, gridWindow, hourMarks, yOf } from "../../timetable-editing";
 import classes from "../../timetable-editor.module.css";

@@ -4,7 +4,7 @@ import type {
   TimetableBreak,
   TimetableContribution,
   TimetableTopEntry,
-} from "../../../../../shared/schemas/conferences";
+} from "../../../../../shared/schemas/timetable";
 import type { Draft, EntryBefore, TimetableChange } from "../../timetable-editing";
 import type { Target } from "../../timetable-gestures";
 

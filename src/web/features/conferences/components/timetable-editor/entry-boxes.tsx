@@ -5,7 +5,7 @@ import type {
   TimetableBreak,
   TimetableContribution,
   TimetableTopEntry,
-} from "../../../../../shared/schemas/conferences";
+} from "../../../../../shared/schemas/timetable";
 import { clockRangeIn, dayLabel } from "../../local-time";
 import { assignColumns, boxOf, isEmptyDraft, NO_DRAFT } from "../../timetable-editing";
 import classes from "../../timetable-editor.module.css";

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, List, Stack, Tabs, Text, Title, VisuallyHidden } from "@mantine/core";
 import { type KeyboardEvent, useCallback, useId, useMemo, useState } from "react";
-import type { Contribution, TimetableBlock } from "../../../../../shared/schemas/conferences";
+import type { Contribution } from "../../../../../shared/schemas/conference-contributions";
+import type { TimetableBlock } from "../../../../../shared/schemas/timetable";
 import { dayLabel, formatMinutes } from "../../local-time";
 import { NO_DRAFT, SNAP_MINUTES, undoOf } from "../../timetable-editing";
 import classes from "../../timetable-editor.module.css";

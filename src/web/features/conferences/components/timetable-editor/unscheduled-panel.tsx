@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { type PointerEvent as ReactPointerEvent, useId } from "react";
-import type { Contribution } from "../../../../../shared/schemas/conferences";
+import type { Contribution } from "../../../../../shared/schemas/conference-contributions";
 import { dayLabel, formatMinutes } from "../../local-time";
 import classes from "../../timetable-editor.module.css";
 

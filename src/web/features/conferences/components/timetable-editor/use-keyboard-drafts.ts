@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useState } from "react";
-import type { TimetableBlock } from "../../../../../shared/schemas/conferences";
+import type { TimetableBlock } from "../../../../../shared/schemas/timetable";
 import { changeFromDraft, type Draft, isEmptyDraft, NO_DRAFT, type Timed } from "../../timetable-editing";
 import { announceDraft, draftForKey, labelOfKeyChange, previewOf, type Target } from "../../timetable-gestures";
 import type { SendChange } from "./editor-types";

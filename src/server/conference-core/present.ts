@@ -1,27 +1,14 @@
 import { DateTime } from "luxon";
-import type {
-  Break,
-  ConferenceEvent,
-  Contribution,
-  Material,
-  ResolvedLocation,
-  Room,
-  SessionBlock,
-} from "../../shared/schemas/conferences";
+import type { Contribution } from "../../shared/schemas/conference-contributions";
+import type { ConferenceEvent, ResolvedLocation, Room } from "../../shared/schemas/conference-events";
+import type { Material } from "../../shared/schemas/conference-sessions";
+import type { Break, SessionBlock } from "../../shared/schemas/timetable";
 import type { Actor } from "../permissions/actor";
 import { can, type EventFacts } from "../permissions/policy";
 import { renderMarkdown } from "../platform/markdown";
-import { eventDays } from "../timetable/time";
-import type {
-  BlockRow,
-  BreakRow,
-  ContributionRow,
-  ConvenerRow,
-  EventRow,
-  MaterialWithUploader,
-  RoomRow,
-  SpeakerRow,
-} from "./queries";
+import type { MaterialWithUploader } from "./materials.queries";
+import type { BlockRow, BreakRow, ContributionRow, ConvenerRow, EventRow, RoomRow, SpeakerRow } from "./rows";
+import { eventDays } from "./time";
 
 /** Mapping stored rows to the API's shapes (src/shared/schemas/conferences.ts). */
 

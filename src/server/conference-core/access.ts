@@ -6,17 +6,10 @@ import { type Action, type ConferenceSessionFacts, can, type EventFacts } from "
 import type { Db } from "../platform/db";
 import type { Deps } from "../platform/deps";
 import { notFound } from "../platform/errors";
-import {
-  type EventRow,
-  findConferenceSession,
-  findEvent,
-  holdsSessionRole,
-  isEventManager,
-  lockEvent,
-  rolesInEvent,
-  rolesOnSession,
-  type SessionWithType,
-} from "./queries";
+import { findEvent, isEventManager, lockEvent } from "./events.queries";
+import { holdsSessionRole, rolesInEvent, rolesOnSession } from "./protection.queries";
+import type { EventRow, SessionWithType } from "./rows";
+import { findConferenceSession } from "./sessions.queries";
 
 /**
  * Who may see and change what in a conference event, loaded once per request or transaction and handed to the
@@ -164,6 +157,30 @@ export async function authorizeSession(w: EventWork, sessionId: string, action: 
   const facts = await sessionFactsOf(w, sessionId);
   if (!can(w.actor, "conference.session.view", facts)) throw notFound("The session");
   authorize(w.actor, action, facts);
+}
+
+/**
+ * What a contribution or break sits in, for authorisation: a session (directly or through one of its blocks) needs
+ * `action` there; the event's top level (null) needs its managers.
+ */
+export async function authorizeParent(w: EventWork, sessionId: string | null, action: SessionAction): Promise<void> {
+  if (sessionId) await authorizeSession(w, sessionId, action);
+  else requireEvent(w, "event.manage");
+}
+
+/**
+ * A change of parent named by the request body is authorised at both ends (issue #11): leaving `from` needs
+ * `action` there and entering `to` needs it there, the top level needing the event's managers. The source's
+ * right alone would let a session's manager move things out to the top level or into anyone's session.
+ */
+export async function authorizeMove(
+  w: EventWork,
+  from: string | null,
+  to: string | null,
+  action: SessionAction,
+): Promise<void> {
+  await authorizeParent(w, from, action);
+  if (to !== from) await authorizeParent(w, to, action);
 }
 
 /** A session of this event (404 for another event's or a missing one), authorized for `action`. */

@@ -1,10 +1,27 @@
 import { DateTime, IANAZone } from "luxon";
-import { MAX_DURATION_MINUTES, type Timed, type TimetableEvent } from "./model";
 
 /**
- * Instants and local days for the timetable rules (platform.md, "Time"; indico.md §3.1).
- * Inside the rules an instant is an integer count of epoch minutes; see model.ts for why.
+ * Instants and local days of an event in its zone, for presenting events and for the timetable rules (platform.md,
+ * "Time"; indico.md §3.1). Inside the rules an instant is an integer count of epoch minutes; see timetable/model.ts
+ * for why.
  */
+
+/** An event's time window and zone (conferences.md, "Event"). */
+export interface TimetableEvent {
+  readonly startAt: string;
+  readonly endAt: string;
+  /** IANA zone name, e.g. `Europe/Berlin`; local days are counted in it. */
+  readonly timeZone: string;
+}
+
+/** The minimal shape of something with a time span. */
+export interface Timed {
+  readonly startAt: string;
+  readonly durationMinutes: number;
+}
+
+/** Longest block or entry (indico.md §3.2 form check: 24 h). */
+export const MAX_DURATION_MINUTES = 24 * 60;
 
 const MS_PER_MINUTE = 60_000;
 /** An ISO instant must name its offset: a bare local time would silently depend on the server's zone. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { BERLIN, buildEvent, local, wall } from "./test-fixtures";
+import { BERLIN, buildEvent, local, wall } from "../timetable/test-fixtures";
 import {
   atLocalTime,
   dayBounds,
