@@ -20,7 +20,7 @@ import {
   UpdateProfileInput,
 } from "../../shared/schemas/accounts";
 import { Id, Ok } from "../../shared/schemas/common";
-import type { Actor } from "../permissions/actor";
+import { type Actor, actorFromUser } from "../permissions/actor";
 import { authorize, requireActor } from "../permissions/authorize";
 import { can, SITE } from "../permissions/policy";
 import type { Deps } from "../platform/deps";
@@ -48,17 +48,6 @@ import { endSignInSession, replaceSignInSession, SESSION_COOKIE } from "./sign-i
 /** The cookie that lets the browser that signed up confirm with one click (confirmSignUp). */
 const SIGN_UP_COOKIE = "convene_sign_up";
 const SIGN_UP_COOKIE_PATH = "/api/v1/auth/sign-up";
-
-function actorOf(user: UserRow): Actor {
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    isAdmin: user.is_admin === 1,
-    isStaff: user.is_staff === 1,
-    isPremium: user.is_premium === 1,
-  };
-}
 
 async function me(deps: Deps, actor: Actor | null): Promise<Me | null> {
   if (!actor) return null;
@@ -99,7 +88,7 @@ export function accountRoutes(deps: Deps): FastifyPluginAsyncZod {
     async function signInBrowser(req: FastifyRequest, reply: FastifyReply, user: UserRow) {
       const now = deps.clock.now().toISOString();
       setSessionCookie(reply, await replaceSignInSession(deps.db, req.cookies[SESSION_COOKIE], user.id, now), secure);
-      return { user: await me(deps, actorOf(user)) };
+      return { user: await me(deps, actorFromUser(user)) };
     }
 
     app.post(
@@ -160,7 +149,7 @@ export function accountRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req, reply) => {
         const { user, token } = await signIn(deps, req.body, req.ip, req.cookies[SESSION_COOKIE]);
         setSessionCookie(reply, token, secure);
-        return { user: await me(deps, actorOf(user)) };
+        return { user: await me(deps, actorFromUser(user)) };
       },
     );
 

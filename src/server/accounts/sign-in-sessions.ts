@@ -1,4 +1,4 @@
-import type { Actor } from "../permissions/actor";
+import { type Actor, actorFromUser } from "../permissions/actor";
 import { addMs } from "../platform/clock";
 import type { Db } from "../platform/db";
 import { newToken, sha256 } from "../platform/ids";
@@ -64,14 +64,7 @@ export async function resolveSignInSession(db: Db, token: string, nowIso: string
       .where("id", "=", id)
       .execute();
   }
-  return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    isAdmin: row.is_admin === 1,
-    isStaff: row.is_staff === 1,
-    isPremium: row.is_premium === 1,
-  };
+  return actorFromUser(row);
 }
 
 export async function endSignInSession(db: Db, token: string): Promise<void> {

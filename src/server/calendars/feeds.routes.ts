@@ -5,7 +5,7 @@ import { SESSION_DEFAULTS } from "../../shared/schemas/community-sessions";
 import { sessionFacts } from "../community-sessions/present";
 import { listParticipants } from "../community-sessions/queries";
 import { personalConferenceEntries } from "../exports/personal";
-import type { Actor } from "../permissions/actor";
+import { actorFromUser } from "../permissions/actor";
 import { requireActor } from "../permissions/authorize";
 import { can } from "../permissions/policy";
 import type { Deps } from "../platform/deps";
@@ -97,14 +97,7 @@ export function feedRoutes(deps: Deps): FastifyPluginAsyncZod {
         const entries = rows
           .map((r) => sessionEntry(deps.config, r, { withMeeting: true }))
           .filter((e): e is CalendarEntry => e !== null);
-        const reader: Actor = {
-          id: user.id,
-          email: user.email,
-          name: user.name,
-          isAdmin: user.is_admin === 1,
-          isStaff: user.is_staff === 1,
-          isPremium: user.is_premium === 1,
-        };
+        const reader = actorFromUser(user);
         entries.push(...(await personalConferenceEntries(deps.db, deps.config.baseUrl, reader)));
         return reply
           .type(ICS)
