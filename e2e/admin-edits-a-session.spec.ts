@@ -43,6 +43,8 @@ test("the admin edits a session: two tabs, every field autosaves and survives a 
   page,
   server,
 }) => {
+  // The longest journey (every field, two tabs, reloads, and members who confirm their sign-up by email).
+  test.slow();
   const ann = await createMember(server, "Ann Lovelace");
   const ben = await createMember(server, "Ben Hopper");
   await signIn(page, server.admin!, "Administrator");
@@ -280,6 +282,8 @@ test("the admin deletes a session from its editor after confirming, and lands on
   page,
   server,
 }) => {
+  // The longest journey (every field, two tabs, reloads, and members who confirm their sign-up by email).
+  test.slow();
   const ann = await createMember(server, "Ann Lovelace");
   await signIn(page, server.admin!, "Administrator");
   await createOpenSession(page, { title: "Session to delete" }, [{ email: ann.email, role: "guest" }]);
