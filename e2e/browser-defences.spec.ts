@@ -12,7 +12,9 @@ test("the app and the API explorer run under the Content-Security-Policy without
   await page.goto("/sign-in");
   await expect(page.getByLabel("Email")).toBeVisible();
 
+  // A fresh server builds the OpenAPI document on its first request, which takes seconds on a busy machine.
+  expect((await page.request.get("/api/docs/json", { timeout: 60_000 })).ok()).toBe(true);
   await page.goto("/api/docs/");
-  await expect(page.getByText("Convene API").first()).toBeVisible();
-  await expect(page.locator(".opblock").first()).toBeVisible();
+  await expect(page.getByText("Convene API").first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator(".opblock").first()).toBeVisible({ timeout: 30_000 });
 });
