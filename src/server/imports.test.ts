@@ -58,61 +58,6 @@ function cyclesOf(graph: Map<string, Set<string>>): string[][] {
 
 const files = sourceFiles(SERVER);
 
-/**
- * What the early folders still do against these rules (issue #12 moves them): each entry must still be true,
- * so fixing one means deleting its line here, and nothing new may join the list.
- */
-const KNOWN = {
-  queries: [
-    "accounts/bootstrap.ts",
-    "accounts/sign-in-sessions.ts",
-    "audit/record.ts",
-    "audit/routes.ts",
-    "calendars/feeds.routes.ts",
-    "calendars/google/routes.ts",
-    "calendars/google/sync.ts",
-    "community-sessions/operations.ts",
-    "community-sessions/routes.ts",
-    "outbox/enqueue.ts",
-    "outbox/routes.ts",
-    "outbox/worker.ts",
-    "platform/health.ts",
-    "platform/rate-limit.ts",
-    "site/settings.ts",
-  ],
-  platform: [
-    "platform/request-context.ts imports accounts/sign-in-sessions",
-    "platform/request-context.ts imports permissions/actor",
-  ],
-  cycles: [
-    "accounts → site → community-sessions → accounts",
-    "accounts → site → community-sessions → calendars → exports → conferences → accounts",
-    "accounts → mail → site → community-sessions → accounts",
-    "accounts → mail → site → community-sessions → calendars → exports → conferences → accounts",
-    "calendars → community-sessions → calendars",
-    "calendars → mail → site → community-sessions → calendars",
-    "calendars → exports → calendars",
-    "calendars → exports → conferences → outbox → mail → site → community-sessions → calendars",
-    "calendars → site → community-sessions → calendars",
-    "calendars → outbox → mail → site → community-sessions → calendars",
-    "community-sessions → mail → site → community-sessions",
-    "community-sessions → site → community-sessions",
-    "mail → outbox → mail",
-  ],
-};
-
-/** Fails on a violation not in `known`, and on a `known` entry that is no longer a violation. */
-function expectOnly(found: string[], known: string[]) {
-  expect(
-    found.filter((f) => !known.includes(f)),
-    "new violations",
-  ).toEqual([]);
-  expect(
-    known.filter((k) => !found.includes(k)),
-    "fixed: remove these from KNOWN",
-  ).toEqual([]);
-}
-
 describe("server layout", () => {
   it("finds the server sources", () => {
     expect(files.length).toBeGreaterThan(50);
@@ -123,7 +68,7 @@ describe("server layout", () => {
       .map((f) => path.relative(SERVER, f))
       .filter((rel) => !mayBuildQueries(rel))
       .filter((rel) => QUERY_BUILDING.test(fs.readFileSync(path.join(SERVER, rel), "utf8")));
-    expectOnly(offenders, KNOWN.queries);
+    expect(offenders).toEqual([]);
   });
 
   it("keeps platform/ free of features", () => {
@@ -136,7 +81,7 @@ describe("server layout", () => {
           broken.push(`${path.relative(SERVER, file)} imports ${path.relative(SERVER, target)}`);
       }
     }
-    expectOnly(broken, KNOWN.platform);
+    expect(broken).toEqual([]);
   });
 
   it("has no import cycles between feature folders", () => {
@@ -151,10 +96,7 @@ describe("server layout", () => {
         graph.get(from)?.add(to);
       }
     }
-    expectOnly(
-      cyclesOf(graph).map((c) => c.join(" → ")),
-      KNOWN.cycles,
-    );
+    expect(cyclesOf(graph).map((c) => c.join(" → "))).toEqual([]);
   });
 });
 

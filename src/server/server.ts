@@ -2,11 +2,13 @@ import path from "node:path";
 import cookie from "@fastify/cookie";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { registerRequestContext } from "./accounts/request-context";
 import { accountRoutes } from "./accounts/routes";
 import { auditRoutes } from "./audit/routes";
 import { feedRoutes } from "./calendars/feeds.routes";
 import { googleCalendarRoutes } from "./calendars/google/routes";
-import { GOOGLE_SYNC_KIND, syncSessionToGoogle } from "./calendars/google/sync";
+import { syncSessionToGoogle } from "./calendars/google/sync";
+import { GOOGLE_SYNC_KIND } from "./community-sessions/calendar-sync";
 import { communitySessionRoutes } from "./community-sessions/routes";
 import { contributionRoutes } from "./conferences/contributions.routes";
 import { eventRoutes } from "./conferences/events.routes";
@@ -14,10 +16,10 @@ import { filesystemStorage, MATERIAL_FILE_DELETE_KIND } from "./conferences/mate
 import { protectionRoutes } from "./conferences/protection.routes";
 import { sessionRoutes } from "./conferences/sessions.routes";
 import { exportRoutes } from "./exports/routes";
-import { EMAIL_KIND, type OutboundEmail } from "./mail/message";
+import { EMAIL_KIND } from "./mail/message";
 import { createMailer, type Mailer } from "./mail/transport";
 import { outboxRoutes } from "./outbox/routes";
-import { createOutboxWorker, type OutboxWorker } from "./outbox/worker";
+import { createOutboxWorker, type OutboxHandlers, type OutboxWorker } from "./outbox/worker";
 import { type Clock, systemClock } from "./platform/clock";
 import type { Config } from "./platform/config";
 import { registerCsrf } from "./platform/csrf";
@@ -26,7 +28,6 @@ import type { Deps } from "./platform/deps";
 import { healthRoutes } from "./platform/health";
 import { registerHttp } from "./platform/http";
 import { redactedRequest, redactLogMessages } from "./platform/log-redaction";
-import { registerRequestContext } from "./platform/request-context";
 import { registerSecurityHeaders } from "./platform/security-headers";
 import { registerWeb } from "./platform/web";
 import { siteRoutes } from "./site/routes";
@@ -102,11 +103,11 @@ export async function createServer(config: Config, opts: ServerOptions = {}): Pr
         siteName = (await readSite(deps.db)).siteName;
         siteNameReadAt = Date.now();
       }
-      await mailer.send(payload as OutboundEmail);
+      await mailer.send(payload);
     },
-    [GOOGLE_SYNC_KIND]: (payload) => syncSessionToGoogle(deps, (payload as { sessionId: string }).sessionId),
-    [MATERIAL_FILE_DELETE_KIND]: (payload) => materials.delete((payload as { key: string }).key),
-  });
+    [GOOGLE_SYNC_KIND]: (payload) => syncSessionToGoogle(deps, payload.sessionId),
+    [MATERIAL_FILE_DELETE_KIND]: (payload) => materials.delete(payload.key),
+  } satisfies OutboxHandlers);
 
   const routes: string[] = [];
   app.addHook("onRoute", (r) => {
@@ -121,6 +122,11 @@ export async function createServer(config: Config, opts: ServerOptions = {}): Pr
     secure: config.baseUrl.startsWith("https://"),
   });
   registerRequestContext(app, deps);
+  // A write that answered has committed: wake this instance's worker so its emails go out now rather than at
+  // the next poll (other instances still find them by polling).
+  app.addHook("onResponse", async (req, reply) => {
+    if (req.method !== "GET" && req.method !== "HEAD" && reply.statusCode < 400) worker.nudge();
+  });
   await registerHttp(app);
 
   // The table of contents of the API: every feature's routes, in one explicit list.

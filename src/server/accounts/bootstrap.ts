@@ -3,7 +3,7 @@ import { recordAudit } from "../audit/record";
 import type { Deps } from "../platform/deps";
 import { AppError, conflict } from "../platform/errors";
 import { newToken } from "../platform/ids";
-import { readSetting, writeSetting } from "../site/settings";
+import { deleteSetting, readSetting, writeSettingIfAbsent } from "../site/queries";
 import { needsFirstAdmin, signUp } from "./operations";
 import { verifyPassword } from "./passwords";
 import { findUserByEmail, updateUser } from "./queries";
@@ -51,12 +51,9 @@ export async function ensureFirstAdmin(deps: Deps): Promise<FirstAdmin> {
     await signUp(deps, { email, name: "Administrator", password: adminPassword }, { asAdmin: true });
     return { kind: "created", email };
   }
-  // Reuse a stored token so that several instances starting together print the same link.
-  let token = await readSetting<string>(deps.db, SETUP_KEY);
-  if (!token) {
-    token = newToken();
-    await writeSetting(deps.db, SETUP_KEY, token);
-  }
+  // The first of several instances starting together stores the token; all of them print that one.
+  await writeSettingIfAbsent(deps.db, SETUP_KEY, newToken());
+  const token = (await readSetting<string>(deps.db, SETUP_KEY)) ?? "";
   return { kind: "setup-link", url: `${deps.config.baseUrl}/setup?token=${encodeURIComponent(token)}` };
 }
 
@@ -74,6 +71,6 @@ export async function completeSetup(
     });
   }
   const user = await signUp(deps, input, { asAdmin: true });
-  await deps.db.deleteFrom("settings").where("key", "=", SETUP_KEY).execute();
+  await deleteSetting(deps.db, SETUP_KEY);
   return user;
 }

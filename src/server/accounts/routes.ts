@@ -25,7 +25,7 @@ import { authorize, requireActor } from "../permissions/authorize";
 import { can, SITE } from "../permissions/policy";
 import type { Deps } from "../platform/deps";
 import { unauthorized } from "../platform/errors";
-import { clearSessionCookie, errorResponses, setSessionCookie } from "../platform/request-context";
+import { errorResponses } from "../platform/openapi-responses";
 import { readFeatures } from "../site/settings";
 import { completeSetup } from "./bootstrap";
 import {
@@ -43,6 +43,7 @@ import {
   updateProfile,
 } from "./operations";
 import { findUserById, type UserRow } from "./queries";
+import { clearSessionCookie, setSessionCookie } from "./request-context";
 import { endSignInSession, replaceSignInSession, SESSION_COOKIE } from "./sign-in-sessions";
 
 /** The cookie that lets the browser that signed up confirm with one click (confirmSignUp). */

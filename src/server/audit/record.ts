@@ -1,5 +1,7 @@
 import type { Db } from "../platform/db";
 import { newId } from "../platform/ids";
+import type { AuditAction } from "./actions";
+import { insertAuditEntry } from "./queries";
 
 export type Changes = Record<string, { from: unknown; to: unknown }>;
 
@@ -15,7 +17,7 @@ export function diff<T extends object>(before: T, after: Partial<T>): Changes {
 
 export interface AuditEntry {
   actorId: string | null;
-  action: string;
+  action: AuditAction;
   objectType: string;
   objectId: string;
   changes?: Changes | Record<string, unknown>;
@@ -24,16 +26,13 @@ export interface AuditEntry {
 
 /** Writes one audit row; call it inside the transaction of the change it records. */
 export async function recordAudit(tx: Db, entry: AuditEntry): Promise<void> {
-  await tx
-    .insertInto("audit_log")
-    .values({
-      id: newId(),
-      at: entry.at,
-      actor_id: entry.actorId,
-      action: entry.action,
-      object_type: entry.objectType,
-      object_id: entry.objectId,
-      changes: JSON.stringify(entry.changes ?? {}),
-    })
-    .execute();
+  await insertAuditEntry(tx, {
+    id: newId(),
+    at: entry.at,
+    actor_id: entry.actorId,
+    action: entry.action,
+    object_type: entry.objectType,
+    object_id: entry.objectId,
+    changes: JSON.stringify(entry.changes ?? {}),
+  });
 }

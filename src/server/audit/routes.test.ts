@@ -15,7 +15,7 @@ describeEngines("audit log", (engine) => {
         for (let i = 0; i < 5; i++) {
           await recordAudit(tx, {
             actorId: null,
-            action: "test.same_instant",
+            action: "settings.updated",
             objectType: "test",
             objectId: `o${i}`,
             at,
@@ -25,7 +25,7 @@ describeEngines("audit log", (engine) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const query: string = `/api/v1/admin/audit?action=test.same_instant&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+      const query: string = `/api/v1/admin/audit?objectType=test&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
       const page = await admin.agent.get<{ items: { objectId: string }[]; nextCursor: string | null }>(query);
       expect(page.status).toBe(200);
       seen.push(...page.body.items.map((i) => i.objectId));

@@ -3,7 +3,8 @@ import { AuditList, AuditQuery } from "../../shared/schemas/admin";
 import { authorize } from "../permissions/authorize";
 import { SITE } from "../permissions/policy";
 import type { Deps } from "../platform/deps";
-import { errorResponses } from "../platform/request-context";
+import { errorResponses } from "../platform/openapi-responses";
+import { listAuditEntries } from "./queries";
 
 export function auditRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -20,34 +21,9 @@ export function auditRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req) => {
         authorize(req.actor, "audit.read", SITE);
         const f = req.query;
-        let q = deps.db
-          .selectFrom("audit_log as a")
-          .leftJoin("users as u", "u.id", "a.actor_id")
-          .select([
-            "a.id",
-            "a.at",
-            "a.actor_id",
-            "u.name as actor_name",
-            "u.email as actor_email",
-            "a.action",
-            "a.object_type",
-            "a.object_id",
-            "a.changes",
-          ]);
-        if (f.objectType) q = q.where("a.object_type", "=", f.objectType);
-        if (f.objectId) q = q.where("a.object_id", "=", f.objectId);
-        if (f.actorId) q = q.where("a.actor_id", "=", f.actorId);
-        if (f.action) q = q.where("a.action", "=", f.action);
-        if (f.cursor) {
-          // Keyset paging on (at, id): entries written in one transaction share their instant.
-          const [at = "", id = ""] = f.cursor.split("|");
-          q = q.where((eb) => eb.or([eb("a.at", "<", at), eb.and([eb("a.at", "=", at), eb("a.id", ">", id)])]));
-        }
-        const rows = await q
-          .orderBy("a.at", "desc")
-          .orderBy("a.id")
-          .limit(f.limit + 1)
-          .execute();
+        // The cursor is the last entry's "at|id".
+        const [at = "", id = ""] = f.cursor?.split("|") ?? [];
+        const rows = await listAuditEntries(deps.db, { ...f, after: f.cursor ? { at, id } : undefined }, f.limit + 1);
         const more = rows.length > f.limit;
         if (more) rows.pop();
         const last = rows.at(-1);

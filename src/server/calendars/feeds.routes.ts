@@ -2,19 +2,20 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Id } from "../../shared/schemas/common";
 import { SESSION_DEFAULTS } from "../../shared/schemas/community-sessions";
+import { sessionEntry } from "../community-sessions/calendar-files";
 import { sessionFacts } from "../community-sessions/present";
-import { listParticipants } from "../community-sessions/queries";
+import { findSession, listParticipants } from "../community-sessions/queries";
 import { personalConferenceEntries } from "../exports/personal";
 import { actorFromUser } from "../permissions/actor";
 import { requireActor } from "../permissions/authorize";
 import { can } from "../permissions/policy";
 import type { Deps } from "../platform/deps";
 import { notFound } from "../platform/errors";
+import { buildIcs, type CalendarEntry } from "../platform/ics";
 import { newToken } from "../platform/ids";
-import { errorResponses } from "../platform/request-context";
+import { errorResponses } from "../platform/openapi-responses";
 import { readFeatures, readSite } from "../site/settings";
-import { sessionEntry } from "./community-ics";
-import { buildIcs, type CalendarEntry } from "./ics";
+import { feedTokenOf, findUserByFeedToken, listedSessions, sessionsJoinedBy, setFeedToken } from "./queries";
 
 const tags = ["calendars"];
 const FeedUrl = z.object({ url: z.string().describe("secret address: anyone with it can read your calendar") });
@@ -25,14 +26,10 @@ export function feedRoutes(deps: Deps): FastifyPluginAsyncZod {
   const feedUrl = (token: string) => `${deps.config.baseUrl}/api/v1/feeds/${token}/calendar.ics`;
 
   async function ensureToken(userId: string, reset: boolean): Promise<string> {
-    const user = await deps.db
-      .selectFrom("users")
-      .select("feed_token")
-      .where("id", "=", userId)
-      .executeTakeFirstOrThrow();
-    if (user.feed_token && !reset) return user.feed_token;
+    const current = await feedTokenOf(deps.db, userId);
+    if (current && !reset) return current;
     const token = newToken(24);
-    await deps.db.updateTable("users").set({ feed_token: token }).where("id", "=", userId).execute();
+    await setFeedToken(deps.db, userId, token);
     return token;
   }
 
@@ -78,21 +75,9 @@ export function feedRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const user = await deps.db
-          .selectFrom("users")
-          .select(["id", "email", "name", "is_admin", "is_staff", "is_premium", "deactivated_at", "time_zone"])
-          .where("feed_token", "=", req.params.token)
-          .executeTakeFirst();
+        const user = await findUserByFeedToken(deps.db, req.params.token);
         if (!user || user.deactivated_at) throw notFound("This feed");
-        const rows = await deps.db
-          .selectFrom("community_sessions as s")
-          .innerJoin("community_participants as p", "p.session_id", "s.id")
-          .selectAll("s")
-          .where("p.user_id", "=", user.id)
-          .where("p.status", "!=", "cancelled")
-          .where("s.status", "!=", "draft")
-          .orderBy("s.starts_at")
-          .execute();
+        const rows = await sessionsJoinedBy(deps.db, user.id);
         const site = await readSite(deps.db);
         const entries = rows
           .map((r) => sessionEntry(deps.config, r, { withMeeting: true }))
@@ -115,12 +100,7 @@ export function feedRoutes(deps: Deps): FastifyPluginAsyncZod {
       "/api/v1/community/calendar.ics",
       { schema: { tags, summary: "Community feed: sessions that are Open, Full or Closed (no meeting details)" } },
       async (_req, reply) => {
-        const rows = await deps.db
-          .selectFrom("community_sessions")
-          .selectAll()
-          .where("status", "in", ["open", "full", "closed"])
-          .orderBy("starts_at")
-          .execute();
+        const rows = await listedSessions(deps.db);
         const site = await readSite(deps.db);
         const entries = rows
           .map((r) => sessionEntry(deps.config, r, { withMeeting: false }))
@@ -142,11 +122,7 @@ export function feedRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const row = await deps.db
-          .selectFrom("community_sessions")
-          .selectAll()
-          .where("id", "=", req.params.id)
-          .executeTakeFirst();
+        const row = await findSession(deps.db, req.params.id);
         if (!row) throw notFound("The session");
         const [participants, features] = await Promise.all([listParticipants(deps.db, row.id), readFeatures(deps.db)]);
         const facts = sessionFacts(row, req.actor, participants, features);

@@ -4,7 +4,7 @@ import { describeEngines } from "../../../tests/engines";
 import { type Agent, signedInAgent, uniqueEmail, useTestServer } from "../../../tests/harness";
 import type { ErrorBody } from "../../shared/schemas/common";
 import type { CommunitySession, Participant, ParticipantList } from "../../shared/schemas/community-sessions";
-import { MEMBER_INVITATION_LIMIT } from "./operations";
+import { MEMBER_INVITATION_LIMIT } from "./invitations.operations";
 
 /** A session a member created and opened (Allow User Session Creation). */
 async function ownOpenSession(member: Agent, title: string) {

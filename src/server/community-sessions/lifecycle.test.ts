@@ -1,18 +1,20 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
+import type { SessionStatus, StatusAction } from "../../shared/schemas/community-sessions";
 import {
   allowedStatusActions,
   applyStatusAction,
   canMemberCancel,
+  isPublished,
   isVisibleToMembers,
   reconcileFull,
   registrationRefusal,
+  requiredWhilePublished,
   SESSION_STATUSES,
-  type SessionStatus,
   STATUS_ACTIONS,
-  type StatusAction,
   type StatusActionContext,
   shownStatus,
+  takesInvitations,
 } from "./lifecycle";
 
 // community.md, Status lifecycle, restated as a table independent of the code:
@@ -257,5 +259,44 @@ describe("canMemberCancel", () => {
 describe("isVisibleToMembers", () => {
   it.each(SESSION_STATUSES.map((s) => [s, s !== "draft"] as const))("%s → %s", (status, visible) => {
     expect(isVisibleToMembers(status)).toBe(visible);
+  });
+});
+
+describe("isPublished", () => {
+  const PUBLISHED: Record<SessionStatus, boolean> = {
+    draft: false,
+    open: true,
+    full: true,
+    closed: true,
+    cancelled: false,
+  };
+  it.each(SESSION_STATUSES.map((s) => [s, PUBLISHED[s]] as const))("%s → %s", (status, published) => {
+    expect(isPublished(status)).toBe(published);
+  });
+});
+
+describe("requiredWhilePublished", () => {
+  const both = { hasStart: true, hasMeetingUrl: true };
+  const neither = { hasStart: false, hasMeetingUrl: false };
+  const message = "is required while the session is open to members";
+
+  it("keeps an Open, Full or Closed session's Date & Time and Meeting URL", () => {
+    for (const status of ["open", "full", "closed"] as const) {
+      expect(requiredWhilePublished(status, neither)).toEqual({ startsLocal: message, meetingUrl: message });
+      expect(requiredWhilePublished(status, { ...both, hasMeetingUrl: false })).toEqual({ meetingUrl: message });
+      expect(requiredWhilePublished(status, { ...both, hasStart: false })).toEqual({ startsLocal: message });
+      expect(requiredWhilePublished(status, both)).toEqual({});
+    }
+  });
+
+  it("lets a Draft or a Cancelled session go without them", () => {
+    expect(requiredWhilePublished("draft", neither)).toEqual({});
+    expect(requiredWhilePublished("cancelled", neither)).toEqual({});
+  });
+});
+
+describe("takesInvitations", () => {
+  it.each(SESSION_STATUSES.map((s) => [s, s === "open" || s === "full"] as const))("%s → %s", (status, takes) => {
+    expect(takesInvitations(status)).toBe(takes);
   });
 });

@@ -4,14 +4,8 @@
  * Pure: the caller passes the facts and the time.
  */
 
-/** The statuses stored on a session. */
-export type SessionStatus = "draft" | "open" | "full" | "closed" | "cancelled";
-
-/** What people are shown: the stored status, or In Progress / Completed worked out from the time. */
-export type ShownStatus = SessionStatus | "in_progress" | "completed";
-
-/** The status buttons an admin has in the session editor. */
-export type StatusAction = "open" | "close" | "reopen" | "cancel";
+import { SESSION_STATUS_LABEL } from "../../shared/labels";
+import { SessionStatus, type ShownStatus, StatusAction } from "../../shared/schemas/community-sessions";
 
 /** Facts about the session that a status action depends on. */
 export interface StatusActionContext {
@@ -27,16 +21,10 @@ export type StatusActionResult =
   | { ok: true; status: SessionStatus }
   | { ok: false; code: string; message: string; field?: string };
 
-export const SESSION_STATUSES: readonly SessionStatus[] = ["draft", "open", "full", "closed", "cancelled"];
-export const STATUS_ACTIONS: readonly StatusAction[] = ["open", "close", "reopen", "cancel"];
-
-const STATUS_LABELS: Record<SessionStatus, string> = {
-  draft: "Draft",
-  open: "Open",
-  full: "Full",
-  closed: "Closed",
-  cancelled: "Cancelled",
-};
+/** The statuses stored on a session, in lifecycle order (the shared schema's). */
+export const SESSION_STATUSES: readonly SessionStatus[] = SessionStatus.options;
+/** The status buttons an admin has in the session editor, in button order (the shared schema's). */
+export const STATUS_ACTIONS: readonly StatusAction[] = StatusAction.options;
 
 // "open" is the first publication of a Draft; "reopen" brings back a session that has been open before
 // (Full, Closed or Cancelled). Keeping them apart means a button never does two different things, and a
@@ -93,7 +81,7 @@ export function applyStatusAction(
 }
 
 function invalidTransitionMessage(current: SessionStatus): string {
-  const label = STATUS_LABELS[current];
+  const label = SESSION_STATUS_LABEL[current];
   const article = /^[AEIOU]/.test(label) ? "An" : "A";
   const verbs = ALLOWED_ACTIONS[current].map((a) => ACTION_VERBS[a]);
   const list = verbs.length > 1 ? `${verbs.slice(0, -1).join(", ")} or ${verbs.at(-1)}` : verbs.join("");
@@ -183,6 +171,38 @@ export function registrationRefusal(
  */
 export function canMemberCancel(startsAt: string | null, now: Date): boolean {
   return startsAt === null || now.getTime() < instantMs(startsAt);
+}
+
+/**
+ * Open, Full and Closed sessions are published: members rely on their Date & Time and Meeting URL, and
+ * participants are told when those change (community.md, Status lifecycle). Drafts are not out yet; a Cancelled
+ * session is over.
+ */
+export function isPublished(status: SessionStatus): boolean {
+  return status === "open" || status === "full" || status === "closed";
+}
+
+/**
+ * A published session cannot lose its Date & Time or Meeting URL (community.md, Status lifecycle: opening needs
+ * both). Returns field name → message for each one an edit would clear; empty when the edit is fine.
+ */
+export function requiredWhilePublished(
+  status: SessionStatus,
+  next: { hasStart: boolean; hasMeetingUrl: boolean },
+): Record<string, string> {
+  const missing: Record<string, string> = {};
+  if (!isPublished(status)) return missing;
+  if (!next.hasStart) missing.startsLocal = "is required while the session is open to members";
+  if (!next.hasMeetingUrl) missing.meetingUrl = "is required while the session is open to members";
+  return missing;
+}
+
+/**
+ * Only an Open or Full session takes a member's invitations (community.md, Participants tab): in any other status
+ * nobody could register.
+ */
+export function takesInvitations(status: SessionStatus): boolean {
+  return status === "open" || status === "full";
 }
 
 /** Members see every session except Drafts (community.md, Status lifecycle). */

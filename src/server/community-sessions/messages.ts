@@ -1,7 +1,8 @@
+import { ROLE_LABEL } from "../../shared/labels";
+import type { Role } from "../../shared/schemas/community-sessions";
 import { describeInstant } from "../../shared/time";
 import { type Block, type Rendered, renderEmail } from "../mail/layout";
 import type { SiteSettings } from "../site/settings";
-import type { Role } from "./slots";
 
 /** What every community email says about the session, as the recipient should read it. */
 export interface SessionForEmail {
@@ -19,13 +20,6 @@ export interface Recipient {
   /** The recipient's own zone (profile); null: the session's zone. */
   timeZone: string | null;
 }
-
-export const ROLE_LABEL: Record<Role, string> = {
-  host: "Host",
-  presenter: "Presenter",
-  interviewer: "Interviewer",
-  guest: "Guest",
-};
 
 /** "Tue 10 Mar 2026, 18:30 EDT (America/New_York)", in the recipient's zone with the session's beside it. */
 export function whenText(s: Pick<SessionForEmail, "startsAt" | "timeZone">, r: Recipient): string {
@@ -90,6 +84,25 @@ export function memberInvitationEmail(
     },
     "You are not registered yet. If you would like to come, register on the session page:",
     { link: s.link, label: "Open the session page" },
+  ]);
+}
+
+/**
+ * An admin added an address that had no account (community.md, Participants tab): the account exists without a
+ * password, and `link` sets one (7 days). No meeting details until the person has an account they control.
+ */
+export function accountInvitationEmail(site: SiteSettings, s: SessionForEmail, role: Role, link: string): Rendered {
+  return renderEmail(site, `You are invited to ${s.title}`, [
+    "Hello,",
+    `An organiser of ${site.siteName} added you to "${s.title}" as ${ROLE_LABEL[role]}.`,
+    {
+      lines: [
+        ["When", whenText(s, { name: null, timeZone: null })],
+        ["Duration", `${s.durationMinutes} minutes`],
+      ],
+    },
+    "Create your account to see the meeting details and manage your registration (the link works for 7 days):",
+    { link, label: "Create your account" },
   ]);
 }
 

@@ -1,4 +1,4 @@
-import type { CommunitySession, Participant, SessionCard } from "../../shared/schemas/community-sessions";
+import type { CommunitySession, Participant, Role, SessionCard } from "../../shared/schemas/community-sessions";
 import type { Actor } from "../permissions/actor";
 import { isPremium } from "../permissions/actor";
 import { type CommunitySessionFacts, can } from "../permissions/policy";
@@ -13,9 +13,9 @@ import {
   countActive,
   freeSlots,
   gatedRoles,
+  holdsActiveRegistration,
   isActiveParticipant,
   ROLES,
-  type Role,
   type RoleCounts,
   type RoleGates,
   roleCapacity,
@@ -37,8 +37,7 @@ export function sessionFacts(
     createdBy: row.created_by,
     isDraft: row.status === "draft",
     allowUserSessionCreation: features.allowUserSessionCreation,
-    isActiveParticipant:
-      actor !== null && participants.some((p) => p.user_id === actor.id && isActiveParticipant(p.status)),
+    isActiveParticipant: actor !== null && holdsActiveRegistration(participants, actor.id),
   };
 }
 

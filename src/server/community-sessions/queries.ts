@@ -1,7 +1,8 @@
 import { type Insertable, type Selectable, sql, type Updateable } from "kysely";
-import type { CommunityParticipantsTable, CommunitySessionsTable } from "../db/schema";
+import type { Role } from "../../shared/schemas/community-sessions";
+import type { CalendarLinksTable, CommunityParticipantsTable, CommunitySessionsTable } from "../db/schema";
 import { containsText, type Db, type Engine, lockedRows } from "../platform/db";
-import { ROLES, type Role, type RoleCounts } from "./slots";
+import { ROLES, type RoleCounts } from "./slots";
 
 export type SessionRow = Selectable<CommunitySessionsTable>;
 export type ParticipantRow = Selectable<CommunityParticipantsTable>;
@@ -19,6 +20,12 @@ export function findSession(db: Db, id: string): Promise<SessionRow | undefined>
 export function lockSession(tx: Db, engine: Engine, id: string): Promise<SessionRow | undefined> {
   const q = tx.selectFrom("community_sessions").selectAll().where("id", "=", id);
   return lockedRows(engine, q).executeTakeFirst();
+}
+
+/** Several sessions by id, in no particular order (My sessions). */
+export function listSessionsByIds(db: Db, ids: readonly string[]): Promise<SessionRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom("community_sessions").selectAll().where("id", "in", ids).execute();
 }
 
 export async function insertSession(db: Db, row: Insertable<CommunitySessionsTable>): Promise<void> {
@@ -157,4 +164,50 @@ export function listRegistrationsOf(db: Db, userId: string) {
     .where("s.status", "!=", "draft")
     .orderBy("s.starts_at", "desc")
     .execute();
+}
+
+/**
+ * The payload of a queued notice nobody has tried to send yet (pending, no attempt), by its coalescing key: a
+ * newer Session Updated replaces it and keeps what it said the old values were.
+ */
+export async function findUnsentNotice(db: Db, coalesceKey: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("outbox")
+    .select("payload")
+    .where("coalesce_key", "=", coalesceKey)
+    .where("status", "=", "pending")
+    .where("attempts", "=", 0)
+    .executeTakeFirst();
+  return row?.payload;
+}
+
+/** Withdraws a queued notice nobody has tried to send yet; one already tried is left to finish. */
+export async function deleteUnsentNotice(db: Db, coalesceKey: string): Promise<void> {
+  await db
+    .deleteFrom("outbox")
+    .where("coalesce_key", "=", coalesceKey)
+    .where("status", "=", "pending")
+    .where("attempts", "=", 0)
+    .execute();
+}
+
+export type CalendarLinkRow = Selectable<CalendarLinksTable>;
+
+/** The Google Calendar events of these sessions (Admin > Sessions shows each one's sync state). */
+export function listCalendarLinks(db: Db, sessionIds: readonly string[]): Promise<CalendarLinkRow[]> {
+  if (sessionIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom("calendar_links").selectAll().where("session_id", "in", sessionIds).execute();
+}
+
+/** Which of these coalescing keys have a calendar sync of `kind` waiting in the outbox. */
+export async function pendingCalendarSyncKeys(db: Db, kind: string, keys: readonly string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await db
+    .selectFrom("outbox")
+    .select("coalesce_key")
+    .where("kind", "=", kind)
+    .where("status", "=", "pending")
+    .where("coalesce_key", "in", keys)
+    .execute();
+  return new Set(rows.flatMap((r) => (r.coalesce_key === null ? [] : [r.coalesce_key])));
 }

@@ -18,65 +18,40 @@ import {
   StatusInput,
   UpdateParticipantInput,
 } from "../../shared/schemas/community-sessions";
-import { calendarSyncKey, GOOGLE_SYNC_KIND } from "../calendars/google/sync";
-import type { Actor } from "../permissions/actor";
-import { authorize, requireActor } from "../permissions/authorize";
-import { can } from "../permissions/policy";
+import { requireActor } from "../permissions/authorize";
 import type { Deps } from "../platform/deps";
-import { notFound } from "../platform/errors";
-import { errorResponses } from "../platform/request-context";
-import { readFeatures } from "../site/settings";
-import { cachedList } from "./list-cache";
+import { cachedList } from "../platform/list-cache";
+import { errorResponses } from "../platform/openapi-responses";
+import { addParticipantByEmail } from "./invitations.operations";
 import {
-  addParticipantByEmail,
-  assertManager,
   cancelOwnRegistration,
-  changeCommunitySessionStatus,
-  createCommunitySession,
-  deleteCommunitySession,
   moveCommunityPresenter,
   registerForCommunitySession,
   removeCommunityParticipant,
   updateCommunityParticipant,
-  updateCommunitySession,
-} from "./operations";
-import { rosterSort, sessionFacts, toCard, toParticipant, toSessionDto } from "./present";
+} from "./participants.operations";
 import {
-  countActiveBySession,
-  findSession,
-  listParticipants,
-  listPublishedSessions,
-  listRegistrationsOf,
-  listSessions,
-} from "./queries";
+  readAdminSessionList,
+  readMyRegistrations,
+  readParticipant,
+  readParticipants,
+  readParticipantsAfterChange,
+  readPublishedCards,
+  readSession,
+} from "./read";
+import {
+  changeCommunitySessionStatus,
+  createCommunitySession,
+  deleteCommunitySession,
+  updateCommunitySession,
+} from "./sessions.operations";
 
 const tags = ["community sessions"];
 const SessionParams = z.object({ id: Id });
 const ParticipantParams = z.object({ id: Id, participantId: Id });
 
+/** Community sessions (community.md): member lists, the session page, the editor and its Participants tab. */
 export function communitySessionRoutes(deps: Deps): FastifyPluginAsyncZod {
-  async function loadDto(actor: Actor | null, id: string) {
-    const row = await findSession(deps.db, id);
-    if (!row) throw notFound("The session");
-    const [participants, features] = await Promise.all([listParticipants(deps.db, id), readFeatures(deps.db)]);
-    if (!can(actor, "community.session.view", sessionFacts(row, actor, participants, features)))
-      throw notFound("The session");
-    return toSessionDto(row, participants, actor, features, deps.clock.now());
-  }
-
-  async function cards(rows: Awaited<ReturnType<typeof listSessions>>["rows"]) {
-    const [counts, features] = await Promise.all([
-      countActiveBySession(
-        deps.db,
-        rows.map((r) => r.id),
-      ),
-      readFeatures(deps.db),
-    ]);
-    const now = deps.clock.now();
-    const none = { host: 0, presenter: 0, interviewer: 0, guest: 0 };
-    return rows.map((r) => toCard(r, counts.get(r.id) ?? none, now, features));
-  }
-
   return async (app) => {
     app.get(
       "/api/v1/community/sessions",
@@ -90,16 +65,10 @@ export function communitySessionRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const key = `${req.query.when}|${req.query.limit}|${req.query.offset}`;
-        const body = await cachedList(key, deps.clock.now().getTime(), async () => {
-          const rows = await listPublishedSessions(deps.db, {
-            when: req.query.when,
-            now: deps.clock.now().toISOString(),
-            limit: req.query.limit,
-            offset: req.query.offset,
-          });
-          // Validated against the schema once, when the cached text is made.
-          return JSON.stringify(SessionCardList.parse({ sessions: await cards(rows) }));
-        });
+        // Validated against the schema once, when the cached text is made.
+        const body = await cachedList(key, deps.clock.now().getTime(), async () =>
+          JSON.stringify(SessionCardList.parse(await readPublishedCards(deps, req.query))),
+        );
         // Already JSON text: Fastify sends a string as is when the content type is JSON.
         return reply.type("application/json; charset=utf-8").send(body as never);
       },
@@ -115,7 +84,7 @@ export function communitySessionRoutes(deps: Deps): FastifyPluginAsyncZod {
           response: { 200: CommunitySession, ...errorResponses(400, 404) },
         },
       },
-      async (req) => loadDto(req.actor, req.params.id),
+      async (req) => readSession(deps, req.actor, req.params.id),
     );
 
     app.get(
@@ -128,51 +97,7 @@ export function communitySessionRoutes(deps: Deps): FastifyPluginAsyncZod {
           response: { 200: AdminSessionList, ...errorResponses(400, 401, 403) },
         },
       },
-      async (req) => {
-        const features = await readFeatures(deps.db);
-        authorize(req.actor, "community.sessions.create", {
-          kind: "community",
-          allowUserSessionCreation: features.allowUserSessionCreation,
-        });
-        const { rows, total } = await listSessions(deps.db, {
-          visibleOnly: false,
-          when: req.query.when,
-          now: deps.clock.now().toISOString(),
-          status: req.query.status,
-          titleSearch: req.query.q,
-          createdBy: req.actor.isAdmin ? undefined : req.actor.id,
-          limit: req.query.limit,
-          offset: req.query.offset,
-        });
-        const ids = rows.map((r) => r.id);
-        const [links, pending] = ids.length
-          ? await Promise.all([
-              deps.db.selectFrom("calendar_links").selectAll().where("session_id", "in", ids).execute(),
-              deps.db
-                .selectFrom("outbox")
-                .select("coalesce_key")
-                .where("kind", "=", GOOGLE_SYNC_KIND)
-                .where("status", "=", "pending")
-                .where("coalesce_key", "in", ids.map(calendarSyncKey))
-                .execute(),
-            ])
-          : [[], []];
-        const linkOf = new Map(links.map((l) => [l.session_id, l]));
-        const pendingKeys = new Set(pending.map((p) => p.coalesce_key));
-        const sessions = (await cards(rows)).map((card) => {
-          const link = linkOf.get(card.id);
-          const isPending = pendingKeys.has(calendarSyncKey(card.id));
-          const calendarSync = link?.last_error
-            ? { state: "error" as const, error: link.last_error, at: link.last_error_at }
-            : isPending
-              ? { state: "pending" as const, error: null, at: null }
-              : link
-                ? { state: "synced" as const, error: null, at: link.synced_at }
-                : null;
-          return { ...card, calendarSync };
-        });
-        return { sessions, total };
-      },
+      async (req) => readAdminSessionList(deps, req.actor, req.query),
     );
 
     app.post(
@@ -188,7 +113,7 @@ export function communitySessionRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req, reply) => {
         requireActor(req.actor);
         const row = await createCommunitySession(deps, req.actor, req.body);
-        return reply.status(201).send(await loadDto(req.actor, row.id));
+        return reply.status(201).send(await readSession(deps, req.actor, row.id));
       },
     );
 
@@ -206,7 +131,7 @@ export function communitySessionRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req) => {
         requireActor(req.actor);
         await updateCommunitySession(deps, req.actor, req.params.id, req.body);
-        return loadDto(req.actor, req.params.id);
+        return readSession(deps, req.actor, req.params.id);
       },
     );
 
@@ -224,7 +149,7 @@ export function communitySessionRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req) => {
         requireActor(req.actor);
         await changeCommunitySessionStatus(deps, req.actor, req.params.id, req.body.action);
-        return loadDto(req.actor, req.params.id);
+        return readSession(deps, req.actor, req.params.id);
       },
     );
 
@@ -259,7 +184,7 @@ export function communitySessionRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req, reply) => {
         requireActor(req.actor);
         await registerForCommunitySession(deps, req.actor, req.params.id, req.body);
-        return reply.status(201).send(await loadDto(req.actor, req.params.id));
+        return reply.status(201).send(await readSession(deps, req.actor, req.params.id));
       },
     );
 
@@ -276,7 +201,7 @@ export function communitySessionRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req) => {
         requireActor(req.actor);
         await cancelOwnRegistration(deps, req.actor, req.params.id);
-        return loadDto(req.actor, req.params.id);
+        return readSession(deps, req.actor, req.params.id);
       },
     );
 
@@ -293,13 +218,7 @@ export function communitySessionRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req) => {
         requireActor(req.actor);
-        const row = await findSession(deps.db, req.params.id);
-        if (!row) throw notFound("The session");
-        const [participants, features] = await Promise.all([listParticipants(deps.db, row.id), readFeatures(deps.db)]);
-        assertManager(req.actor, row, participants, features);
-        const active = rosterSort(participants.filter((p) => p.status !== "cancelled"));
-        const cancelled = participants.filter((p) => p.status === "cancelled");
-        return { participants: [...active, ...cancelled].map(toParticipant) };
+        return readParticipants(deps, req.actor, req.params.id);
       },
     );
 
@@ -324,9 +243,7 @@ export function communitySessionRoutes(deps: Deps): FastifyPluginAsyncZod {
         requireActor(req.actor);
         const result = await addParticipantByEmail(deps, req.actor, req.params.id, req.body);
         if (!("added" in result)) return reply.status(202).send({ invited: true as const });
-        const p = (await listParticipants(deps.db, req.params.id)).find((x) => x.id === result.added);
-        if (!p) throw notFound("The participant");
-        return reply.status(201).send(toParticipant(p));
+        return reply.status(201).send(await readParticipant(deps, req.params.id, result.added));
       },
     );
 
@@ -344,7 +261,7 @@ export function communitySessionRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req) => {
         requireActor(req.actor);
         await updateCommunityParticipant(deps, req.actor, req.params.id, req.params.participantId, req.body);
-        return participantsOf(req.params.id);
+        return readParticipantsAfterChange(deps, req.params.id);
       },
     );
 
@@ -362,7 +279,7 @@ export function communitySessionRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req) => {
         requireActor(req.actor);
         await moveCommunityPresenter(deps, req.actor, req.params.id, req.params.participantId, req.body.direction);
-        return participantsOf(req.params.id);
+        return readParticipantsAfterChange(deps, req.params.id);
       },
     );
 
@@ -379,7 +296,7 @@ export function communitySessionRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req) => {
         requireActor(req.actor);
         await removeCommunityParticipant(deps, req.actor, req.params.id, req.params.participantId);
-        return participantsOf(req.params.id);
+        return readParticipantsAfterChange(deps, req.params.id);
       },
     );
 
@@ -394,25 +311,8 @@ export function communitySessionRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req) => {
         requireActor(req.actor);
-        const regs = await listRegistrationsOf(deps.db, req.actor.id);
-        const ids = [...new Set(regs.map((r) => r.session_id))];
-        const rows = ids.length
-          ? await deps.db.selectFrom("community_sessions").selectAll().where("id", "in", ids).execute()
-          : [];
-        const byId = new Map((await cards(rows)).map((c) => [c.id, c]));
-        return {
-          registrations: regs.flatMap((r) => {
-            const session = byId.get(r.session_id);
-            return session ? [{ session, role: r.role, status: r.status }] : [];
-          }),
-        };
+        return readMyRegistrations(deps, req.actor);
       },
     );
-
-    async function participantsOf(id: string) {
-      const participants = await listParticipants(deps.db, id);
-      const active = rosterSort(participants.filter((p) => p.status !== "cancelled"));
-      return { participants: [...active, ...participants.filter((p) => p.status === "cancelled")].map(toParticipant) };
-    }
   };
 }

@@ -1,17 +1,18 @@
 import { describe, expect, it } from "vitest";
+import type { ParticipantStatus, Role } from "../../shared/schemas/community-sessions";
 import {
   type Capacity,
   capacityChangeProblems,
   compactPresenterOrder,
   countActive,
+  creatorBecomesHost,
   freeSlots,
+  holdsActiveRegistration,
   isActiveParticipant,
   isFull,
   movePresenter,
   nextPresenterOrder,
-  type ParticipantStatus,
   ROLES,
-  type Role,
   type RoleCounts,
   type RoleGates,
   type RoleRequest,
@@ -349,5 +350,37 @@ describe("presenter order", () => {
     const input = three.map((p) => ({ ...p }));
     movePresenter(input, "b", "up");
     expect(input).toEqual(three);
+  });
+});
+
+describe("holdsActiveRegistration", () => {
+  const rows = [
+    { user_id: "ann", status: "cancelled" as const },
+    { user_id: "bob", status: "no_show" as const },
+  ];
+
+  it("is true only for someone whose registration still holds a slot", () => {
+    expect(holdsActiveRegistration(rows, "bob")).toBe(true);
+    expect(holdsActiveRegistration(rows, "ann")).toBe(false);
+    expect(holdsActiveRegistration(rows, "cid")).toBe(false);
+    expect(holdsActiveRegistration([...rows, { user_id: "ann", status: "registered" }], "ann")).toBe(true);
+  });
+});
+
+describe("creatorBecomesHost", () => {
+  const member = { isAdmin: false, isPremium: false };
+  const premium = { isAdmin: false, isPremium: true };
+  const admin = { isAdmin: true, isPremium: true };
+
+  it("makes a member who creates a session its host, unless hosting needs premium and they are not", () => {
+    expect(creatorBecomesHost(member, NO_GATES)).toBe(true);
+    expect(creatorBecomesHost(member, { ...NO_GATES, requirePremiumForPresenting: true })).toBe(true);
+    expect(creatorBecomesHost(member, ALL_GATES)).toBe(false);
+    expect(creatorBecomesHost(premium, ALL_GATES)).toBe(true);
+  });
+
+  it("never makes an admin the host of what they create", () => {
+    expect(creatorBecomesHost(admin, NO_GATES)).toBe(false);
+    expect(creatorBecomesHost(admin, ALL_GATES)).toBe(false);
   });
 });

@@ -4,12 +4,11 @@
  * Pure: the caller passes the session's capacity and its participants.
  */
 
-export type Role = "host" | "presenter" | "interviewer" | "guest";
+import { ROLE_LABEL, roleLabel } from "../../shared/labels";
+import { type ParticipantStatus, Role } from "../../shared/schemas/community-sessions";
 
-/** The roles in roster order: Host, Presenters, Interviewer, Guests. */
-export const ROLES: readonly Role[] = ["host", "presenter", "interviewer", "guest"];
-
-export type ParticipantStatus = "registered" | "confirmed" | "attended" | "no_show" | "cancelled";
+/** The roles in roster order: Host, Presenters, Interviewer, Guests (the shared schema's order). */
+export const ROLES: readonly Role[] = Role.options;
 
 /** The session fields that decide how many slots each role has. */
 export interface Capacity {
@@ -51,26 +50,23 @@ export interface PresenterOrder {
   order: number;
 }
 
-const ROLE_LABELS: Record<Role, string> = {
-  host: "Host",
-  presenter: "Presenter",
-  interviewer: "Interviewer",
-  guest: "Guest",
-};
-
-const ROLE_NOUNS: Record<Role, [singular: string, plural: string]> = {
-  host: ["host", "hosts"],
-  presenter: ["presenter", "presenters"],
-  interviewer: ["interviewer", "interviewers"],
-  guest: ["guest", "guests"],
-};
-
 /**
  * A registration holds a slot unless it is Cancelled (community.md, Roles and slots; Participants tab:
  * "Cancelled frees the slot").
  */
 export function isActiveParticipant(status: ParticipantStatus): boolean {
   return status !== "cancelled";
+}
+
+/**
+ * A person holds at most one active registration in a session (community.md, Registration: "already
+ * registered"): to take another role they cancel first, or an organiser changes their role.
+ */
+export function holdsActiveRegistration(
+  participants: readonly { user_id: string; status: ParticipantStatus }[],
+  userId: string,
+): boolean {
+  return participants.some((p) => p.user_id === userId && isActiveParticipant(p.status));
 }
 
 /**
@@ -134,8 +130,8 @@ export function capacityChangeProblems(next: Capacity, counts: RoleCounts): Reco
 }
 
 function registered(role: Role, n: number): string {
-  const [one, many] = ROLE_NOUNS[role];
-  return n === 1 ? `${one} already registered` : `${n} ${many} already registered`;
+  const noun = roleLabel(role, n).toLowerCase();
+  return n === 1 ? `${noun} already registered` : `${n} ${noun} already registered`;
 }
 
 /**
@@ -147,7 +143,7 @@ function registered(role: Role, n: number): string {
  */
 export function roleRefusal(role: Role, req: RoleRequest): RoleRefusal | null {
   const capacity = roleCapacity(role, req.cap);
-  const label = ROLE_LABELS[role];
+  const label = ROLE_LABEL[role];
   if (capacity === 0) {
     const message = role === "interviewer" ? "This session has no Interviewer." : `This session has no ${label} slots.`;
     return { code: "role_unavailable", message };
@@ -167,6 +163,14 @@ export function roleRefusal(role: Role, req: RoleRequest): RoleRefusal | null {
     return { code: "premium_required", message: `Only ${premium} members can register as ${label}.` };
   }
   return null;
+}
+
+/**
+ * A member who creates a session becomes its host when the hosting gate lets them take the role (community.md,
+ * Settings); admins create sessions for others and do not become their hosts.
+ */
+export function creatorBecomesHost(creator: { isAdmin: boolean; isPremium: boolean }, gates: RoleGates): boolean {
+  return !creator.isAdmin && (!gates.requirePremiumForHosting || creator.isPremium);
 }
 
 /** The roles reserved for premium members under these settings, in roster order (community.md, Settings). */

@@ -1,3 +1,4 @@
+import type { AuditAction } from "../audit/actions";
 import { type Changes, recordAudit } from "../audit/record";
 import type { SessionPrincipalRole, SessionProtectionMode } from "../db/schema";
 import type { Actor } from "../permissions/actor";
@@ -6,7 +7,7 @@ import { type Action, type ConferenceSessionFacts, can, type EventFacts } from "
 import type { Db } from "../platform/db";
 import type { Deps } from "../platform/deps";
 import { notFound } from "../platform/errors";
-import { findEvent, isEventManager, lockEvent } from "./events.queries";
+import { findEvent, isEventManager, lockEvent, managedEventIds } from "./events.queries";
 import { holdsSessionRole, rolesInEvent, rolesOnSession } from "./protection.queries";
 import type { EventRow, SessionWithType } from "./rows";
 import { findConferenceSession } from "./sessions.queries";
@@ -16,18 +17,41 @@ import { findConferenceSession } from "./sessions.queries";
  * one policy module (style.md §3.2 rule 6). Cannot see it: 404; may see but not act: 403 (401 when signed out).
  */
 
+/** The event as the policy sees it, from what the actor holds in it (pure). */
+export function eventFactsFrom(
+  event: Pick<EventRow, "timetable_published">,
+  held: { isEventManager: boolean; holdsSessionRole: boolean },
+): EventFacts {
+  return {
+    kind: "event",
+    isTimetablePublished: event.timetable_published === 1,
+    isEventManager: held.isEventManager,
+    holdsSessionRole: held.holdsSessionRole,
+  };
+}
+
 /** The event as the policy sees it for this actor. */
 export async function loadEventFacts(db: Db, event: EventRow, actor: Actor | null): Promise<EventFacts> {
+  // Admins hold every right through the policy; what they hold in the event is not worth two queries.
   const signedIn = actor !== null && !actor.isAdmin;
   const [manager, sessionRole] = signedIn
     ? await Promise.all([isEventManager(db, event.id, actor.id), holdsSessionRole(db, event.id, actor.id)])
     : [false, false];
-  return {
-    kind: "event",
-    isTimetablePublished: event.timetable_published === 1,
-    isEventManager: manager,
-    holdsSessionRole: sessionRole,
-  };
+  return eventFactsFrom(event, { isEventManager: manager, holdsSessionRole: sessionRole });
+}
+
+/**
+ * For the events list: whether the actor may manage each event (its `manage` flag), asked of the policy with the
+ * events they manage loaded in one query. A session role never gives `event.manage`, so the list does not load it.
+ */
+export async function loadMayManageEvent(db: Db, actor: Actor | null): Promise<(event: EventRow) => boolean> {
+  const managed = actor && !actor.isAdmin ? await managedEventIds(db, actor.id) : new Set<string>();
+  return (event) =>
+    can(
+      actor,
+      "event.manage",
+      eventFactsFrom(event, { isEventManager: managed.has(event.id), holdsSessionRole: false }),
+    );
 }
 
 /**
@@ -197,7 +221,7 @@ export async function requireSession(w: EventWork, sessionId: string, action: Se
  */
 export async function auditEvent(
   w: EventWork,
-  action: string,
+  action: AuditAction,
   changes: Changes | Record<string, unknown>,
 ): Promise<void> {
   await recordAudit(w.tx, {

@@ -17,7 +17,7 @@ import { authorize, requireActor } from "../permissions/authorize";
 import { can } from "../permissions/policy";
 import type { Deps } from "../platform/deps";
 import { notFound } from "../platform/errors";
-import { errorResponses } from "../platform/request-context";
+import { errorResponses } from "../platform/openapi-responses";
 import { scheduleContribution, unscheduleContribution } from "../timetable/scheduling.operations";
 import { createContribution, removeContribution, updateContributionDetails } from "./contributions.operations";
 import { readContribution, readContributionList } from "./read";

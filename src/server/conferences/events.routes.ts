@@ -20,7 +20,7 @@ import { listRooms } from "../conference-core/rooms.queries";
 import { authorize, requireActor } from "../permissions/authorize";
 import { SITE } from "../permissions/policy";
 import type { Deps } from "../platform/deps";
-import { errorResponses } from "../platform/request-context";
+import { errorResponses } from "../platform/openapi-responses";
 import {
   addEventManager,
   createEvent,

@@ -21,6 +21,13 @@ export interface MaterialStorage {
 /** Outbox kind: delete a stored file after the change that dropped its material has committed. */
 export const MATERIAL_FILE_DELETE_KIND = "material.file_delete";
 
+declare module "../outbox/kinds" {
+  interface OutboxPayloads {
+    /** A stored file whose material is gone: deleted once its transaction has committed. */
+    "material.file_delete": { key: string };
+  }
+}
+
 const KEY = /^[a-z0-9-]+(?:\/[a-z0-9-]+)*$/;
 
 /** Files under `root` (DATA_DIR/materials), one file per key; writes go through a temporary name. */

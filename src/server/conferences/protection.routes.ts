@@ -11,7 +11,7 @@ import {
 import { loadVisibleEvent, loadVisibleSession } from "../conference-core/access";
 import { requireActor } from "../permissions/authorize";
 import type { Deps } from "../platform/deps";
-import { errorResponses } from "../platform/request-context";
+import { errorResponses } from "../platform/openapi-responses";
 import {
   listSessionsOf,
   readEventProtection,

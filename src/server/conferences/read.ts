@@ -2,9 +2,9 @@ import type { z } from "zod";
 import type { Contribution } from "../../shared/schemas/conference-contributions";
 import type { ConferenceEvent, SessionType } from "../../shared/schemas/conference-events";
 import type { ConferenceSessionList } from "../../shared/schemas/conference-sessions";
-import { loadVisibleEvent } from "../conference-core/access";
+import { loadMayManageEvent, loadVisibleEvent } from "../conference-core/access";
 import { type ContributionFilter, listContributions, listSpeakersOf } from "../conference-core/contributions.queries";
-import { listEvents, managedEventIds } from "../conference-core/events.queries";
+import { listEvents } from "../conference-core/events.queries";
 import { groupBy, toContribution, toEventDto } from "../conference-core/present";
 import { findRoomsByIds } from "../conference-core/rooms.queries";
 import type { ContributionRow, EventRow, SessionTypeRow } from "../conference-core/rows";
@@ -23,9 +23,9 @@ export async function readEvent(db: Db, actor: Actor | null, eventId: string): P
 
 /** The events the caller may see (published ones, those they manage; admins all). */
 export async function readEventList(db: Db, actor: Actor | null) {
-  const [events, managed] = await Promise.all([
+  const [events, mayManage] = await Promise.all([
     listEvents(db, { userId: actor?.id ?? null, isAdmin: actor?.isAdmin === true }),
-    actor ? managedEventIds(db, actor.id) : Promise.resolve(new Set<string>()),
+    loadMayManageEvent(db, actor),
   ]);
   return {
     events: events.map((e: EventRow) => ({
@@ -35,7 +35,7 @@ export async function readEventList(db: Db, actor: Actor | null) {
       endAt: e.end_at,
       timeZone: e.time_zone,
       timetablePublished: e.timetable_published === 1,
-      manage: actor !== null && (actor.isAdmin || managed.has(e.id)),
+      manage: mayManage(e),
     })),
   };
 }

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { RoomInput, RoomUpdateInput } from "../../shared/schemas/conference-events";
+import type { AuditAction } from "../audit/actions";
 import { diff, recordAudit } from "../audit/record";
 import { deleteRoom, findRoom, findRoomByName, insertRoom, updateRoom } from "../conference-core/rooms.queries";
 import type { RoomRow } from "../conference-core/rows";
@@ -22,7 +23,14 @@ async function assertNameFree(db: Db, venueName: string, name: string, exceptId?
   }
 }
 
-async function audit(db: Db, actor: Actor, action: string, id: string, changes: Record<string, unknown>, at: string) {
+async function audit(
+  db: Db,
+  actor: Actor,
+  action: AuditAction,
+  id: string,
+  changes: Record<string, unknown>,
+  at: string,
+) {
   await recordAudit(db, { actorId: actor.id, action, objectType: "room", objectId: id, changes, at });
 }
 

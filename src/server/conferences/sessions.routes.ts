@@ -24,7 +24,7 @@ import { toMaterial } from "../conference-core/present";
 import { authorize, requireActor } from "../permissions/authorize";
 import type { Deps } from "../platform/deps";
 import { AppError } from "../platform/errors";
-import { errorResponses } from "../platform/request-context";
+import { errorResponses } from "../platform/openapi-responses";
 import { readConferenceSession, readSessionTimetable } from "../timetable/read";
 import { contentDisposition } from "./material-files";
 import type { MaterialStorage } from "./material-storage";

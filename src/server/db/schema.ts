@@ -3,7 +3,9 @@
  * app-made text ids, UTC ISO-8601 text instants (suffix `_at`), flags as 0/1 integers,
  * JSON as text. See docs/decisions.md.
  */
+
 import type { Generated } from "kysely";
+import type { ParticipantStatus, Role, SessionStatus } from "../../shared/schemas/community-sessions";
 
 export type Flag = 0 | 1;
 
@@ -108,7 +110,7 @@ export interface CommunitySessionsTable {
   talk_minutes: number;
   qa_minutes: number;
   has_interviewer: Flag;
-  status: "draft" | "open" | "full" | "closed" | "cancelled";
+  status: SessionStatus;
   /** Increases with every edit of the details: two editors never overwrite each other silently. */
   version: number;
   /** SEQUENCE of the session's iCalendar invitations. */
@@ -122,8 +124,8 @@ export interface CommunityParticipantsTable {
   id: string;
   session_id: string;
   user_id: string;
-  role: "host" | "presenter" | "interviewer" | "guest";
-  status: "registered" | "confirmed" | "attended" | "no_show" | "cancelled";
+  role: Role;
+  status: ParticipantStatus;
   presenter_order: number | null;
   talk_title: string | null;
   talk_description: string | null;

@@ -1,8 +1,8 @@
-import type { CalendarEntry } from "../calendars/ics";
 import { eventLocation, groupBy, ownLocation, resolveLocation } from "../conference-core/present";
 import type { ContributionRow } from "../conference-core/rows";
 import { formatLocalTime, parseInstant } from "../conference-core/time";
 import { absolute, contributionPath, sessionPath } from "../conferences/links";
+import type { CalendarEntry } from "../platform/ics";
 import type { TimetableData } from "../timetable/assemble";
 
 /**

@@ -1,10 +1,10 @@
-import type { CalendarEntry } from "../calendars/ics";
 import { loadEventFacts } from "../conference-core/access";
 import { findEvent } from "../conference-core/events.queries";
 import { listMySessions, listScheduledContributionsSpokenBy } from "../conference-core/protection.queries";
 import type { Actor } from "../permissions/actor";
 import { can } from "../permissions/policy";
 import type { Db } from "../platform/db";
+import type { CalendarEntry } from "../platform/ics";
 import { loadVisibleTimetableData } from "../timetable/read";
 import { conferenceEntries } from "./conference-ics";
 

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Id } from "../../shared/schemas/common";
-import { buildIcs } from "../calendars/ics";
 import { loadVisibleEvent, loadVisibleSession } from "../conference-core/access";
 import { authorize } from "../permissions/authorize";
 import type { Deps } from "../platform/deps";
-import { errorResponses } from "../platform/request-context";
+import { buildIcs } from "../platform/ics";
+import { errorResponses } from "../platform/openapi-responses";
 import { loadTimetableData, loadVisibleTimetableData } from "../timetable/read";
 import { conferenceEntries } from "./conference-ics";
 import { toCsv } from "./csv";

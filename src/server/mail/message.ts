@@ -17,3 +17,10 @@ export interface OutboundEmail {
 }
 
 export const EMAIL_KIND = "email";
+
+declare module "../outbox/kinds" {
+  interface OutboxPayloads {
+    /** `meta` rides along in the outbox row (never in the email) for a later message that replaces this one. */
+    email: OutboundEmail & { meta?: unknown };
+  }
+}

@@ -1,43 +1,33 @@
 import type { Db } from "../platform/db";
 import { newId } from "../platform/ids";
+import type { OutboxKind, OutboxPayloads } from "./kinds";
+import { deleteUnclaimedWithKey, insertOutboxRow } from "./queries";
 
 /**
  * Writes a side effect as an outbox row. Call it with the transaction of the change that causes it:
  * if that transaction rolls back, the message never existed.
  */
-export async function enqueue(
+export async function enqueue<K extends OutboxKind>(
   tx: Db,
-  kind: string,
-  payload: unknown,
+  kind: K,
+  payload: OutboxPayloads[K],
   at: string,
   id: string = newId(),
-  opts: { coalesceKey?: string; notBefore?: string } = {},
+  opts: { coalesceKey?: string | undefined; notBefore?: string | undefined } = {},
 ): Promise<string> {
-  if (opts.coalesceKey) {
-    // A newer message replaces one with the same key that no worker has claimed yet.
-    await tx
-      .deleteFrom("outbox")
-      .where("coalesce_key", "=", opts.coalesceKey)
-      .where("status", "=", "pending")
-      .where("attempts", "=", 0)
-      .where((eb) => eb.or([eb("locked_until", "is", null), eb("locked_until", "<=", at)]))
-      .execute();
-  }
-  await tx
-    .insertInto("outbox")
-    .values({
-      id,
-      kind,
-      payload: JSON.stringify(payload),
-      status: "pending",
-      attempts: 0,
-      next_attempt_at: opts.notBefore ?? at,
-      locked_until: null,
-      last_error: null,
-      created_at: at,
-      sent_at: null,
-      coalesce_key: opts.coalesceKey ?? null,
-    })
-    .execute();
+  if (opts.coalesceKey) await deleteUnclaimedWithKey(tx, opts.coalesceKey, at);
+  await insertOutboxRow(tx, {
+    id,
+    kind,
+    payload: JSON.stringify(payload),
+    status: "pending",
+    attempts: 0,
+    next_attempt_at: opts.notBefore ?? at,
+    locked_until: null,
+    last_error: null,
+    created_at: at,
+    sent_at: null,
+    coalesce_key: opts.coalesceKey ?? null,
+  });
   return id;
 }

@@ -2,18 +2,18 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { OutboxDetail, OutboxList, OutboxQuery } from "../../shared/schemas/admin";
 import { Id } from "../../shared/schemas/common";
-import type { OutboundEmail } from "../mail/message";
 import { authorize } from "../permissions/authorize";
 import { SITE } from "../permissions/policy";
 import type { Deps } from "../platform/deps";
 import { conflict, notFound } from "../platform/errors";
-import { errorResponses } from "../platform/request-context";
+import { errorResponses } from "../platform/openapi-responses";
+import type { OutboxPayloads } from "./kinds";
+import { findOutboxRow, listOutbox, type OutboxRow, requeueFailed } from "./queries";
 import { withoutSecrets } from "./secrets";
-import type { OutboxRow } from "./worker";
 
 /** An email as admins may read it: secret links masked, whether or not it was sent yet. */
-function readableEmail(row: OutboxRow): OutboundEmail {
-  return withoutSecrets(JSON.parse(row.payload) as OutboundEmail);
+function readableEmail(row: OutboxRow): OutboxPayloads["email"] {
+  return withoutSecrets(JSON.parse(row.payload) as OutboxPayloads["email"]);
 }
 
 function summarize(row: OutboxRow): string {
@@ -53,20 +53,9 @@ export function outboxRoutes(deps: Deps, mailMode: "smtp" | "files"): FastifyPlu
       },
       async (req) => {
         authorize(req.actor, "mail.read", SITE);
-        let q = deps.db.selectFrom("outbox");
-        if (req.query.kind) q = q.where("kind", "=", req.query.kind);
-        if (req.query.status) q = q.where("status", "=", req.query.status);
-        const [rows, total] = await Promise.all([
-          q
-            .selectAll()
-            .orderBy("created_at", "desc")
-            .orderBy("id")
-            .limit(req.query.limit)
-            .offset(req.query.offset)
-            .execute(),
-          q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-        ]);
-        return { items: rows.map(toItem), total: Number(total.n), mailMode };
+        const { kind, status, limit, offset } = req.query;
+        const { rows, total } = await listOutbox(deps.db, { kind, status }, { limit, offset });
+        return { items: rows.map(toItem), total, mailMode };
       },
     );
 
@@ -82,7 +71,7 @@ export function outboxRoutes(deps: Deps, mailMode: "smtp" | "files"): FastifyPlu
       },
       async (req) => {
         authorize(req.actor, "mail.read", SITE);
-        const row = await deps.db.selectFrom("outbox").selectAll().where("id", "=", req.params.id).executeTakeFirst();
+        const row = await findOutboxRow(deps.db, req.params.id);
         if (!row) throw notFound("The outbox entry");
         const m = row.kind === "email" ? readableEmail(row) : null;
         return {
@@ -105,15 +94,12 @@ export function outboxRoutes(deps: Deps, mailMode: "smtp" | "files"): FastifyPlu
       async (req) => {
         authorize(req.actor, "mail.read", SITE);
         const now = deps.clock.now().toISOString();
-        const row = await deps.db.selectFrom("outbox").selectAll().where("id", "=", req.params.id).executeTakeFirst();
+        const row = await findOutboxRow(deps.db, req.params.id);
         if (!row) throw notFound("The outbox entry");
-        if (row.status !== "failed") throw conflict("not_failed", "Only a failed delivery can be retried.");
-        await deps.db
-          .updateTable("outbox")
-          .set({ status: "pending", attempts: 0, next_attempt_at: now, locked_until: null })
-          .where("id", "=", row.id)
-          .where("status", "=", "failed")
-          .execute();
+        // One conditional update: of two admins retrying at once, the second is told it is no longer failed.
+        if (row.status !== "failed" || !(await requeueFailed(deps.db, row.id, now))) {
+          throw conflict("not_failed", "Only a failed delivery can be retried.");
+        }
         return toItem({ ...row, status: "pending", attempts: 0, next_attempt_at: now });
       },
     );

@@ -5,6 +5,7 @@ import path from "node:path";
 import pino from "pino";
 import { afterEach, expect, it } from "vitest";
 import { describeEngines, openTestDb, type TestDb } from "../../../tests/engines";
+import { startTestServer, uniqueEmail } from "../../../tests/harness";
 import { type SmtpCapture, startSmtpCapture } from "../../../tests/smtp";
 import { enqueueEmail } from "../mail/enqueue-email";
 import { renderEmail } from "../mail/layout";
@@ -16,7 +17,7 @@ import { migrateToLatest } from "../platform/db";
 import type { Deps } from "../platform/deps";
 import { DEFAULT_SITE } from "../site/settings";
 import { MAX_ATTEMPTS } from "./backoff";
-import { createOutboxWorker, type OutboxHandler } from "./worker";
+import { createOutboxWorker } from "./worker";
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -141,14 +142,15 @@ describeEngines("outbox", (engine) => {
   it("retries a failing delivery with backoff and gives up after the limit with the error kept for admins", async () => {
     const { deps } = await setup(engine);
     let calls = 0;
-    const failing: OutboxHandler = async () => {
+    const failing = async () => {
       calls += 1;
       throw new Error("SMTP said no");
     };
-    const worker = createOutboxWorker(deps, { flaky: failing });
+    const worker = createOutboxWorker(deps, { [EMAIL_KIND]: failing });
     await deps.db.transaction().execute(async (tx) => {
       const { enqueue } = await import("./enqueue");
-      await enqueue(tx, "flaky", { n: 1 }, new Date().toISOString());
+      const email = { to: "a@example.test", subject: "Hi", text: "Hi", html: "<p>Hi</p>", messageId: "<1@x>" };
+      await enqueue(tx, EMAIL_KIND, email, new Date().toISOString());
     });
     expect(await worker.runOnce()).toBe(1);
     let [row] = await rows(deps);
@@ -187,3 +189,26 @@ describeEngines("outbox", (engine) => {
     expect(smtp.messages).toHaveLength(40);
   });
 });
+
+describeEngines("outbox worker in the server", (engine) => {
+  it("sends a write's email as soon as the write has answered, not at the next poll", async () => {
+    // A poll interval nobody would wait for: only the nudge after the response can deliver in time.
+    const server = await startTestServer(engine, { env: { OUTBOX_POLL_MS: "600000" } });
+    cleanups.push(() => server.close());
+    server.worker.start();
+    // Let the first pass find nothing and the worker fall asleep.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const email = uniqueEmail("nudged");
+    const res = await server
+      .agent()
+      .post("/api/v1/auth/sign-up", { email, name: "Nudged", password: "a long password" });
+    expect(res.status).toBe(202);
+    const received = await server.smtp.waitFor((ms) => ms.some((m) => recipient(m) === email), 5_000);
+    expect(received.filter((m) => recipient(m) === email)).toHaveLength(1);
+  });
+});
+
+function recipient(m: { to?: unknown }): string {
+  const to = m.to as { value?: { address?: string }[] } | undefined;
+  return to?.value?.[0]?.address ?? "";
+}

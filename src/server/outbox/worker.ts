@@ -1,13 +1,12 @@
-import type { Selectable } from "kysely";
-import type { OutboxTable } from "../db/schema";
 import { addMs } from "../platform/clock";
-import { lockedRows } from "../platform/db";
 import type { Deps } from "../platform/deps";
 import { backoffMs, MAX_ATTEMPTS } from "./backoff";
+import type { OutboxKind, OutboxPayloads } from "./kinds";
+import { claimDueRows, type OutboxRow, settleLeased } from "./queries";
 import { redactedPayloadText } from "./secrets";
 
-export type OutboxRow = Selectable<OutboxTable>;
-export type OutboxHandler = (payload: unknown, row: OutboxRow) => Promise<void>;
+/** One handler per kind of message, each given the payload its kind carries. */
+export type OutboxHandlers = { [K in OutboxKind]: (payload: OutboxPayloads[K], row: OutboxRow) => Promise<void> };
 
 export interface OutboxWorker {
   /** Starts polling in the background. */
@@ -29,57 +28,33 @@ export interface OutboxWorker {
 export async function claimDue(deps: Deps, limit: number): Promise<{ rows: OutboxRow[]; lease: string }> {
   const now = deps.clock.now().toISOString();
   const lease = addMs(now, deps.config.outboxLeaseMs);
-  const rows = await deps.db
-    .updateTable("outbox")
-    .set((eb) => ({ locked_until: lease, attempts: eb("attempts", "+", 1) }))
-    .where("id", "in", (eb) => {
-      const due = eb
-        .selectFrom("outbox")
-        .select("id")
-        .where("status", "=", "pending")
-        .where("next_attempt_at", "<=", now)
-        .where((w) => w.or([w("locked_until", "is", null), w("locked_until", "<=", now)]))
-        .orderBy("next_attempt_at")
-        .limit(limit);
-      // SQLite has one writer at a time, so the UPDATE is already atomic there; PostgreSQL needs row locks
-      // that concurrent workers skip instead of waiting on.
-      return lockedRows(deps.engine, due, { skipLocked: true });
-    })
-    .returningAll()
-    .execute();
+  const rows = await claimDueRows(deps.db, deps.engine, now, lease, limit);
   return { rows, lease };
 }
 
 async function settle(deps: Deps, row: OutboxRow, lease: string, error: unknown): Promise<void> {
   const now = deps.clock.now().toISOString();
-  // Only the worker that still holds the lease records the result.
-  const owned = (q: ReturnType<typeof deps.db.updateTable<"outbox">>) =>
-    q.where("id", "=", row.id).where("locked_until", "=", lease);
   if (error === undefined) {
     // Once delivered, the secret links it carried are needed by nobody else: keep only the masked text.
     const redacted = redactedPayloadText(row.payload);
-    await owned(deps.db.updateTable("outbox"))
-      .set({
-        status: "sent",
-        sent_at: now,
-        locked_until: null,
-        last_error: null,
-        ...(redacted === null ? {} : { payload: redacted }),
-      })
-      .execute();
+    await settleLeased(deps.db, row.id, lease, {
+      status: "sent",
+      sent_at: now,
+      locked_until: null,
+      last_error: null,
+      ...(redacted === null ? {} : { payload: redacted }),
+    });
     return;
   }
   const message = error instanceof Error ? error.message : String(error);
   const giveUp = row.attempts >= MAX_ATTEMPTS;
   deps.log.warn({ outboxId: row.id, kind: row.kind, attempts: row.attempts, err: message }, "outbox delivery failed");
-  await owned(deps.db.updateTable("outbox"))
-    .set({
-      status: giveUp ? "failed" : "pending",
-      locked_until: null,
-      last_error: message.slice(0, 2000),
-      next_attempt_at: giveUp ? row.next_attempt_at : addMs(now, backoffMs(row.attempts)),
-    })
-    .execute();
+  await settleLeased(deps.db, row.id, lease, {
+    status: giveUp ? "failed" : "pending",
+    locked_until: null,
+    last_error: message.slice(0, 2000),
+    next_attempt_at: giveUp ? row.next_attempt_at : addMs(now, backoffMs(row.attempts)),
+  });
 }
 
 async function runLimited<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>): Promise<void> {
@@ -95,7 +70,7 @@ async function runLimited<T>(items: T[], concurrency: number, fn: (item: T) => P
 
 export function createOutboxWorker(
   deps: Deps,
-  handlers: Record<string, OutboxHandler>,
+  handlers: Partial<OutboxHandlers>,
   opts: { batchSize?: number; concurrency?: number } = {},
 ): OutboxWorker {
   const batchSize = opts.batchSize ?? 50;
@@ -107,7 +82,11 @@ export function createOutboxWorker(
   async function runOnce(): Promise<number> {
     const { rows, lease } = await claimDue(deps, batchSize);
     await runLimited(rows, concurrency, async (row) => {
-      const handler = handlers[row.kind];
+      // A row's kind and payload were written by `enqueue` with matching types; an unknown kind (left by a
+      // newer version, or written by hand) fails like any delivery and ends in Admin > Mail.
+      const handler = (handlers as Record<string, ((payload: unknown, row: OutboxRow) => Promise<void>) | undefined>)[
+        row.kind
+      ];
       let error: unknown;
       try {
         if (!handler) throw new Error(`No handler for outbox kind "${row.kind}"`);

@@ -1,15 +1,17 @@
 import { forbidden, unauthorized } from "../platform/errors";
 import type { Actor } from "./actor";
-import { type Action, can, type Facts } from "./policy";
+import { type Action, can, type FactsFor } from "./policy";
 
-/** Route helper: 401 when nobody is signed in, 403 when the signed-in user may not. */
+/**
+ * Route and unit-of-work helper: 401 when nobody is signed in, 403 when the signed-in user may not. The facts
+ * must be the kind the action is decided on (`ACTIONS`), so a wrong kind does not compile.
+ */
 export function authorize<A extends Action>(
   actor: Actor | null,
   action: A,
-  facts: Extract<Facts, { kind: string }>,
+  facts: FactsFor<A>,
 ): asserts actor is Actor {
-  // biome-ignore lint/suspicious/noExplicitAny: facts are checked by `can`'s signature at call sites
-  if (can(actor, action, facts as any)) return;
+  if (can(actor, action, facts)) return;
   if (!actor) throw unauthorized();
   throw forbidden();
 }

@@ -73,6 +73,9 @@ export const ACTIONS = {
   "community.session.manage": "communitySession",
   "community.session.seeMeeting": "communitySession",
   "community.session.register": "communitySession",
+  "community.sessions.listAll": "site",
+  "community.strangers.invite": "site",
+  "community.premium.override": "site",
   "events.create": "site",
   "rooms.view": "site",
   "rooms.manage": "site",
@@ -88,7 +91,8 @@ export const ACTIONS = {
 } as const satisfies Record<string, Facts["kind"]>;
 
 export type Action = keyof typeof ACTIONS;
-type FactsFor<A extends Action> = Extract<Facts, { kind: (typeof ACTIONS)[A] }>;
+/** The facts an action is decided on: `authorize` and `can` accept no others. */
+export type FactsFor<A extends Action> = Extract<Facts, { kind: (typeof ACTIONS)[A] }>;
 
 type Rule<A extends Action> = (actor: Actor | null, facts: FactsFor<A>) => boolean;
 
@@ -126,6 +130,16 @@ const RULES: { [A in Action]: Rule<A> } = {
   // Meeting URL and password: admins, the session's managers and its active participants only.
   "community.session.seeMeeting": (actor, f) => managesSession(actor, f) || (actor !== null && f.isActiveParticipant),
   "community.session.register": (actor, f) => actor !== null && !f.isDraft,
+  // Admin > Sessions lists every session to admins; a member managing their own sessions sees only those
+  // (community.md, Settings: Allow User Session Creation).
+  "community.sessions.listAll": adminOnly,
+  // Adding an address that has no account creates the account and emails it a link to set a password: admins
+  // only, and they add people at once. Members managing their own sessions only invite members who have an
+  // account, without telling them apart from strangers (community.md, Participants tab).
+  "community.strangers.invite": adminOnly,
+  // Admins may place someone in a role reserved for premium members, never in a full one; members managing their
+  // own sessions may not (community.md, Roles and slots).
+  "community.premium.override": adminOnly,
   // Admins create events; event managers manage them (conferences.md, Event).
   "events.create": adminOnly,
   // The room directory: anyone signed in may read it (to pick locations); admins edit it (conferences.md, Rooms).

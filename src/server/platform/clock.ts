@@ -5,11 +5,6 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/** UTC ISO-8601 with milliseconds: sorts as text on both engines. */
-export function isoNow(clock: Clock): string {
-  return clock.now().toISOString();
-}
-
 export function addMs(iso: string, ms: number): string {
   return new Date(Date.parse(iso) + ms).toISOString();
 }

@@ -77,6 +77,11 @@ export async function migrateToLatest(db: Db, schema?: string): Promise<void> {
   }
 }
 
+/** Throws when the database does not answer. */
+export async function pingDb(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
+}
+
 /** True when every known migration has been applied (used by /readyz). */
 export async function isMigrated(db: Db, schema?: string): Promise<boolean> {
   const all = await migrator(db, schema).getMigrations();

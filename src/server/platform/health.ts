@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { sql } from "kysely";
 import { z } from "zod";
-import { isMigrated } from "./db";
+import { isMigrated, pingDb } from "./db";
 import type { Deps } from "./deps";
 
 const Health = z.object({ status: z.enum(["ok", "unavailable"]), detail: z.string().optional() });
@@ -26,7 +25,7 @@ export function healthRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (_req, reply) => {
         try {
-          await sql`select 1`.execute(deps.db);
+          await pingDb(deps.db);
           if (!(await isMigrated(deps.db, deps.schema))) {
             return reply.status(503).send({ status: "unavailable" as const, detail: "migrations pending" });
           }

@@ -1,6 +1,6 @@
-import { sql } from "kysely";
 import type { Db } from "./db";
 import { AppError } from "./errors";
+import { countInWindow, deleteRateLimit } from "./rate-limit.queries";
 
 export interface Limit {
   max: number;
@@ -21,17 +21,7 @@ export async function takeAttempt(
 ): Promise<{ count: number; retryAfterSeconds: number }> {
   const nowIso = now.toISOString();
   const end = new Date(now.getTime() + limit.windowMs).toISOString();
-  const row = await db
-    .insertInto("rate_limits")
-    .values({ key, count: Math.max(0, delta), window_ends_at: end })
-    .onConflict((oc) =>
-      oc.column("key").doUpdateSet({
-        count: sql`CASE WHEN rate_limits.window_ends_at <= ${nowIso} THEN ${Math.max(0, delta)} ELSE rate_limits.count + ${delta} END`,
-        window_ends_at: sql`CASE WHEN rate_limits.window_ends_at <= ${nowIso} THEN ${end} ELSE rate_limits.window_ends_at END`,
-      }),
-    )
-    .returning(["count", "window_ends_at"])
-    .executeTakeFirstOrThrow();
+  const row = await countInWindow(db, key, Math.max(0, delta), delta, nowIso, end);
   const count = Number(row.count);
   const retryAfterSeconds =
     count > limit.max ? Math.max(1, Math.ceil((Date.parse(row.window_ends_at) - now.getTime()) / 1000)) : 0;
@@ -39,7 +29,7 @@ export async function takeAttempt(
 }
 
 export async function clearHits(db: Db, key: string): Promise<void> {
-  await db.deleteFrom("rate_limits").where("key", "=", key).execute();
+  await deleteRateLimit(db, key);
 }
 
 /** 429 with Retry-After, saying how long to wait. */

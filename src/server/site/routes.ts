@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { Site } from "../../shared/schemas/accounts";
 import { Settings, SettingsUpdate } from "../../shared/schemas/community-sessions";
-import { diff, recordAudit } from "../audit/record";
-import { clearListCache } from "../community-sessions/list-cache";
 import { authorize } from "../permissions/authorize";
 import { SITE } from "../permissions/policy";
 import type { Deps } from "../platform/deps";
-import { errorResponses } from "../platform/request-context";
-import { readFeatures, readSite, writeSetting } from "./settings";
+import { errorResponses } from "../platform/openapi-responses";
+import { updateSettings } from "./operations";
+import { readFeatures, readSite } from "./settings";
 
 /** Admin > Settings: Site Information and Feature Flags (community.md, Settings). */
 export function siteRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -51,34 +50,7 @@ export function siteRoutes(deps: Deps): FastifyPluginAsyncZod {
           response: { 200: Settings, ...errorResponses(400, 401, 403) },
         },
       },
-      async (req) => {
-        authorize(req.actor, "settings.manage", SITE);
-        const actor = req.actor;
-        const now = deps.clock.now().toISOString();
-        const saved = await deps.db.transaction().execute(async (tx) => {
-          const site = await readSite(tx);
-          const features = await readFeatures(tx);
-          const nextSite = { ...site, ...req.body.site };
-          const nextFeatures = { ...features, ...req.body.features };
-          const changes = { ...diff(site, nextSite), ...diff(features, nextFeatures) };
-          if (Object.keys(changes).length > 0) {
-            await writeSetting(tx, "site", nextSite);
-            await writeSetting(tx, "features", nextFeatures);
-            await recordAudit(tx, {
-              actorId: actor.id,
-              action: "settings.updated",
-              objectType: "settings",
-              objectId: "site",
-              changes,
-              at: now,
-            });
-          }
-          return { site: nextSite, features: nextFeatures };
-        });
-        // Cards show which roles are premium-only: drop lists made under the old settings.
-        clearListCache();
-        return saved;
-      },
+      async (req) => updateSettings(deps, req.actor, req.body),
     );
   };
 }

@@ -1,5 +1,6 @@
 import type { Db } from "../platform/db";
 import { newToken } from "../platform/ids";
+import { readSetting, writeSettingIfAbsent } from "./queries";
 
 /** Site Information (community.md, Settings). Feature flags join in the community-sessions issue. */
 export interface SiteSettings {
@@ -31,20 +32,6 @@ export const DEFAULT_FEATURES: FeatureSettings = {
   premiumLabel: "Premium",
 };
 
-export async function readSetting<T>(db: Db, key: string): Promise<T | undefined> {
-  const row = await db.selectFrom("settings").select("value").where("key", "=", key).executeTakeFirst();
-  return row ? (JSON.parse(row.value) as T) : undefined;
-}
-
-export async function writeSetting(db: Db, key: string, value: unknown): Promise<void> {
-  const text = JSON.stringify(value);
-  await db
-    .insertInto("settings")
-    .values({ key, value: text })
-    .onConflict((oc) => oc.column("key").doUpdateSet({ value: text }))
-    .execute();
-}
-
 export async function readSite(db: Db): Promise<SiteSettings> {
   return { ...DEFAULT_SITE, ...(await readSetting<Partial<SiteSettings>>(db, "site")) };
 }
@@ -62,10 +49,6 @@ export async function instanceSecret(db: Db, configured: string | undefined): Pr
   const existing = await readSetting<string>(db, "instance.secret");
   if (existing) return existing;
   const fresh = newToken(32);
-  await db
-    .insertInto("settings")
-    .values({ key: "instance.secret", value: JSON.stringify(fresh) })
-    .onConflict((oc) => oc.column("key").doNothing())
-    .execute();
+  await writeSettingIfAbsent(db, "instance.secret", fresh);
   return (await readSetting<string>(db, "instance.secret")) as string;
 }

@@ -19,7 +19,7 @@ import { findEvent } from "../conference-core/events.queries";
 import { toBreak } from "../conference-core/present";
 import { requireActor } from "../permissions/authorize";
 import type { Deps } from "../platform/deps";
-import { errorResponses } from "../platform/request-context";
+import { errorResponses } from "../platform/openapi-responses";
 import {
   createBlock,
   deleteBlockAndUnschedule,

@@ -1,7 +1,7 @@
 import type { calendar_v3 } from "@googleapis/calendar";
 import { DateTime } from "luxon";
-import { ROLE_LABEL } from "../../community-sessions/messages";
-import { ROLES, type Role } from "../../community-sessions/slots";
+import { roleLabel } from "../../../shared/labels";
+import { Role } from "../../../shared/schemas/community-sessions";
 
 export interface SessionForCalendar {
   id: string;
@@ -27,13 +27,15 @@ export function googleEventBody(
   participants: { name: string | null; role: Role; presenterOrder: number | null }[],
   sessionUrl: string,
 ): calendar_v3.Schema$Event {
-  const byRole = ROLES.map((role) => {
-    const names = participants
-      .filter((p) => p.role === role)
-      .sort((a, b) => (a.presenterOrder ?? 0) - (b.presenterOrder ?? 0))
-      .map((p) => p.name ?? "(name not given yet)");
-    return names.length ? `${ROLE_LABEL[role]}${names.length > 1 ? "s" : ""}: ${names.join(", ")}` : null;
-  }).filter((line): line is string => line !== null);
+  const byRole = Role.options
+    .map((role) => {
+      const names = participants
+        .filter((p) => p.role === role)
+        .sort((a, b) => (a.presenterOrder ?? 0) - (b.presenterOrder ?? 0))
+        .map((p) => p.name ?? "(name not given yet)");
+      return names.length ? `${roleLabel(role, names.length)}: ${names.join(", ")}` : null;
+    })
+    .filter((line): line is string => line !== null);
   const local = (iso: string) =>
     DateTime.fromISO(iso, { zone: "utc" }).setZone(s.timeZone).toISO({ suppressMilliseconds: true });
   return {

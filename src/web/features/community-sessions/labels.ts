@@ -1,51 +1,26 @@
-import type {
-  ParticipantStatus,
-  Role,
-  SessionStatus,
-  ShownStatus,
-  StatusAction,
-} from "../../../shared/schemas/community-sessions";
+import { PARTICIPANT_STATUS_LABEL, ROLE_HEADING, ROLE_LABEL, SESSION_STATUS_LABEL } from "../../../shared/labels";
+import type { ParticipantStatus, Role, SessionStatus, ShownStatus } from "../../../shared/schemas/community-sessions";
 
-// The one place the web names the community enums (the types come from the shared schemas). Orders are the
-// keys' order, so that a record lists every value exactly once and nothing else needs updating. Values are
-// not imported from the schemas here: the home page shows these labels and stays free of zod.
+// The words for the community enums live in src/shared/labels.ts, which the server's emails and calendar events use
+// too; the web adds its colours, hints and orders here. Orders are the keys' order of those records (the schemas'
+// order), so that nothing else needs updating when a value is added. Only types come from the schemas: the home
+// page shows these labels and stays free of zod.
 
-/** Listed in roster order (community.md, Roles and slots). */
-export const ROLE_LABEL: Record<Role, string> = {
-  host: "Host",
-  presenter: "Presenter",
-  interviewer: "Interviewer",
-  guest: "Guest",
-};
+export {
+  PARTICIPANT_STATUS_LABEL,
+  ROLE_LABEL,
+  STATUS_ACTION_LABEL,
+  STATUS_LABEL,
+} from "../../../shared/labels";
 
 /** Roles in roster order: Host, Presenters, Interviewer, Guests. */
 export const ROLE_ORDER = Object.keys(ROLE_LABEL) as readonly Role[];
 
-/** The plural, for roster headings and slot counts. */
-export const ROLE_PLURAL: Record<Role, string> = {
-  host: "Host",
-  presenter: "Presenters",
-  interviewer: "Interviewer",
-  guest: "Guests",
-};
+/** Roster headings and slot counts ("Presenters 2/3"): the plural only for roles with several slots. */
+export const ROLE_PLURAL = ROLE_HEADING;
 
 /** The statuses stored on a session, in lifecycle order: Admin > Sessions filters by them. */
-const SESSION_STATUS_LABEL: Record<SessionStatus, string> = {
-  draft: "Draft",
-  open: "Open",
-  full: "Full",
-  closed: "Closed",
-  cancelled: "Cancelled",
-};
-
 export const SESSION_STATUSES = Object.keys(SESSION_STATUS_LABEL) as readonly SessionStatus[];
-
-/** What people see (community.md, Status lifecycle): the stored status, or one worked out from the clock. */
-export const STATUS_LABEL: Record<ShownStatus, string> = {
-  ...SESSION_STATUS_LABEL,
-  in_progress: "In Progress",
-  completed: "Completed",
-};
 
 // Closed is dark rather than gray so that it stands apart from Draft and Completed in one list.
 export const STATUS_COLOR: Record<ShownStatus, string> = {
@@ -69,23 +44,7 @@ export const STATUS_HINT: Record<ShownStatus, string> = {
   completed: "This session has ended.",
 };
 
-/** The buttons at the top of the editor's Details, in the words of community.md (Status lifecycle). */
-export const STATUS_ACTION_LABEL: Record<StatusAction, string> = {
-  open: "Open",
-  close: "Close registration",
-  reopen: "Reopen registration",
-  cancel: "Cancel session",
-};
-
-/** Listed in the order of the editor's Status menu. */
-export const PARTICIPANT_STATUS_LABEL: Record<ParticipantStatus, string> = {
-  registered: "Registered",
-  confirmed: "Confirmed",
-  attended: "Attended",
-  no_show: "No Show",
-  cancelled: "Cancelled",
-};
-
+/** Registration statuses in the order of the editor's Status menu. */
 export const PARTICIPANT_STATUSES = Object.keys(PARTICIPANT_STATUS_LABEL) as readonly ParticipantStatus[];
 
 /** "Presenter, Guest" in roster order. */

@@ -1,9 +1,7 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { z } from "zod";
-import { ErrorBody } from "../../shared/schemas/common";
-import { resolveSignInSession, SESSION_COOKIE, SESSION_TTL_MS } from "../accounts/sign-in-sessions";
 import type { Actor } from "../permissions/actor";
-import type { Deps } from "./deps";
+import type { Deps } from "../platform/deps";
+import { resolveSignInSession, SESSION_COOKIE, SESSION_TTL_MS } from "./sign-in-sessions";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -39,10 +37,3 @@ export function setSessionCookie(reply: FastifyReply, token: string, secure: boo
 export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
   reply.clearCookie(SESSION_COOKIE, { path: "/", httpOnly: true, sameSite: "lax", secure });
 }
-
-/** OpenAPI response entries for the error statuses a route can answer with. */
-export function errorResponses(...statuses: number[]): Record<number, typeof ErrorBody> {
-  return Object.fromEntries(statuses.map((s) => [s, ErrorBody]));
-}
-
-export const NoContent = z.null().describe("No content");

@@ -1,5 +1,5 @@
-import type { Db } from "../../platform/db";
-import { readSetting } from "../../site/settings";
+import type { Db } from "../platform/db";
+import { readSetting } from "./queries";
 
 /** Admin > Settings > Google Calendar. The key is a secret: never sent back to the browser. */
 export interface GoogleSettings {

@@ -1,7 +1,7 @@
-import type { SessionRow } from "../community-sessions/queries";
 import type { OutboundEmail } from "../mail/message";
 import type { Config } from "../platform/config";
-import { buildIcs, type CalendarEntry, type IcsMethod } from "./ics";
+import { buildIcs, type CalendarEntry, type IcsMethod } from "../platform/ics";
+import type { SessionRow } from "./queries";
 
 /** One UID per session, the same in every invitation, feed and download, so calendars update one entry. */
 export function sessionUid(config: Pick<Config, "baseUrl">, sessionId: string): string {

@@ -1,0 +1,170 @@
+import { recordAudit } from "../audit/record";
+import type { Actor } from "../permissions/actor";
+import { authorize } from "../permissions/authorize";
+import { can } from "../permissions/policy";
+import type { Db } from "../platform/db";
+import type { Deps } from "../platform/deps";
+import { type AppError, conflict, forbidden, notFound } from "../platform/errors";
+import { clearListCache } from "../platform/list-cache";
+import { type FeatureSettings, readFeatures, readSite, type SiteSettings } from "../site/settings";
+import { sessionInvite } from "./calendar-files";
+import { enqueueCalendarSync } from "./calendar-sync";
+import { reconcileFull } from "./lifecycle";
+import type { Recipient, SessionForEmail } from "./messages";
+import { capacityOf, sessionFacts } from "./present";
+import {
+  findSession,
+  listParticipants,
+  lockSession,
+  type ParticipantWithUser,
+  type SessionRow,
+  updateSession,
+} from "./queries";
+import { countActive, isActiveParticipant, isFull } from "./slots";
+
+/** What one locked unit of work on a session sees. */
+export interface SessionWork {
+  tx: Db;
+  row: SessionRow;
+  participants: ParticipantWithUser[];
+  features: FeatureSettings;
+  site: SiteSettings;
+  now: string;
+}
+
+/** Every community session change is audited against the session. */
+export const AUDIT_TYPE = "community_session";
+
+/**
+ * Runs `fn` in one transaction with the session row locked and its participants loaded; then re-evaluates
+ * Full in the same transaction (community.md, Status lifecycle: Open ⇄ Full automatically) and queues the
+ * calendar sync. Cannot see it: 404; can see but may not: 403.
+ */
+export async function withSession<T>(
+  deps: Deps,
+  actor: Actor | null,
+  sessionId: string,
+  need: "manage" | "register",
+  fn: (w: SessionWork) => Promise<T>,
+): Promise<T> {
+  const result = await inSessionTransaction(deps, actor, sessionId, need, fn);
+  clearListCache();
+  return result;
+}
+
+async function inSessionTransaction<T>(
+  deps: Deps,
+  actor: Actor | null,
+  sessionId: string,
+  need: "manage" | "register",
+  fn: (w: SessionWork) => Promise<T>,
+): Promise<T> {
+  return deps.db.transaction().execute(async (tx) => {
+    const row = await lockSession(tx, deps.engine, sessionId);
+    if (!row) throw notFound("The session");
+    const [participants, features, site] = await Promise.all([
+      listParticipants(tx, sessionId),
+      readFeatures(tx),
+      readSite(tx),
+    ]);
+    const facts = sessionFacts(row, actor, participants, features);
+    if (!can(actor, "community.session.view", facts)) throw notFound("The session");
+    authorize(actor, need === "manage" ? "community.session.manage" : "community.session.register", facts);
+    const work: SessionWork = { tx, row, participants, features, site, now: deps.clock.now().toISOString() };
+    const result = await fn(work);
+    await settleFull(actor, work);
+    // Every change a participant or the community calendar could see; the sync reads the state it finds.
+    await enqueueCalendarSync(tx, deps, sessionId);
+    return result;
+  });
+}
+
+/** Re-reads the participants and turns Open into Full or back, with an audit entry when it changes. */
+async function settleFull(actor: Actor | null, w: SessionWork): Promise<void> {
+  const fresh = await findSession(w.tx, w.row.id);
+  if (!fresh) return; // deleted
+  const participants = await listParticipants(w.tx, w.row.id);
+  const next = reconcileFull(
+    fresh.status,
+    isFull(capacityOf(fresh), countActive(participants.filter((p) => isActiveParticipant(p.status)))),
+  );
+  if (next === fresh.status) return;
+  await updateSession(w.tx, fresh.id, { status: next, updated_at: w.now });
+  await recordAudit(w.tx, {
+    actorId: actor?.id ?? null,
+    action: "community_session.status_changed",
+    objectType: AUDIT_TYPE,
+    objectId: fresh.id,
+    changes: { status: { from: fresh.status, to: next }, automatic: true },
+    at: w.now,
+  });
+}
+
+/**
+ * Throws 404 unless the actor may see the session and 403 unless they may manage it: for reads of managers and
+ * for work outside `withSession` (a member's invitations).
+ */
+export function assertManager(
+  actor: Actor | null,
+  row: SessionRow,
+  participants: ParticipantWithUser[],
+  features: FeatureSettings,
+): void {
+  const facts = sessionFacts(row, actor, participants, features);
+  if (!can(actor, "community.session.view", facts)) throw notFound("The session");
+  if (!can(actor, "community.session.manage", facts)) throw forbidden();
+}
+
+/** The registrations that hold a slot (not Cancelled). */
+export function activeOf(w: SessionWork): ParticipantWithUser[] {
+  return w.participants.filter((p) => isActiveParticipant(p.status));
+}
+
+/** A participant row of this session, or 404. */
+export function findParticipant(w: SessionWork, participantId: string): ParticipantWithUser {
+  const p = w.participants.find((x) => x.id === participantId);
+  if (!p) throw notFound("The participant");
+  return p;
+}
+
+/** Every change participants' calendars must follow raises the session's iCalendar SEQUENCE. */
+export async function bumpSequence(w: SessionWork, row: SessionRow = w.row): Promise<SessionRow> {
+  const next = { ...row, ics_sequence: row.ics_sequence + 1 };
+  await updateSession(w.tx, row.id, { ics_sequence: next.ics_sequence });
+  return next;
+}
+
+/** A rule's refusal as a 409, naming the field when it has one. */
+export function refuse(r: { code: string; message: string; field?: string }): AppError {
+  return conflict(r.code, r.message, r.field ? { [r.field]: r.message } : undefined);
+}
+
+/** What the community emails say about the session. */
+export function emailView(deps: Deps, row: SessionRow): SessionForEmail {
+  return {
+    title: row.title,
+    startsAt: row.starts_at,
+    timeZone: row.time_zone,
+    durationMinutes: row.duration_minutes,
+    meetingUrl: row.meeting_url,
+    meetingPassword: row.meeting_password,
+    link: `${deps.config.baseUrl}/sessions/${row.id}`,
+  };
+}
+
+/** An email's recipient, from a participant or user row. */
+export const recipient = (p: { name: string | null; time_zone: string | null }): Recipient => ({
+  name: p.name,
+  timeZone: p.time_zone,
+});
+
+/** The calendar invitation (or its cancellation) that goes with a participant's email. */
+export function invite(
+  deps: Deps,
+  w: { site: SiteSettings },
+  row: SessionRow,
+  to: { name: string | null; email: string },
+  method: "REQUEST" | "CANCEL",
+) {
+  return sessionInvite(deps.config, row, to, w.site.siteName, method);
+}

@@ -1,0 +1,71 @@
+import type { ParticipantStatus, Role, SessionStatus, ShownStatus, StatusAction } from "./schemas/community-sessions";
+
+// The one place Convene names the community enums, for the server's emails, refusals and calendar events and for
+// the web. The types come from the shared schemas; values are not imported from them, so that the home page shows
+// these labels and stays free of zod. Each record lists its keys in the schema's order (labels.test.ts checks it),
+// so `Object.keys` gives the order to show them in.
+
+/** One person in the role, in roster order (community.md, Roles and slots). */
+export const ROLE_LABEL: Record<Role, string> = {
+  host: "Host",
+  presenter: "Presenter",
+  interviewer: "Interviewer",
+  guest: "Guest",
+};
+
+/** Several people in the role. */
+const ROLE_LABEL_PLURAL: Record<Role, string> = {
+  host: "Hosts",
+  presenter: "Presenters",
+  interviewer: "Interviewers",
+  guest: "Guests",
+};
+
+/** The role's label for `count` people: "1 Presenter", "2 Presenters" (the plural for zero too). */
+export function roleLabel(role: Role, count: number): string {
+  return count === 1 ? ROLE_LABEL[role] : ROLE_LABEL_PLURAL[role];
+}
+
+/**
+ * Roster headings and slot counts: the plural for the roles with several slots, the label itself for the roles that
+ * have one slot at most (Host, Interviewer).
+ */
+export const ROLE_HEADING: Record<Role, string> = {
+  host: ROLE_LABEL.host,
+  presenter: ROLE_LABEL_PLURAL.presenter,
+  interviewer: ROLE_LABEL.interviewer,
+  guest: ROLE_LABEL_PLURAL.guest,
+};
+
+/** The statuses stored on a session, in lifecycle order. */
+export const SESSION_STATUS_LABEL: Record<SessionStatus, string> = {
+  draft: "Draft",
+  open: "Open",
+  full: "Full",
+  closed: "Closed",
+  cancelled: "Cancelled",
+};
+
+/** What people see (community.md, Status lifecycle): the stored status, or one worked out from the clock. */
+export const STATUS_LABEL: Record<ShownStatus, string> = {
+  ...SESSION_STATUS_LABEL,
+  in_progress: "In Progress",
+  completed: "Completed",
+};
+
+/** The buttons at the top of the editor's Details, in the words of community.md (Status lifecycle). */
+export const STATUS_ACTION_LABEL: Record<StatusAction, string> = {
+  open: "Open",
+  close: "Close registration",
+  reopen: "Reopen registration",
+  cancel: "Cancel session",
+};
+
+/** A registration's status, in the order of the editor's Status menu. */
+export const PARTICIPANT_STATUS_LABEL: Record<ParticipantStatus, string> = {
+  registered: "Registered",
+  confirmed: "Confirmed",
+  attended: "Attended",
+  no_show: "No Show",
+  cancelled: "Cancelled",
+};
