@@ -1,41 +1,41 @@
-import { Alert, Button, Group, Modal, Stack } from "@mantine/core";
+import { Button, Group, Modal, Stack } from "@mantine/core";
 import type { ReactNode } from "react";
+import { ErrorAlert } from "./error-alert";
 
 /**
- * The confirmation before something is deleted: what goes and what stays, said before anything happens; the
- * last attempt's error above the buttons; Keep (the default) or the red button that does it.
+ * The confirmation before something is deleted, cancelled or switched off: what happens and what stays, said
+ * before anything happens; the last attempt's error above the buttons; Keep (the default) or the red button
+ * that does it.
  */
 export function ConfirmDialog({
   opened,
   title,
   onClose,
   children,
-  error,
+  error = null,
   keepLabel,
   confirmLabel,
-  pending,
+  pending = false,
+  centered,
   onConfirm,
 }: {
   opened: boolean;
   title: string;
   onClose: () => void;
   children: ReactNode;
-  error: Error | null;
+  error?: Error | null;
   keepLabel: string;
   confirmLabel: string;
-  pending: boolean;
+  pending?: boolean;
+  centered?: boolean;
   onConfirm: () => void;
 }) {
   return (
-    <Modal opened={opened} onClose={onClose} title={title}>
+    <Modal opened={opened} onClose={onClose} title={title} centered={centered}>
       {opened && (
         <Stack>
           {children}
-          {error && (
-            <Alert color="red" variant="light" role="alert">
-              {error.message}
-            </Alert>
-          )}
+          <ErrorAlert>{error?.message}</ErrorAlert>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {keepLabel}

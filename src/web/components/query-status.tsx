@@ -1,5 +1,6 @@
-import { Alert, Button, Center, Loader } from "@mantine/core";
+import { Button, Center, Loader } from "@mantine/core";
 import type { ReactNode } from "react";
+import { ErrorAlert } from "./error-alert";
 
 /** What QueryStatus needs from a useQuery or useInfiniteQuery result. */
 interface QueryLike<T> {
@@ -29,12 +30,12 @@ export function QueryStatus<T>({
   }
   if (query.isError) {
     return (
-      <Alert color="red" variant="light" role="alert" title="Could not load this">
+      <ErrorAlert title="Could not load this">
         {query.error?.message}{" "}
         <Button variant="subtle" size="compact-sm" onClick={() => void query.refetch()}>
           Try again
         </Button>
-      </Alert>
+      </ErrorAlert>
     );
   }
   return <>{children(query.data as T)}</>;

@@ -18,7 +18,7 @@ export function useViewerTimeZone(): string {
   return useMemo(() => viewerTimeZone(profileZone, runtimeTimeZone()), [profileZone]);
 }
 
-export interface TimeProps {
+interface TimeProps {
   /** A UTC instant, ISO-8601. */
   at: string;
   /** The IANA zone of the session or event the time belongs to, shown beside when it is another zone. */

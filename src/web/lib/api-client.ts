@@ -31,7 +31,7 @@ export function isApiError(err: unknown, status?: number, code?: string): err is
   );
 }
 
-export function readCookie(name: string): string | undefined {
+function readCookie(name: string): string | undefined {
   for (const part of document.cookie.split(";")) {
     const [key, ...rest] = part.trim().split("=");
     if (key === name) return decodeURIComponent(rest.join("="));
@@ -40,6 +40,12 @@ export function readCookie(name: string): string | undefined {
 }
 
 type Query = Record<string, string | number | boolean | null | undefined>;
+
+/**
+ * A request body: a JSON object. Callers type it as the input of the shared schema the route parses
+ * (`z.input<typeof SomeInput>`), in their parameters or as `B`.
+ */
+type Body = object;
 
 function withQuery(path: string, query?: Query): string {
   if (!query) return path;
@@ -56,7 +62,7 @@ function isErrorBody(value: unknown): value is ErrorBody {
   return typeof error?.code === "string" && typeof error.message === "string";
 }
 
-async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+async function request<T>(method: string, path: string, body?: Body, query?: Query): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET" && method !== "HEAD") {
@@ -130,9 +136,9 @@ function upload<T>(path: string, form: FormData, onProgress?: (fraction: number)
 /** The JSON API under /api/v1: sends cookies, the CSRF header on non-GET requests, and throws ApiError. */
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>("GET", path, undefined, query),
-  post: <T>(path: string, body?: unknown) => request<T>("POST", path, body ?? {}),
-  patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, body),
-  put: <T>(path: string, body: unknown) => request<T>("PUT", path, body),
+  post: <T, B extends Body = Body>(path: string, body?: B) => request<T>("POST", path, body ?? {}),
+  patch: <T, B extends Body = Body>(path: string, body: B) => request<T>("PATCH", path, body),
+  put: <T, B extends Body = Body>(path: string, body: B) => request<T>("PUT", path, body),
   delete: <T>(path: string) => request<T>("DELETE", path),
   upload,
 };

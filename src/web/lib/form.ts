@@ -1,10 +1,18 @@
-import { type ChangeEvent, useCallback, useEffect, useRef, useState } from "react";
+import { type ChangeEvent, type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import type { z } from "zod";
 import { ApiError } from "./api-client";
 
 type FieldErrors<Values> = Partial<Record<keyof Values & string, string>>;
 
-export interface SchemaForm<Values extends Record<string, unknown>, Output> {
+/** The elements whose typed text is a field's value. */
+type TextElement = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
+/** The fields that hold a boolean (a switch or a checkbox). */
+type BooleanKey<Values> = {
+  [K in keyof Values & string]: Values[K] extends boolean | undefined ? K : never;
+}[keyof Values & string];
+
+interface SchemaForm<Values extends Record<string, unknown>, Output> {
   values: Values;
   errors: FieldErrors<Values>;
   /** A message that belongs to no field (wrong password, rate limit, server down). */
@@ -15,10 +23,26 @@ export interface SchemaForm<Values extends Record<string, unknown>, Output> {
   validate(): Output | null;
   /** Shows a failed request: a 400/409's `fields` at the fields, anything else as the form's message. */
   showError(err: unknown): void;
-  /** Props for a Mantine text input bound to one field: value, onChange, error (which sets aria-invalid). */
+  /** The form element's onSubmit: validates (see `validate`) and hands the checked input to `send`. */
+  handleSubmit(send: (input: Output) => void): (e: FormEvent) => void;
+  /**
+   * Props for a Mantine text input, textarea or native select bound to one field: name, value, onChange, error
+   * (which sets aria-invalid).
+   */
   textField<K extends keyof Values & string>(
     key: K,
-  ): { name: K; value: string; onChange(e: ChangeEvent<HTMLInputElement>): void; error: string | undefined };
+  ): { name: K; value: string; onChange(e: ChangeEvent<TextElement>): void; error: string | undefined };
+  /** Props for a Mantine switch or checkbox bound to a boolean field: name, checked, onChange. */
+  checkField<K extends BooleanKey<Values>>(
+    key: K,
+  ): { name: K; checked: boolean; onChange(e: ChangeEvent<HTMLInputElement>): void };
+  /**
+   * Props for an input that hands its value to onChange itself (a Mantine Select, a MinutesField) bound to one
+   * field: value, onChange, error.
+   */
+  valueField<K extends keyof Values & string>(
+    key: K,
+  ): { value: Values[K]; onChange(value: Values[K]): void; error: string | undefined };
   reset(values?: Values): void;
 }
 
@@ -104,10 +128,25 @@ export function useSchemaForm<Values extends Record<string, unknown>, Output>(op
     setFormError,
     validate,
     showError,
+    handleSubmit: (send) => (e) => {
+      e.preventDefault();
+      const input = validate();
+      if (input) send(input);
+    },
     textField: (key) => ({
       name: key,
       value: String(values[key] ?? ""),
       onChange: (e) => setValue(key, e.currentTarget.value as Values[typeof key]),
+      error: errors[key],
+    }),
+    checkField: (key) => ({
+      name: key,
+      checked: values[key] === true,
+      onChange: (e) => setValue(key, e.currentTarget.checked as Values[typeof key]),
+    }),
+    valueField: (key) => ({
+      value: values[key],
+      onChange: (value) => setValue(key, value),
       error: errors[key],
     }),
     reset: (v) => {

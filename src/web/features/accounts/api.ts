@@ -6,6 +6,7 @@ import type {
   Me,
   MeResponse,
   PasswordResetConfirmInput,
+  PasswordResetRequestInput,
   SetupInput,
   SetupStatus,
   SignInInput,
@@ -20,7 +21,7 @@ import { ME_QUERY_KEY, SITE_QUERY_KEY } from "../../lib/query-client";
 
 type MeBody = z.infer<typeof MeResponse>;
 
-export const accountKeys = {
+const accountKeys = {
   me: ME_QUERY_KEY,
   site: SITE_QUERY_KEY,
   setup: ["setup"] as const,
@@ -57,7 +58,7 @@ function switchUser(qc: QueryClient, user: Me | null): void {
 export function useSignIn() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: z.output<typeof SignInInput>) => api.post<MeBody>("/api/v1/auth/sign-in", input),
+    mutationFn: (input: z.input<typeof SignInInput>) => api.post<MeBody>("/api/v1/auth/sign-in", input),
     onSuccess: (res) => switchUser(qc, res.user),
   });
 }
@@ -65,7 +66,7 @@ export function useSignIn() {
 /** Asks for an account: the server emails a link, and the answer says nothing about the address. */
 export function useSignUp() {
   return useMutation({
-    mutationFn: (input: z.output<typeof SignUpRequestInput>) => api.post<{ ok: true }>("/api/v1/auth/sign-up", input),
+    mutationFn: (input: z.input<typeof SignUpRequestInput>) => api.post<{ ok: true }>("/api/v1/auth/sign-up", input),
   });
 }
 
@@ -73,7 +74,7 @@ export function useSignUp() {
 export function useConfirmSignUp() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: z.output<typeof SignUpConfirmInput>) => api.post<MeBody>("/api/v1/auth/sign-up/confirm", input),
+    mutationFn: (input: z.input<typeof SignUpConfirmInput>) => api.post<MeBody>("/api/v1/auth/sign-up/confirm", input),
     onSuccess: (res) => switchUser(qc, res.user),
   });
 }
@@ -89,7 +90,7 @@ export function useSignOut() {
 export function useCompleteSetup() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: z.output<typeof SetupInput>) => api.post<MeBody>("/api/v1/setup", input),
+    mutationFn: (input: z.input<typeof SetupInput>) => api.post<MeBody>("/api/v1/setup", input),
     onSuccess: (res) => {
       switchUser(qc, res.user);
       qc.setQueryData(accountKeys.setup, { needed: false });
@@ -99,13 +100,14 @@ export function useCompleteSetup() {
 
 export function useRequestPasswordReset() {
   return useMutation({
-    mutationFn: (input: { email: string }) => api.post<{ ok: true }>("/api/v1/auth/password-reset", input),
+    mutationFn: (input: z.input<typeof PasswordResetRequestInput>) =>
+      api.post<{ ok: true }>("/api/v1/auth/password-reset", input),
   });
 }
 
 export function useResetPassword() {
   return useMutation({
-    mutationFn: (input: z.output<typeof PasswordResetConfirmInput>) =>
+    mutationFn: (input: z.input<typeof PasswordResetConfirmInput>) =>
       api.post<{ ok: true }>("/api/v1/auth/password-reset/confirm", input),
   });
 }
@@ -113,7 +115,7 @@ export function useResetPassword() {
 export function useUpdateProfile() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: z.output<typeof UpdateProfileInput>) => api.patch<MeBody>("/api/v1/account", input),
+    mutationFn: (input: z.input<typeof UpdateProfileInput>) => api.patch<MeBody>("/api/v1/account", input),
     onSuccess: (res) => qc.setQueryData(accountKeys.me, res.user),
   });
 }
@@ -121,14 +123,14 @@ export function useUpdateProfile() {
 export function useChangeEmail() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: z.output<typeof ChangeEmailInput>) => api.post<{ ok: true }>("/api/v1/account/email", input),
+    mutationFn: (input: z.input<typeof ChangeEmailInput>) => api.post<{ ok: true }>("/api/v1/account/email", input),
     onSuccess: () => qc.invalidateQueries({ queryKey: accountKeys.me }),
   });
 }
 
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (input: z.output<typeof ChangePasswordInput>) =>
+    mutationFn: (input: z.input<typeof ChangePasswordInput>) =>
       api.post<{ ok: true }>("/api/v1/account/password", input),
   });
 }

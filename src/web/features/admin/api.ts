@@ -17,7 +17,7 @@ export type AuditEntry = z.infer<typeof AuditList>["items"][number];
 
 export const USERS_PAGE_SIZE = 50;
 export const OUTBOX_PAGE_SIZE = 50;
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 export interface AuditFilters {
   action?: string;
@@ -25,7 +25,7 @@ export interface AuditFilters {
   objectId?: string;
 }
 
-export const adminKeys = {
+const adminKeys = {
   all: ["admin"] as const,
   users: () => [...adminKeys.all, "users"] as const,
   userList: (q: string, page: number) => [...adminKeys.users(), { q, page }] as const,
@@ -56,7 +56,7 @@ export const userListQuery = (q: string, page: number) =>
 export function useUpdateUser() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, change }: { id: string; change: z.output<typeof AdminUserUpdate> }) =>
+    mutationFn: ({ id, change }: { id: string; change: z.input<typeof AdminUserUpdate> }) =>
       api.patch<z.infer<typeof AdminUser>>(`/api/v1/admin/users/${encodeURIComponent(id)}`, change),
     onSettled: async () => {
       await Promise.all([

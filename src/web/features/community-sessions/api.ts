@@ -39,7 +39,7 @@ export const sessionKeys = {
   mine: () => [...sessionKeys.all, "mine"] as const,
 };
 
-export const SESSIONS_PAGE_SIZE = 24;
+const SESSIONS_PAGE_SIZE = 24;
 
 /** Members' list (never Drafts), a page at a time: upcoming soonest first, or past most recent first. */
 export const sessionListQuery = (when: SessionsWhen) =>
@@ -88,7 +88,8 @@ export function useRegister(id: string) {
   const qc = useQueryClient();
   const changed = useSessionChanged();
   return useMutation({
-    mutationFn: (input: RegisterInput) => api.post<CommunitySession>(sessionPaths.api.registrations(id), input),
+    mutationFn: (input: z.input<typeof RegisterInput>) =>
+      api.post<CommunitySession>(sessionPaths.api.registrations(id), input),
     onSuccess: (session, input) => {
       changed(session);
       if (input.name) void qc.invalidateQueries({ queryKey: ME_QUERY_KEY });

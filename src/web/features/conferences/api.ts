@@ -13,6 +13,7 @@ import type {
   EventList,
   EventManagerList,
   EventUpdateInput,
+  ManagerInput,
   Room,
   RoomInput,
   RoomList,
@@ -172,7 +173,7 @@ function useEventMutation<Vars, Result>(eventId: string, request: (vars: Vars) =
 export function useCreateEvent() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: z.output<typeof EventCreateInput>) => api.post<ConferenceEvent>("/api/v1/events", input),
+    mutationFn: (input: z.input<typeof EventCreateInput>) => api.post<ConferenceEvent>("/api/v1/events", input),
     onSuccess: () => qc.invalidateQueries({ queryKey: conferenceKeys.events() }),
   });
 }
@@ -180,7 +181,7 @@ export function useCreateEvent() {
 export function useUpdateEvent(eventId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: z.output<typeof EventUpdateInput>) => api.patch<ConferenceEvent>(eventPath(eventId), input),
+    mutationFn: (input: z.input<typeof EventUpdateInput>) => api.patch<ConferenceEvent>(eventPath(eventId), input),
     onSuccess: (event) => {
       qc.setQueryData(conferenceKeys.event(eventId), event);
       void qc.invalidateQueries({ queryKey: conferenceKeys.all });
@@ -189,7 +190,9 @@ export function useUpdateEvent(eventId: string) {
 }
 
 export const useAddManager = (eventId: string) =>
-  useEventMutation(eventId, (email: string) => api.post<EventManagerList>(`${eventPath(eventId)}/managers`, { email }));
+  useEventMutation(eventId, (email: string) =>
+    api.post<EventManagerList, z.input<typeof ManagerInput>>(`${eventPath(eventId)}/managers`, { email }),
+  );
 
 export const useRemoveManager = (eventId: string) =>
   useEventMutation(eventId, (userId: string) =>
@@ -206,9 +209,9 @@ function useRoomMutation<Vars, Result>(request: (vars: Vars) => Promise<Result>)
   });
 }
 export const useCreateRoom = () =>
-  useRoomMutation((input: z.output<typeof RoomInput>) => api.post<Room>("/api/v1/admin/rooms", input));
+  useRoomMutation((input: z.input<typeof RoomInput>) => api.post<Room>("/api/v1/admin/rooms", input));
 export const useUpdateRoom = () =>
-  useRoomMutation(({ id, change }: { id: string; change: z.output<typeof RoomUpdateInput> }) =>
+  useRoomMutation(({ id, change }: { id: string; change: z.input<typeof RoomUpdateInput> }) =>
     api.patch<Room>(`/api/v1/admin/rooms/${enc(id)}`, change),
   );
 export const useDeleteRoom = () =>
@@ -216,11 +219,11 @@ export const useDeleteRoom = () =>
 
 // Session types (Settings ▸ Session types)
 export const useCreateSessionType = (eventId: string) =>
-  useEventMutation(eventId, (input: z.output<typeof SessionTypeInput>) =>
+  useEventMutation(eventId, (input: z.input<typeof SessionTypeInput>) =>
     api.post<SessionType>(`${eventPath(eventId)}/session-types`, input),
   );
 export const useUpdateSessionType = (eventId: string) =>
-  useEventMutation(eventId, ({ id, change }: { id: string; change: z.output<typeof SessionTypeUpdateInput> }) =>
+  useEventMutation(eventId, ({ id, change }: { id: string; change: z.input<typeof SessionTypeUpdateInput> }) =>
     api.patch<SessionType>(`${eventPath(eventId)}/session-types/${enc(id)}`, change),
   );
 export const useDeleteSessionType = (eventId: string) =>
@@ -230,11 +233,11 @@ export const useDeleteSessionType = (eventId: string) =>
 
 // Sessions
 export const useCreateConferenceSession = (eventId: string) =>
-  useEventMutation(eventId, (input: z.output<typeof ConferenceSessionCreateInput>) =>
+  useEventMutation(eventId, (input: z.input<typeof ConferenceSessionCreateInput>) =>
     api.post<ConferenceSession>(`${eventPath(eventId)}/sessions`, input),
   );
 export const useUpdateConferenceSession = (eventId: string) =>
-  useEventMutation(eventId, ({ id, change }: { id: string; change: z.output<typeof ConferenceSessionUpdateInput> }) =>
+  useEventMutation(eventId, ({ id, change }: { id: string; change: z.input<typeof ConferenceSessionUpdateInput> }) =>
     api.patch<ConferenceSession>(sessionPath(eventId, id), change),
   );
 export function useDeleteConferenceSession(eventId: string) {
@@ -253,7 +256,7 @@ export function useDeleteConferenceSession(eventId: string) {
 
 // Materials
 export const useAddLinkMaterial = (eventId: string, sessionId: string) =>
-  useEventMutation(eventId, (input: z.output<typeof LinkMaterialInput>) =>
+  useEventMutation(eventId, (input: z.input<typeof LinkMaterialInput>) =>
     api.post<Material>(`${sessionPath(eventId, sessionId)}/materials/links`, input),
   );
 export const useDeleteMaterial = (eventId: string) =>
@@ -265,11 +268,11 @@ export const materialUploadPath = (eventId: string, sessionId: string) =>
 
 // Blocks and breaks
 export const useCreateBlock = (eventId: string) =>
-  useEventMutation(eventId, ({ sessionId, input }: { sessionId: string; input: z.output<typeof BlockCreateInput> }) =>
+  useEventMutation(eventId, ({ sessionId, input }: { sessionId: string; input: z.input<typeof BlockCreateInput> }) =>
     api.post<SessionBlock>(`${sessionPath(eventId, sessionId)}/blocks`, input),
   );
 export const useUpdateBlock = (eventId: string) =>
-  useEventMutation(eventId, ({ id, change }: { id: string; change: z.output<typeof BlockUpdateInput> }) =>
+  useEventMutation(eventId, ({ id, change }: { id: string; change: z.input<typeof BlockUpdateInput> }) =>
     api.patch<SessionBlock>(`${eventPath(eventId)}/blocks/${enc(id)}`, change),
   );
 export const useFitBlock = (eventId: string) =>
@@ -277,7 +280,7 @@ export const useFitBlock = (eventId: string) =>
 export const useDeleteBlock = (eventId: string) =>
   useEventMutation(eventId, (id: string) => api.delete<BlockDeleted>(`${eventPath(eventId)}/blocks/${enc(id)}`));
 export const useCreateBreak = (eventId: string) =>
-  useEventMutation(eventId, (input: z.output<typeof BreakCreateInput>) =>
+  useEventMutation(eventId, (input: z.input<typeof BreakCreateInput>) =>
     api.post<Break>(`${eventPath(eventId)}/breaks`, input),
   );
 export const useDeleteBreak = (eventId: string) =>
@@ -286,17 +289,15 @@ export const useDeleteBreak = (eventId: string) =>
 // Contributions
 const contributionPath = (eventId: string, id: string) => `${eventPath(eventId)}/contributions/${enc(id)}`;
 export const useCreateContribution = (eventId: string) =>
-  useEventMutation(eventId, (input: z.output<typeof ContributionCreateInput>) =>
+  useEventMutation(eventId, (input: z.input<typeof ContributionCreateInput>) =>
     api.post<Contribution>(`${eventPath(eventId)}/contributions`, input),
   );
 export const useScheduleContribution = (eventId: string) =>
-  useEventMutation(eventId, ({ id, input }: { id: string; input: z.output<typeof ScheduleInput> }) =>
+  useEventMutation(eventId, ({ id, input }: { id: string; input: z.input<typeof ScheduleInput> }) =>
     api.post<Contribution>(`${contributionPath(eventId, id)}/schedule`, input),
   );
 export const useUnscheduleContribution = (eventId: string) =>
   useEventMutation(eventId, (id: string) => api.post<Contribution>(`${contributionPath(eventId, id)}/unschedule`));
-export const useDeleteContribution = (eventId: string) =>
-  useEventMutation(eventId, (id: string) => api.delete<{ ok: true }>(contributionPath(eventId, id)));
 
 // The timetable editor: a change (or an undo, which may be two changes) sent in order; the answers' notices
 // (a block that grew, …) come back together. The views refresh before the promise settles, so a dragged entry
@@ -324,6 +325,6 @@ export function useTimetableChanges(eventId: string) {
 type Answer = { notices?: string[] };
 
 export const useUpdateContribution = (eventId: string) =>
-  useEventMutation(eventId, ({ id, change }: { id: string; change: z.output<typeof ContributionUpdateInput> }) =>
+  useEventMutation(eventId, ({ id, change }: { id: string; change: z.input<typeof ContributionUpdateInput> }) =>
     api.patch<Contribution>(contributionPath(eventId, id), change),
   );

@@ -1,4 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
 import type {
   EventProtection,
   EventProtectionInput,
@@ -14,7 +15,7 @@ import { conferenceKeys, eventPath } from "./api";
  * Protection (conferences.md, Protection): the shield of a session, the event's Protection page and My sessions.
  * Every key sits under the event's, so any change in the event refreshes them, and a change here refreshes the rest.
  */
-export const protectionKeys = {
+const protectionKeys = {
   session: (eventId: string, sessionId: string) =>
     [...conferenceKeys.event(eventId), "session-protection", sessionId] as const,
   event: (eventId: string) => [...conferenceKeys.event(eventId), "protection"] as const,
@@ -55,7 +56,7 @@ export function useSignedIn(): boolean {
 export function useUpdateSessionProtection(eventId: string, sessionId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: SessionProtectionInput) =>
+    mutationFn: (input: z.input<typeof SessionProtectionInput>) =>
       api.put<SessionProtection>(protectionPath(eventId, sessionId), input),
     onSuccess: (saved) => {
       qc.setQueryData(protectionKeys.session(eventId, sessionId), saved);
@@ -68,7 +69,8 @@ export function useUpdateSessionProtection(eventId: string, sessionId: string) {
 export function useUpdateEventProtection(eventId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: EventProtectionInput) => api.patch<EventProtection>(`${eventPath(eventId)}/protection`, input),
+    mutationFn: (input: z.input<typeof EventProtectionInput>) =>
+      api.patch<EventProtection>(`${eventPath(eventId)}/protection`, input),
     onSuccess: (saved) => {
       qc.setQueryData(protectionKeys.event(eventId), saved);
       return qc.invalidateQueries({ queryKey: conferenceKeys.event(eventId) });

@@ -7,7 +7,7 @@ export interface Person {
 }
 
 /** The shield's three lists, named as the API's fields are. */
-export const LIST_NAMES = ["managers", "coordinators", "accessList"] as const;
+const LIST_NAMES = ["managers", "coordinators", "accessList"] as const;
 export type ListName = (typeof LIST_NAMES)[number];
 
 /** "Ada Lovelace (ada@example.org)", or the email alone when the account has no name (or is not saved yet). */

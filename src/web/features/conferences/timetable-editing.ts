@@ -1,3 +1,11 @@
+import type { z } from "zod";
+import type { ScheduleInput } from "../../../shared/schemas/conference-contributions";
+import type {
+  BlockMoveInput,
+  BlockUpdateInput,
+  BreakUpdateInput,
+  ParallelOrderInput,
+} from "../../../shared/schemas/timetable";
 import { offsetMinutes } from "../../../shared/time";
 
 /**
@@ -18,7 +26,7 @@ export interface Timed {
 }
 
 /** The stretch of a day the grid shows: whole local hours around the entries, an hour of room either side. */
-export interface GridWindow {
+interface GridWindow {
   fromMs: number;
   toMs: number;
 }
@@ -200,35 +208,60 @@ export function undoOf(
   }
 }
 
-/** The request a change is: method, path under the event, body. */
-export function requestOf(change: TimetableChange): {
-  method: "POST" | "PATCH" | "PUT";
-  path: string;
-  body?: unknown;
-} {
+/** A change's request body: the input of the shared schema its route parses. */
+type ChangeBody =
+  | z.input<typeof BlockUpdateInput>
+  | z.input<typeof BlockMoveInput>
+  | z.input<typeof ParallelOrderInput>
+  | z.input<typeof ScheduleInput>
+  | z.input<typeof BreakUpdateInput>;
+
+/** The request a change is: method, path under the event, body (PATCH and PUT always have one). */
+export function requestOf(
+  change: TimetableChange,
+): { method: "PATCH" | "PUT"; path: string; body: ChangeBody } | { method: "POST"; path: string; body?: ChangeBody } {
   const enc = encodeURIComponent;
   switch (change.kind) {
     case "block-time":
       return {
         method: "PATCH",
         path: `/blocks/${enc(change.blockId)}`,
-        body: { startAt: change.startAt, durationMinutes: change.durationMinutes },
+        body: {
+          startAt: change.startAt,
+          durationMinutes: change.durationMinutes,
+        } satisfies z.input<typeof BlockUpdateInput>,
       };
     case "block-day":
-      return { method: "POST", path: `/blocks/${enc(change.blockId)}/move`, body: { day: change.day } };
+      return {
+        method: "POST",
+        path: `/blocks/${enc(change.blockId)}/move`,
+        body: { day: change.day } satisfies z.input<typeof BlockMoveInput>,
+      };
     case "parallel-order":
-      return { method: "PUT", path: "/timetable/parallel-order", body: { blockIds: change.blockIds } };
+      return {
+        method: "PUT",
+        path: "/timetable/parallel-order",
+        body: { blockIds: change.blockIds } satisfies z.input<typeof ParallelOrderInput>,
+      };
     case "contribution-time":
       return {
         method: "POST",
         path: `/contributions/${enc(change.id)}/schedule`,
-        body: { blockId: change.blockId, startAt: change.startAt, durationMinutes: change.durationMinutes },
+        body: {
+          blockId: change.blockId,
+          startAt: change.startAt,
+          durationMinutes: change.durationMinutes,
+        } satisfies z.input<typeof ScheduleInput>,
       };
     case "break-time":
       return {
         method: "PATCH",
         path: `/breaks/${enc(change.id)}`,
-        body: { blockId: change.blockId, startAt: change.startAt, durationMinutes: change.durationMinutes },
+        body: {
+          blockId: change.blockId,
+          startAt: change.startAt,
+          durationMinutes: change.durationMinutes,
+        } satisfies z.input<typeof BreakUpdateInput>,
       };
     case "unschedule":
       return { method: "POST", path: `/contributions/${enc(change.id)}/unschedule` };

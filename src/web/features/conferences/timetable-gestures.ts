@@ -29,7 +29,7 @@ import {
  * server decides.
  */
 
-export type BlockBefore = Extract<EntryBefore, { kind: "block" }>;
+type BlockBefore = Extract<EntryBefore, { kind: "block" }>;
 
 /** What is being changed: an entry of the timetable (with its block), or an unscheduled contribution. */
 export interface Target {
@@ -42,7 +42,7 @@ export interface Target {
 }
 
 /** A change to send: what the person is told it did, the draft shown meanwhile, and its undo when not the usual. */
-export interface Proposal {
+interface Proposal {
   change: TimetableChange;
   what: string;
   draft: Draft;

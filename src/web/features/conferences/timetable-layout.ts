@@ -6,7 +6,7 @@ import type { TimetableBlock, TimetableTopEntry } from "../../../shared/schemas/
  * cuts the list into those groups and places each entry on a time grid, keeping the server's order.
  */
 
-export interface PlacedEntry<E> {
+interface PlacedEntry<E> {
   entry: E;
   /** 1-based grid column: the server's column. */
   column: number;
@@ -25,7 +25,7 @@ export interface OverlapGroup<E> {
 }
 
 /** The grid's step: fine enough for 5-minute talks and breaks. */
-export const ROW_MINUTES = 5;
+const ROW_MINUTES = 5;
 
 interface Timed {
   startAt: string;

@@ -10,7 +10,7 @@ import type {
 import { api } from "../../lib/api-client";
 import { COMMUNITY_SESSIONS_QUERY_KEY, ME_QUERY_KEY, SITE_QUERY_KEY } from "../../lib/query-client";
 
-export const settingsKeys = {
+const settingsKeys = {
   all: ["settings"] as const,
   settings: () => [...settingsKeys.all, "site"] as const,
   google: () => [...settingsKeys.all, "google"] as const,
@@ -52,7 +52,7 @@ export function useUpdateSettings() {
 export function useSaveGoogle() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: z.output<typeof GoogleCalendarSettingsInput>) =>
+    mutationFn: (input: z.input<typeof GoogleCalendarSettingsInput>) =>
       api.put<GoogleCalendarSettings>("/api/v1/admin/settings/google", input),
     onSuccess: (google) => {
       qc.setQueryData(settingsKeys.google(), google);

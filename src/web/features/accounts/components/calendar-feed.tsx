@@ -1,8 +1,8 @@
-import { Button, CopyButton, Group, List, Modal, Stack, Text, TextInput, VisuallyHidden } from "@mantine/core";
+import { Button, CopyButton, Group, List, Stack, Text, TextInput, VisuallyHidden } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { FormError } from "../../../components/form-error";
+import { ConfirmDialog } from "../../../components/confirm-dialog";
 import { QueryStatus } from "../../../components/query-status";
 import { feedQuery, useResetFeed } from "../api";
 
@@ -68,7 +68,7 @@ export function CalendarFeed() {
           Reset address
         </Button>
       </Group>
-      <Modal
+      <ConfirmDialog
         opened={opened}
         onClose={() => {
           reset.reset();
@@ -76,23 +76,17 @@ export function CalendarFeed() {
         }}
         title="Reset your feed address?"
         centered
+        error={reset.error}
+        keepLabel="Keep the current address"
+        confirmLabel="Reset address"
+        pending={reset.isPending}
+        onConfirm={confirmReset}
       >
-        <Stack>
-          <FormError>{reset.error?.message}</FormError>
-          <Text>
-            The current address stops working at once: calendars subscribed to it no longer get updates. You will need
-            to subscribe again with the new address.
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Keep the current address
-            </Button>
-            <Button color="red" loading={reset.isPending} onClick={confirmReset}>
-              Reset address
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        <Text>
+          The current address stops working at once: calendars subscribed to it no longer get updates. You will need to
+          subscribe again with the new address.
+        </Text>
+      </ConfirmDialog>
     </Stack>
   );
 }

@@ -1,15 +1,16 @@
-import { Button, Group, PasswordInput, Select, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Group, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useMemo } from "react";
+import { useMemo } from "react";
 import type { Me } from "../../../../shared/schemas/accounts";
 import { ChangeEmailInput, ChangePasswordInput, UpdateProfileInput } from "../../../../shared/schemas/accounts";
 import { PASSWORD_MIN_LENGTH } from "../../../../shared/schemas/common";
-import { listTimeZones, runtimeTimeZone } from "../../../../shared/time";
+import { runtimeTimeZone } from "../../../../shared/time";
 import { FormError } from "../../../components/form-error";
 import { notify } from "../../../components/notify";
 import { Page } from "../../../components/page";
 import { QueryStatus } from "../../../components/query-status";
 import { Section } from "../../../components/section";
+import { TimeZoneSelect } from "../../../components/time-zone-select";
 import { useSchemaForm } from "../../../lib/form";
 import { meQuery, useChangeEmail, useChangePassword, useUpdateProfile } from "../api";
 import { CalendarFeed } from "../components/calendar-feed";
@@ -17,17 +18,13 @@ import { CalendarFeed } from "../components/calendar-feed";
 function ProfileForm({ me }: { me: Me }) {
   const update = useUpdateProfile();
   const browserZone = useMemo(() => runtimeTimeZone(), []);
-  const zones = useMemo(() => listTimeZones([browserZone]), [browserZone]);
   const form = useSchemaForm({
     schema: UpdateProfileInput,
     initialValues: { name: me.name ?? "", timeZone: me.timeZone as string | null },
     labels: { name: "Name", timeZone: "Time zone" },
   });
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const input = form.validate();
-    if (!input) return;
+  const submit = form.handleSubmit((input) => {
     update.mutate(
       { name: input.name, timeZone: input.timeZone ?? null },
       {
@@ -35,26 +32,20 @@ function ProfileForm({ me }: { me: Me }) {
         onError: (err) => form.showError(err),
       },
     );
-  };
+  });
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
         <FormError>{form.formError}</FormError>
         <TextInput label="Name" autoComplete="name" required {...form.textField("name")} />
-        <Select
+        <TimeZoneSelect
           label="Time zone"
           description={`Times are shown in this zone. Leave it empty to follow your browser (now ${browserZone}).`}
           placeholder={`Follow my browser (${browserZone})`}
-          data={zones}
-          value={form.values.timeZone}
-          onChange={(value) => form.setValue("timeZone", value)}
-          error={form.errors.timeZone}
-          searchable
+          include={browserZone}
+          {...form.valueField("timeZone")}
           clearable
-          limit={100}
-          nothingFoundMessage="No time zone matches"
-          comboboxProps={{ withinPortal: true }}
         />
         <Group>
           <Button type="button" variant="default" onClick={() => form.setValue("timeZone", browserZone)}>
@@ -77,10 +68,7 @@ function EmailForm({ me }: { me: Me }) {
     labels: { email: "New email", currentPassword: "Current password" },
   });
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const input = form.validate();
-    if (!input) return;
+  const submit = form.handleSubmit((input) => {
     change.mutate(input, {
       onSuccess: () => {
         notify(`Your email is now ${input.email}. We told your old address.`);
@@ -88,7 +76,7 @@ function EmailForm({ me }: { me: Me }) {
       },
       onError: (err) => form.showError(err),
     });
-  };
+  });
 
   return (
     <form onSubmit={submit} noValidate>
@@ -122,10 +110,7 @@ function PasswordForm() {
     labels: { currentPassword: "Current password", newPassword: "New password" },
   });
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const input = form.validate();
-    if (!input) return;
+  const submit = form.handleSubmit((input) => {
     change.mutate(input, {
       onSuccess: () => {
         notify("Your password was changed. Your other devices were signed out.");
@@ -133,7 +118,7 @@ function PasswordForm() {
       },
       onError: (err) => form.showError(err),
     });
-  };
+  });
 
   return (
     <form onSubmit={submit} noValidate>

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Stack, Text, TextInput } from "@mantine/core";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
 import { PasswordResetRequestInput } from "../../../../shared/schemas/accounts";
 import { FormError } from "../../../components/form-error";
@@ -16,15 +16,12 @@ export function ForgotPasswordPage() {
     labels: { email: "Email" },
   });
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const input = form.validate();
-    if (!input) return;
+  const submit = form.handleSubmit((input) => {
     request.mutate(input, {
       onSuccess: () => setSentTo(input.email),
       onError: (err) => form.showError(err),
     });
-  };
+  });
 
   return (
     <Page title="Forgot your password?" width={440}>

@@ -1,5 +1,4 @@
 import { Anchor, Button, PasswordInput, Stack, Text } from "@mantine/core";
-import type { FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { PasswordResetConfirmInput } from "../../../../shared/schemas/accounts";
 import { PASSWORD_MIN_LENGTH } from "../../../../shared/schemas/common";
@@ -19,10 +18,7 @@ export function ResetPasswordPage() {
     labels: { password: "New password" },
   });
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const input = form.validate();
-    if (!input) return;
+  const submit = form.handleSubmit((input) => {
     reset.mutate(
       { token, password: input.password },
       {
@@ -34,7 +30,7 @@ export function ResetPasswordPage() {
         onError: (err) => form.showError(err),
       },
     );
-  };
+  });
 
   return (
     <Page title="Choose a new password" width={440}>

@@ -1,15 +1,12 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Anchor, Button, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import type { FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { SignUpInput } from "../../../../shared/schemas/accounts";
-import { PASSWORD_MIN_LENGTH } from "../../../../shared/schemas/common";
 import { FormError } from "../../../components/form-error";
 import { notify } from "../../../components/notify";
 import { Page } from "../../../components/page";
 import { QueryStatus } from "../../../components/query-status";
-import { useSchemaForm } from "../../../lib/form";
 import { setupStatusQuery, useCompleteSetup } from "../api";
+import { NewAccountFields, useNewAccountForm } from "../components/new-account-fields";
 
 /** The one-time link printed at the first start (platform.md, Running it): its visitor becomes the first admin. */
 export function SetupPage() {
@@ -18,16 +15,9 @@ export function SetupPage() {
   const status = useQuery(setupStatusQuery());
   const navigate = useNavigate();
   const setup = useCompleteSetup();
-  const form = useSchemaForm({
-    schema: SignUpInput,
-    initialValues: { name: "", email: "", password: "" },
-    labels: { name: "Name", email: "Email", password: "Password" },
-  });
+  const form = useNewAccountForm();
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const input = form.validate();
-    if (!input) return;
+  const submit = form.handleSubmit((input) => {
     setup.mutate(
       { ...input, token },
       {
@@ -38,7 +28,7 @@ export function SetupPage() {
         onError: (err) => form.showError(err),
       },
     );
-  };
+  });
 
   return (
     <Page title="Create the first admin account" width={480}>
@@ -60,16 +50,7 @@ export function SetupPage() {
               </Text>
               <form onSubmit={submit} noValidate>
                 <Stack>
-                  <FormError>{form.formError}</FormError>
-                  <TextInput label="Name" autoComplete="name" required {...form.textField("name")} />
-                  <TextInput label="Email" type="email" autoComplete="email" required {...form.textField("email")} />
-                  <PasswordInput
-                    label="Password"
-                    description={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-                    autoComplete="new-password"
-                    required
-                    {...form.textField("password")}
-                  />
+                  <NewAccountFields form={form} />
                   <Button type="submit" loading={setup.isPending}>
                     Create admin account
                   </Button>

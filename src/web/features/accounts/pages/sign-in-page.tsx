@@ -1,5 +1,4 @@
 import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
-import type { FormEvent } from "react";
 import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
 import { safeNext } from "../../../../shared/next-path";
 import { SignInInput } from "../../../../shared/schemas/accounts";
@@ -20,15 +19,12 @@ export function SignInPage() {
     labels: { email: "Email", password: "Password" },
   });
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const input = form.validate();
-    if (!input) return;
+  const submit = form.handleSubmit((input) => {
     signIn.mutate(input, {
       onSuccess: () => navigate(safeNext(params.get("next")), { replace: true }),
       onError: (err) => form.showError(err),
     });
-  };
+  });
 
   return (
     <Page title="Sign in" width={440}>

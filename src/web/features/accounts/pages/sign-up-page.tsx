@@ -1,34 +1,24 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
-import { type FormEvent, useState } from "react";
+import { Alert, Anchor, Button, Stack, Text } from "@mantine/core";
+import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { SignUpInput } from "../../../../shared/schemas/accounts";
-import { PASSWORD_MIN_LENGTH } from "../../../../shared/schemas/common";
-import { FormError } from "../../../components/form-error";
 import { Page } from "../../../components/page";
-import { useSchemaForm } from "../../../lib/form";
 import { useSignUp } from "../api";
+import { NewAccountFields, useNewAccountForm } from "../components/new-account-fields";
 
 export function SignUpPage() {
   const [params] = useSearchParams();
   const signUp = useSignUp();
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const form = useSchemaForm({
-    schema: SignUpInput,
-    initialValues: { name: "", email: "", password: "" },
-    labels: { name: "Name", email: "Email", password: "Password" },
-  });
+  const form = useNewAccountForm();
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const input = form.validate();
-    if (!input) return;
+  const submit = form.handleSubmit((input) => {
     // The emailed link brings them back to the page that sent them here (e.g. a session's "Sign up to register").
     const next = params.get("next") ?? undefined;
     signUp.mutate(
       { ...input, next },
       { onSuccess: () => setSentTo(input.email), onError: (err) => form.showError(err) },
     );
-  };
+  });
 
   if (sentTo) {
     // The same whether or not the address already has an account: the email tells its owner which it is.
@@ -52,16 +42,7 @@ export function SignUpPage() {
     <Page title="Sign up" width={440}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <FormError>{form.formError}</FormError>
-          <TextInput label="Name" autoComplete="name" required {...form.textField("name")} />
-          <TextInput label="Email" type="email" autoComplete="email" required {...form.textField("email")} />
-          <PasswordInput
-            label="Password"
-            description={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-            autoComplete="new-password"
-            required
-            {...form.textField("password")}
-          />
+          <NewAccountFields form={form} />
           <Button type="submit" loading={signUp.isPending}>
             Create account
           </Button>

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Code, Group, Modal, SegmentedControl, Stack, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { ErrorAlert } from "../../../components/error-alert";
 import { Page } from "../../../components/page";
 import { Pager } from "../../../components/pager";
 import { QueryStatus } from "../../../components/query-status";
@@ -114,18 +115,7 @@ export function MailPage() {
           maw={420}
         />
       </Stack>
-      {failure && (
-        <Alert
-          color="red"
-          variant="light"
-          role="alert"
-          withCloseButton
-          closeButtonLabel="Dismiss"
-          onClose={() => setFailure(null)}
-        >
-          {failure}
-        </Alert>
-      )}
+      <ErrorAlert onClose={() => setFailure(null)}>{failure}</ErrorAlert>
       <QueryStatus query={list} label="Loading mail">
         {(data) => (
           <>

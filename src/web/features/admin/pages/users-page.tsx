@@ -1,8 +1,10 @@
-import { Alert, Badge, Button, Group, Modal, Stack, Switch, Table, Text, TextInput } from "@mantine/core";
+import { Badge, Group, Switch, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { AdminUser } from "../../../../shared/schemas/accounts";
+import { ConfirmDialog } from "../../../components/confirm-dialog";
+import { ErrorAlert } from "../../../components/error-alert";
 import { Page } from "../../../components/page";
 import { Pager } from "../../../components/pager";
 import { QueryStatus } from "../../../components/query-status";
@@ -65,18 +67,7 @@ export function UsersPage() {
         }}
         maw={420}
       />
-      {failure && (
-        <Alert
-          color="red"
-          variant="light"
-          role="alert"
-          withCloseButton
-          closeButtonLabel="Dismiss"
-          onClose={() => setFailure(null)}
-        >
-          {failure}
-        </Alert>
-      )}
+      <ErrorAlert onClose={() => setFailure(null)}>{failure}</ErrorAlert>
       <QueryStatus query={list} label="Loading users">
         {(data) => (
           <>
@@ -137,32 +128,22 @@ export function UsersPage() {
           </>
         )}
       </QueryStatus>
-      <Modal
+      <ConfirmDialog
         opened={confirmDeactivate !== null}
         onClose={() => setConfirmDeactivate(null)}
         title={confirmDeactivate ? `Deactivate ${displayName(confirmDeactivate)}?` : "Deactivate"}
+        keepLabel="Cancel"
+        confirmLabel="Deactivate"
+        onConfirm={() => {
+          if (confirmDeactivate) apply(confirmDeactivate, "active", "Active", false);
+          setConfirmDeactivate(null);
+        }}
       >
-        <Stack>
-          <Text>
-            They are signed out everywhere and cannot sign in until an admin makes the account active again. Their
-            history is kept.
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirmDeactivate(null)}>
-              Cancel
-            </Button>
-            <Button
-              color="red"
-              onClick={() => {
-                if (confirmDeactivate) apply(confirmDeactivate, "active", "Active", false);
-                setConfirmDeactivate(null);
-              }}
-            >
-              Deactivate
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        <Text>
+          They are signed out everywhere and cannot sign in until an admin makes the account active again. Their history
+          is kept.
+        </Text>
+      </ConfirmDialog>
     </Page>
   );
 }

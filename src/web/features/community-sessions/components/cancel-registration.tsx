@@ -1,7 +1,7 @@
-import { Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { Button, Group, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import type { CommunitySession, Role } from "../../../../shared/schemas/community-sessions";
-import { FormError } from "../../../components/form-error";
+import { ConfirmDialog } from "../../../components/confirm-dialog";
 import { useCancelRegistration } from "../api";
 import { ROLE_LABEL } from "../labels";
 
@@ -20,6 +20,10 @@ export function CancelRegistration({
 }) {
   const [opened, { open, close }] = useDisclosure(false);
   const cancel = useCancelRegistration(session.id);
+  const dismiss = () => {
+    cancel.reset();
+    close();
+  };
 
   const confirm = () =>
     cancel.mutate(undefined, {
@@ -36,31 +40,22 @@ export function CancelRegistration({
           Cancel my registration
         </Button>
       </Group>
-      <Modal
+      <ConfirmDialog
         opened={opened}
-        onClose={() => {
-          cancel.reset();
-          close();
-        }}
+        onClose={dismiss}
         title="Cancel your registration?"
         centered
+        error={cancel.error}
+        keepLabel="Keep my registration"
+        confirmLabel="Yes, cancel my registration"
+        pending={cancel.isPending}
+        onConfirm={confirm}
       >
-        <Stack>
-          <FormError>{cancel.error?.message}</FormError>
-          <Text>
-            You give up your place as <strong>{ROLE_LABEL[role]}</strong> in “{session.title}”. Someone else can take it
-            at once; you can register again while places are free. We will email you to confirm.
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Keep my registration
-            </Button>
-            <Button color="red" loading={cancel.isPending} onClick={confirm}>
-              Yes, cancel my registration
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        <Text>
+          You give up your place as <strong>{ROLE_LABEL[role]}</strong> in “{session.title}”. Someone else can take it
+          at once; you can register again while places are free. We will email you to confirm.
+        </Text>
+      </ConfirmDialog>
     </>
   );
 }

@@ -150,9 +150,7 @@ export function RegistrationForm({
               description="Optional: what you will talk about."
               autosize
               minRows={3}
-              value={form.values.talkDescription ?? ""}
-              onChange={(e) => form.setValue("talkDescription", e.currentTarget.value)}
-              error={form.errors.talkDescription}
+              {...form.textField("talkDescription")}
             />
           </>
         )}
@@ -163,18 +161,14 @@ export function RegistrationForm({
               description="Optional: what you would like to hear about."
               autosize
               minRows={2}
-              value={form.values.topics ?? ""}
-              onChange={(e) => form.setValue("topics", e.currentTarget.value)}
-              error={form.errors.topics}
+              {...form.textField("topics")}
             />
             <Textarea
               label="Questions"
               description="Optional: questions for the presenters."
               autosize
               minRows={2}
-              value={form.values.questions ?? ""}
-              onChange={(e) => form.setValue("questions", e.currentTarget.value)}
-              error={form.errors.questions}
+              {...form.textField("questions")}
             />
           </>
         )}

@@ -1,4 +1,5 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
 import type {
   AddParticipantInput,
   AdminSessionList,
@@ -53,10 +54,11 @@ function useRefreshAll() {
 }
 
 /** New Session: created in Draft with what the form holds so far (at least the Title). */
-export const createSession = (input: SessionCreateInput) => api.post<CommunitySession>(paths.sessions, input);
+export const createSession = (input: z.input<typeof SessionCreateInput>) =>
+  api.post<CommunitySession>(paths.sessions, input);
 
 /** The autosave of the Details tab: only the changed fields, with the version they were edited from. */
-export const updateSession = (id: string, input: SessionUpdateInput) =>
+export const updateSession = (id: string, input: z.input<typeof SessionUpdateInput>) =>
   api.patch<CommunitySession>(paths.session(id), input);
 
 /** After the Details tab saved: the answer becomes the cached session; every other view refreshes. */
@@ -79,7 +81,7 @@ export function useChangeStatus(id: string) {
   const refresh = useRefreshAll();
   return useMutation({
     mutationFn: (action: StatusAction) =>
-      api.post<CommunitySession>(paths.status(id), { action } satisfies StatusInput),
+      api.post<CommunitySession, z.input<typeof StatusInput>>(paths.status(id), { action }),
     onSuccess: (session) => {
       qc.setQueryData(sessionKeys.session(id), session);
       void refresh();
@@ -119,7 +121,8 @@ export function useAddParticipant(id: string) {
   const refresh = useRefreshAll();
   return useMutation({
     // Admins add at once (the participant); members managing their own session only invite (issue #11).
-    mutationFn: (input: AddParticipantInput) => api.post<Participant | InvitationSent>(paths.participants(id), input),
+    mutationFn: (input: z.input<typeof AddParticipantInput>) =>
+      api.post<Participant | InvitationSent>(paths.participants(id), input),
     onSuccess: () => qc.invalidateQueries({ queryKey: sessionKeys.participants(id) }),
     onSettled: () => refresh(),
   });
@@ -128,14 +131,16 @@ export function useAddParticipant(id: string) {
 export function useUpdateParticipant(id: string) {
   return useParticipantChange(
     id,
-    ({ participantId, change }: { participantId: string; change: UpdateParticipantInput }) =>
+    ({ participantId, change }: { participantId: string; change: z.input<typeof UpdateParticipantInput> }) =>
       api.patch<ParticipantList>(paths.participant(id, participantId), change),
   );
 }
 
 export function useMoveParticipant(id: string) {
-  return useParticipantChange(id, ({ participantId, direction }: { participantId: string } & MoveInput) =>
-    api.post<ParticipantList>(paths.moveParticipant(id, participantId), { direction } satisfies MoveInput),
+  return useParticipantChange(
+    id,
+    ({ participantId, direction }: { participantId: string } & z.input<typeof MoveInput>) =>
+      api.post<ParticipantList, z.input<typeof MoveInput>>(paths.moveParticipant(id, participantId), { direction }),
   );
 }
 

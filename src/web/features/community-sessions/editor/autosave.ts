@@ -8,12 +8,12 @@ import { createSession, updateSession, useSessionSaved } from "./api";
 import { FIELD_LABEL, FIELD_ORDER, type FieldKey, fieldMessage } from "./fields";
 
 /** The Details tab's fields as the server stores them (after trimming, "" → null and so on). */
-export type SavedFields = z.output<typeof SessionFields>;
+type SavedFields = z.output<typeof SessionFields>;
 
 /** The fields as the form holds them: the text the user typed, and the switch. */
-export type DetailValues = { [K in FieldKey]: K extends "hasInterviewer" ? boolean : string };
+type DetailValues = { [K in FieldKey]: K extends "hasInterviewer" ? boolean : string };
 
-export type FieldErrors = Partial<Record<FieldKey, string>>;
+type FieldErrors = Partial<Record<FieldKey, string>>;
 
 export type SaveState =
   | { kind: "idle" }
@@ -22,7 +22,7 @@ export type SaveState =
   | { kind: "failed"; message: string };
 
 /** Autosave waits this long after the last change (community.md, Session editor). */
-export const AUTOSAVE_DELAY_MS = 1500;
+const AUTOSAVE_DELAY_MS = 1500;
 /** "Saving..." stays at least this long, so that it can be read even when the server answers at once. */
 const MIN_SAVING_MS = 600;
 
@@ -34,7 +34,7 @@ const NUMBER_FIELDS: ReadonlySet<FieldKey> = new Set([
   "qaMinutes",
 ]);
 
-export function savedFieldsOf(s: SavedFields | CommunitySession): SavedFields {
+function savedFieldsOf(s: SavedFields | CommunitySession): SavedFields {
   return {
     title: s.title,
     description: s.description,
@@ -52,9 +52,9 @@ export function savedFieldsOf(s: SavedFields | CommunitySession): SavedFields {
 }
 
 /** What a new session's form starts from: the seed's defaults, the same the server applies. */
-export const NEW_SESSION_FIELDS: SavedFields = { ...SESSION_DEFAULTS, title: "" };
+const NEW_SESSION_FIELDS: SavedFields = { ...SESSION_DEFAULTS, title: "" };
 
-export function toValues(f: SavedFields): DetailValues {
+function toValues(f: SavedFields): DetailValues {
   return {
     title: f.title,
     description: f.description,
@@ -74,7 +74,7 @@ export function toValues(f: SavedFields): DetailValues {
 type Parsed<K extends FieldKey> = { ok: true; value: SavedFields[K] } | { ok: false; message: string };
 
 /** One field through the shared schema, so the browser says exactly what the server would. */
-export function parseField<K extends FieldKey>(key: K, raw: DetailValues[K]): Parsed<K> {
+function parseField<K extends FieldKey>(key: K, raw: DetailValues[K]): Parsed<K> {
   let input: unknown = raw;
   if (NUMBER_FIELDS.has(key)) {
     const text = String(raw).trim();

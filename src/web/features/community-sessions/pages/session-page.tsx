@@ -15,6 +15,7 @@ import { type ReactNode, useEffect, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import type { Me } from "../../../../shared/schemas/accounts";
 import type { CommunitySession, Role } from "../../../../shared/schemas/community-sessions";
+import { ErrorAlert } from "../../../components/error-alert";
 import { Page, useDocumentTitle } from "../../../components/page";
 import { QueryStatus } from "../../../components/query-status";
 import { Section } from "../../../components/section";
@@ -30,7 +31,7 @@ import { formatDuration, ROLE_LABEL, STATUS_HINT } from "../labels";
 import { sessionPaths } from "../paths";
 import { isRegistrationOpen, roleOffers } from "../role-offers";
 
-export interface SessionPageProps {
+interface SessionPageProps {
   /** The signed-in user, or null. */
   me: Me | null;
   /** The site's name for the premium tier (Admin > Settings, Premium Label). */
@@ -182,11 +183,7 @@ function Registration({
           {result}
         </Alert>
       )}
-      {refusal && (
-        <Alert color="red" variant="light" role="alert" title="Not registered">
-          {refusal}
-        </Alert>
-      )}
+      <ErrorAlert title="Not registered">{refusal}</ErrorAlert>
       {body}
     </Section>
   );

@@ -1,14 +1,14 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
-import type { FormEvent } from "react";
+import { Modal, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { z } from "zod";
 import { BlockCreateInput, BlockUpdateInput, type TimetableBlock } from "../../../../shared/schemas/timetable";
+import { FormButtons } from "../../../components/form-buttons";
 import { FormError } from "../../../components/form-error";
 import { notify } from "../../../components/notify";
 import { useSchemaForm } from "../../../lib/form";
 import { useCreateBlock, useUpdateBlock } from "../api";
 import { formSchema, instantOrIssue, OptionalNumber } from "../forms";
 import { clockOf, dayLabel, dayOf, joinLocal } from "../local-time";
-import { LocationField } from "./location-field";
+import { LocationField, locationOf } from "./location-field";
 import { MinutesField } from "./minutes-field";
 import { fromPeople, PeopleField, type PersonValue, toPersonInputs } from "./people-field";
 
@@ -64,7 +64,7 @@ function ownLocation(block: TimetableBlock | null) {
     : { roomId: null, locationText: block.location.label };
 }
 
-export interface BlockDialogProps {
+interface BlockDialogProps {
   eventId: string;
   zone: string;
   days: string[];
@@ -95,10 +95,7 @@ function BlockForm({ eventId, zone, days, sessions, block, sessionId, onClose }:
   });
   const { values, errors } = form;
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const input = form.validate();
-    if (!input) return;
+  const submit = form.handleSubmit((input) => {
     const done = (saved: { notices: string[] }) => {
       notify([creating ? "The block was added." : "The block was saved.", ...saved.notices].join(" "));
       onClose();
@@ -106,7 +103,7 @@ function BlockForm({ eventId, zone, days, sessions, block, sessionId, onClose }:
     if (block) update.mutate({ id: block.id, change: input }, { onSuccess: done, onError: form.showError });
     else if (values.sessionId)
       create.mutate({ sessionId: values.sessionId, input }, { onSuccess: done, onError: form.showError });
-  };
+  });
 
   return (
     <form onSubmit={submit} noValidate aria-label={creating ? "Add block" : "Edit block"}>
@@ -122,9 +119,7 @@ function BlockForm({ eventId, zone, days, sessions, block, sessionId, onClose }:
             required
             placeholder={sessions.length === 0 ? "Add a session first" : "Choose a session"}
             data={sessions.map((s) => ({ value: s.id, label: s.title }))}
-            value={values.sessionId}
-            onChange={(v) => form.setValue("sessionId", v)}
-            error={errors.sessionId}
+            {...form.valueField("sessionId")}
             searchable
             comboboxProps={{ withinPortal: true }}
           />
@@ -153,24 +148,9 @@ function BlockForm({ eventId, zone, days, sessions, block, sessionId, onClose }:
             required
             {...form.textField("startAt")}
           />
-          <MinutesField
-            label="Duration"
-            description="Minutes"
-            value={values.durationMinutes}
-            onChange={(v) => form.setValue("durationMinutes", v)}
-            error={errors.durationMinutes}
-          />
+          <MinutesField label="Duration" description="Minutes" {...form.valueField("durationMinutes")} />
         </SimpleGrid>
-        <LocationField
-          label="Location"
-          inheritLabel="Inherit from the session"
-          value={{ roomId: values.roomId, locationText: values.locationText }}
-          onChange={(v) => {
-            form.setValue("roomId", v.roomId);
-            form.setValue("locationText", v.locationText);
-          }}
-          errors={{ roomId: errors.roomId, locationText: errors.locationText }}
-        />
+        <LocationField label="Location" inheritLabel="Inherit from the session" {...locationOf(form)} />
         <PeopleField
           legend="Conveners"
           singular="convener"
@@ -179,14 +159,7 @@ function BlockForm({ eventId, zone, days, sessions, block, sessionId, onClose }:
           onChange={(v) => form.setValue("conveners", v)}
           error={errors.conveners}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending || update.isPending}>
-            Save
-          </Button>
-        </Group>
+        <FormButtons onCancel={onClose} pending={create.isPending || update.isPending} />
       </Stack>
     </form>
   );

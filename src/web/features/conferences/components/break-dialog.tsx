@@ -1,7 +1,7 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
-import type { FormEvent } from "react";
+import { Modal, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { z } from "zod";
 import { BreakCreateInput, type TimetableBlock } from "../../../../shared/schemas/timetable";
+import { FormButtons } from "../../../components/form-buttons";
 import { FormError } from "../../../components/form-error";
 import { notify } from "../../../components/notify";
 import { useSchemaForm } from "../../../lib/form";
@@ -82,10 +82,7 @@ function BreakForm({
     labels: { title: "Title", day: "Day", startAt: "Start", durationMinutes: "Duration" },
   });
   const { values, errors } = form;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const input = form.validate();
-    if (!input) return;
+  const submit = form.handleSubmit((input) => {
     create.mutate(input, {
       onSuccess: (b) => {
         notify(["The break was added.", ...b.notices].join(" "));
@@ -93,7 +90,7 @@ function BreakForm({
       },
       onError: form.showError,
     });
-  };
+  });
   return (
     <form onSubmit={submit} noValidate aria-label="Add break">
       <Stack gap="md">
@@ -117,25 +114,12 @@ function BreakForm({
             type="time"
             {...form.textField("startAt")}
           />
-          <MinutesField
-            label="Duration"
-            description="Minutes"
-            value={values.durationMinutes}
-            onChange={(v) => form.setValue("durationMinutes", v)}
-            error={errors.durationMinutes}
-          />
+          <MinutesField label="Duration" description="Minutes" {...form.valueField("durationMinutes")} />
         </SimpleGrid>
         <Text size="xs" c="dimmed">
           Times in {zone}.
         </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            Add break
-          </Button>
-        </Group>
+        <FormButtons onCancel={onClose} pending={create.isPending} submitLabel="Add break" />
       </Stack>
     </form>
   );

@@ -1,8 +1,9 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
-import { type FormEvent, useState } from "react";
+import { Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { useState } from "react";
 import { z } from "zod";
 import { ContributionCreateInput } from "../../../../shared/schemas/conference-contributions";
 import type { ConferenceSessionListItem } from "../../../../shared/schemas/conference-sessions";
+import { FormButtons } from "../../../components/form-buttons";
 import { FormError } from "../../../components/form-error";
 import { notify } from "../../../components/notify";
 import { useSchemaForm } from "../../../lib/form";
@@ -36,7 +37,7 @@ const LABELS = {
 };
 
 /** The default duration (conferences.md, Contributions): the session's default contribution duration, else the event's. */
-export function defaultDuration(sessionId: string | null, sessions: ConferenceSessionListItem[], eventMinutes: number) {
+function defaultDuration(sessionId: string | null, sessions: ConferenceSessionListItem[], eventMinutes: number) {
   return sessions.find((s) => s.id === sessionId)?.defaultContributionMinutes ?? eventMinutes;
 }
 
@@ -68,10 +69,7 @@ function Form({
   const { values, errors } = form;
   const session = sessions.find((s) => s.id === values.sessionId);
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const input = form.validate();
-    if (!input) return;
+  const submit = form.handleSubmit((input) => {
     create.mutate(input, {
       onSuccess: (c) => {
         notify(`“${c.title}” was created, not scheduled yet.`);
@@ -79,22 +77,14 @@ function Form({
       },
       onError: form.showError,
     });
-  };
+  });
 
   return (
     <form onSubmit={submit} noValidate aria-label="New contribution">
       <Stack gap="md">
         <FormError>{form.formError}</FormError>
         <TextInput label="Title" required maxLength={500} data-autofocus {...form.textField("title")} />
-        <Textarea
-          label="Description"
-          autosize
-          minRows={2}
-          maxRows={8}
-          value={values.description}
-          onChange={(e) => form.setValue("description", e.currentTarget.value)}
-          error={errors.description}
-        />
+        <Textarea label="Description" autosize minRows={2} maxRows={8} {...form.textField("description")} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Select
             label="Session"
@@ -139,14 +129,7 @@ function Form({
           onChange={(v) => form.setValue("speakers", v)}
           error={errors.speakers}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            Create contribution
-          </Button>
-        </Group>
+        <FormButtons onCancel={onClose} pending={create.isPending} submitLabel="Create contribution" />
       </Stack>
     </form>
   );

@@ -1,7 +1,9 @@
-import { Alert, Button, Group, Modal, Stack, Textarea, TextInput } from "@mantine/core";
+import { Modal, Stack, Textarea, TextInput } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { Contribution } from "../../../../shared/schemas/conference-contributions";
+import { ErrorAlert } from "../../../components/error-alert";
+import { FormButtons } from "../../../components/form-buttons";
 import { notify } from "../../../components/notify";
 import { QueryStatus } from "../../../components/query-status";
 import { isApiError } from "../../../lib/api-client";
@@ -107,19 +109,8 @@ function Form({
           error={fieldError("boardNumber", "Board number")}
         />
         <PeopleField legend="Speakers" singular="speaker" withEmail value={speakers} onChange={setSpeakers} />
-        {otherError && (
-          <Alert color="red" variant="light" role="alert" title="Not saved">
-            {otherError}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={update.isPending}>
-            Save contribution
-          </Button>
-        </Group>
+        <ErrorAlert title="Not saved">{otherError}</ErrorAlert>
+        <FormButtons onCancel={onClose} pending={update.isPending} submitLabel="Save contribution" />
       </Stack>
     </form>
   );

@@ -1,12 +1,12 @@
-import { Button, Group, Select, SimpleGrid, Stack, Switch, Textarea, TextInput } from "@mantine/core";
-import { type FormEvent, useMemo } from "react";
+import { SimpleGrid, Stack, Switch, Textarea, TextInput } from "@mantine/core";
 import { z } from "zod";
 import { EventCreateInput, EventUpdateInput } from "../../../../shared/schemas/conference-events";
-import { listTimeZones } from "../../../../shared/time";
+import { FormButtons } from "../../../components/form-buttons";
 import { FormError } from "../../../components/form-error";
+import { TimeZoneSelect } from "../../../components/time-zone-select";
 import { useSchemaForm } from "../../../lib/form";
 import { formSchema, instantOrIssue, OptionalNumber } from "../forms";
-import { LocationField } from "./location-field";
+import { LocationField, locationOf } from "./location-field";
 import { MinutesField } from "./minutes-field";
 
 const EventFormValues = z.object({
@@ -21,7 +21,7 @@ const EventFormValues = z.object({
   defaultContributionMinutes: OptionalNumber,
   timetablePublished: z.boolean(),
 });
-export type EventFormValues = z.input<typeof EventFormValues>;
+type EventFormValues = z.input<typeof EventFormValues>;
 
 function withInstants(v: z.output<typeof EventFormValues>, ctx: z.RefinementCtx) {
   const startAt = instantOrIssue(v.startAt, v.timeZone, "startAt", ctx);
@@ -44,7 +44,7 @@ const LABELS = {
   timetablePublished: "Timetable published",
 };
 
-export type EventFormOutput<M extends "create" | "update"> = M extends "create"
+type EventFormOutput<M extends "create" | "update"> = M extends "create"
   ? z.output<typeof EventCreateInput>
   : z.output<typeof EventUpdateInput>;
 
@@ -75,14 +75,10 @@ export function EventForm<M extends "create" | "update">({
     labels: LABELS,
   });
   const { values, errors } = form;
-  const zones = useMemo(() => listTimeZones([values.timeZone]), [values.timeZone]);
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const input = form.validate();
-    if (!input) return;
+  const submit = form.handleSubmit((input) => {
     onSubmit(input).catch((err: unknown) => form.showError(err));
-  };
+  });
 
   return (
     <form onSubmit={submit} noValidate aria-label={mode === "create" ? "New event" : "Event settings"}>
@@ -95,10 +91,7 @@ export function EventForm<M extends "create" | "update">({
           autosize
           minRows={3}
           maxRows={12}
-          name="description"
-          value={values.description}
-          onChange={(e) => form.setValue("description", e.currentTarget.value)}
-          error={errors.description}
+          {...form.textField("description")}
         />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput
@@ -115,55 +108,29 @@ export function EventForm<M extends "create" | "update">({
             required
             {...form.textField("endAt")}
           />
-          <Select
+          <TimeZoneSelect
             label="Time zone"
             description="Where the event takes place"
-            data={zones}
             value={values.timeZone}
             onChange={(v) => v && form.setValue("timeZone", v)}
             error={errors.timeZone}
-            searchable
             allowDeselect={false}
-            limit={100}
-            nothingFoundMessage="No time zone matches"
-            comboboxProps={{ withinPortal: true }}
           />
         </SimpleGrid>
-        <LocationField
-          label="Default location"
-          inheritLabel="None"
-          value={{ roomId: values.roomId, locationText: values.locationText }}
-          onChange={(v) => {
-            form.setValue("roomId", v.roomId);
-            form.setValue("locationText", v.locationText);
-          }}
-          errors={{ roomId: errors.roomId, locationText: errors.locationText }}
-        />
+        <LocationField label="Default location" inheritLabel="None" {...locationOf(form)} />
         <MinutesField
           label="Default contribution duration"
           description="Minutes; sessions may set their own"
           name="defaultContributionMinutes"
-          value={values.defaultContributionMinutes}
-          onChange={(v) => form.setValue("defaultContributionMinutes", v)}
-          error={errors.defaultContributionMinutes}
+          {...form.valueField("defaultContributionMinutes")}
           w={260}
         />
         <Switch
           label="Timetable published"
           description="Until then only the event's managers see the event page, timetable and sessions."
-          checked={values.timetablePublished}
-          onChange={(e) => form.setValue("timetablePublished", e.currentTarget.checked)}
+          {...form.checkField("timetablePublished")}
         />
-        <Group justify="flex-end">
-          {onCancel && (
-            <Button variant="default" onClick={onCancel}>
-              Cancel
-            </Button>
-          )}
-          <Button type="submit" loading={pending}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormButtons onCancel={onCancel} pending={pending} submitLabel={submitLabel} />
       </Stack>
     </form>
   );

@@ -3,12 +3,31 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { roomListQuery } from "../api";
 
-export interface LocationValue {
+interface LocationValue {
   roomId: string | null;
   locationText: string | null;
 }
 
 type Mode = "inherit" | "room" | "text";
+
+/** A form that keeps a location in its `roomId` and `locationText` fields. */
+interface LocationForm {
+  values: LocationValue;
+  errors: { roomId?: string; locationText?: string };
+  setValue(key: keyof LocationValue, value: string | null): void;
+}
+
+/** LocationField's value, onChange and errors, bound to a form's `roomId` and `locationText`. */
+export function locationOf(form: LocationForm) {
+  return {
+    value: { roomId: form.values.roomId, locationText: form.values.locationText },
+    onChange: (v: LocationValue) => {
+      form.setValue("roomId", v.roomId);
+      form.setValue("locationText", v.locationText);
+    },
+    errors: { roomId: form.errors.roomId, locationText: form.errors.locationText },
+  };
+}
 
 /**
  * A location: a room of the directory (Admin ▸ Rooms, "the Room booking module" of the guide), another place as

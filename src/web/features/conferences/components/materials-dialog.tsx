@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Anchor,
   Button,
   FileInput,
@@ -17,6 +16,7 @@ import {
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { LinkMaterialInput, type Material } from "../../../../shared/schemas/conference-sessions";
+import { ErrorAlert } from "../../../components/error-alert";
 import { FormError } from "../../../components/form-error";
 import { notify } from "../../../components/notify";
 import { QueryStatus } from "../../../components/query-status";
@@ -27,7 +27,7 @@ import { conferenceKeys, materialsQuery, materialUploadPath, useAddLinkMaterial,
 import { BinIcon } from "./icons";
 
 /** "1.2 MB", "830 KB", "12 bytes". */
-export function formatBytes(bytes: number | null): string {
+function formatBytes(bytes: number | null): string {
   if (bytes === null) return "—";
   if (bytes < 1000) return `${bytes} bytes`;
   if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} KB`;
@@ -35,7 +35,7 @@ export function formatBytes(bytes: number | null): string {
 }
 
 /** What a material is, for people: "PDF", "Link", or the type's subtype. */
-export function materialKind(m: Pick<Material, "kind" | "contentType" | "name">): string {
+function materialKind(m: Pick<Material, "kind" | "contentType" | "name">): string {
   if (m.kind === "link") return "Link";
   const ext = /\.([a-z0-9]+)$/i.exec(m.name)?.[1];
   return ext ? ext.toUpperCase() : (m.contentType ?? "File");
@@ -114,10 +114,7 @@ function AddLink({ eventId, sessionId }: { eventId: string; sessionId: string })
     initialValues: { name: "", url: "" },
     labels: { name: "Name", url: "Address" },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const input = form.validate();
-    if (!input) return;
+  const submit = form.handleSubmit((input) => {
     add.mutate(input, {
       onSuccess: (m) => {
         notify(`The link “${m.name}” was added.`);
@@ -125,7 +122,7 @@ function AddLink({ eventId, sessionId }: { eventId: string; sessionId: string })
       },
       onError: form.showError,
     });
-  };
+  });
   return (
     <form onSubmit={submit} noValidate aria-label="Add a link">
       <Stack gap="xs">
@@ -172,11 +169,7 @@ export function MaterialsTable({
   if (materials.length === 0) return <Text size="sm">No material yet.</Text>;
   return (
     <Stack gap="xs">
-      {failure && (
-        <Alert color="red" variant="light" role="alert">
-          {failure}
-        </Alert>
-      )}
+      <ErrorAlert>{failure}</ErrorAlert>
       <Table.ScrollContainer minWidth={520}>
         <Table verticalSpacing="xs" aria-label="Materials">
           <Table.Thead>

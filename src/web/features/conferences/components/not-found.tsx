@@ -1,6 +1,12 @@
 import { Anchor, Text } from "@mantine/core";
 import { Link } from "react-router";
 import { Page } from "../../../components/page";
+import { isApiError } from "../../../lib/api-client";
+
+/** A 404, or a 400 for an id that cannot be one: either way there is nothing at this address to show. */
+export function isNotFound(...errors: unknown[]): boolean {
+  return errors.some((e) => isApiError(e, 404) || isApiError(e, 400));
+}
 
 /** An event, session or page that does not exist for this viewer (unpublished events show nothing either). */
 export function ConferenceNotFound({ what = "event" }: { what?: "event" | "session" }) {

@@ -6,7 +6,7 @@ export interface PersonValue {
   email: string;
 }
 
-export const emptyPerson = (): PersonValue => ({ name: "", affiliation: "", email: "" });
+const emptyPerson = (): PersonValue => ({ name: "", affiliation: "", email: "" });
 
 /**
  * People shown with a block (conveners) or a contribution (speakers): name, affiliation and, when asked for, an

@@ -14,6 +14,7 @@ import {
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, type KeyboardEvent, useId, useState } from "react";
 import type { SessionProtection, SessionVisibility } from "../../../../shared/schemas/conference-sessions";
+import { FormButtons } from "../../../components/form-buttons";
 import { FormError } from "../../../components/form-error";
 import { notify } from "../../../components/notify";
 import { QueryStatus } from "../../../components/query-status";
@@ -298,14 +299,7 @@ function ProtectionForm({
             onChange={change("accessList")}
           />
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            Save
-          </Button>
-        </Group>
+        <FormButtons onCancel={onDone} pending={save.isPending} />
       </Stack>
     </form>
   );

@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Modal, Radio, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Modal, Radio, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useMemo, useState } from "react";
 import type { Contribution, ScheduleInput } from "../../../../shared/schemas/conference-contributions";
+import { FormButtons } from "../../../components/form-buttons";
 import { FormError } from "../../../components/form-error";
 import { notify } from "../../../components/notify";
 import { QueryStatus } from "../../../components/query-status";
@@ -126,14 +127,7 @@ function IntoBlock({
                   w={260}
                 />
               )}
-              <Group justify="flex-end">
-                <Button variant="default" onClick={onClose}>
-                  Cancel
-                </Button>
-                <Button type="submit" loading={pending}>
-                  Schedule
-                </Button>
-              </Group>
+              <FormButtons onCancel={onClose} pending={pending} submitLabel="Schedule" />
             </Stack>
           </form>
         );
@@ -189,14 +183,7 @@ function AtTopLevel({
             error={errors.startAt}
           />
         </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={pending}>
-            Schedule
-          </Button>
-        </Group>
+        <FormButtons onCancel={onClose} pending={pending} submitLabel="Schedule" />
       </Stack>
     </form>
   );

@@ -1,6 +1,5 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import type { FormEvent } from "react";
 import { z } from "zod";
 import type { ColourPair } from "../../../../shared/palette";
 import type { SessionType } from "../../../../shared/schemas/conference-events";
@@ -9,6 +8,7 @@ import {
   ConferenceSessionUpdateInput,
 } from "../../../../shared/schemas/conference-sessions";
 import type { ConferenceSession } from "../../../../shared/schemas/timetable";
+import { FormButtons } from "../../../components/form-buttons";
 import { FormError } from "../../../components/form-error";
 import { notify } from "../../../components/notify";
 import { QueryStatus } from "../../../components/query-status";
@@ -16,7 +16,7 @@ import { useSchemaForm } from "../../../lib/form";
 import { sessionQuery, useCreateConferenceSession, useUpdateConferenceSession } from "../api";
 import { formSchema, OptionalNumber } from "../forms";
 import { ColourField, paletteEntry } from "./colour-field";
-import { LocationField } from "./location-field";
+import { LocationField, locationOf } from "./location-field";
 import { MinutesField } from "./minutes-field";
 
 const SessionFormValues = z.object({
@@ -49,7 +49,7 @@ const LABELS = {
 };
 
 /** What the dialog edits: a session as the session page or the list knows it. */
-export interface EditableSession {
+interface EditableSession {
   id: string;
   title: string;
   code: string;
@@ -95,17 +95,14 @@ function SessionForm({
   });
   const { values, errors } = form;
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const input = form.validate();
-    if (!input) return;
+  const submit = form.handleSubmit((input) => {
     const done = (saved: ConferenceSession) => {
       notify(session ? `Session “${saved.title}” was saved.` : `Session “${saved.title}” was created.`);
       onDone(saved);
     };
     if (session) update.mutate({ id: session.id, change: input }, { onSuccess: done, onError: form.showError });
     else create.mutate(input, { onSuccess: done, onError: form.showError });
-  };
+  });
 
   const typeData = types.map((t) => ({ value: t.id, label: t.isPoster ? `${t.name} (poster)` : t.name }));
   const colours = values.colours ? (paletteEntry(values.colours) as ColourPair | null) : null;
@@ -136,10 +133,7 @@ function SessionForm({
           autosize
           minRows={2}
           maxRows={10}
-          name="description"
-          value={values.description}
-          onChange={(e) => form.setValue("description", e.currentTarget.value)}
-          error={errors.description}
+          {...form.textField("description")}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select
@@ -147,9 +141,7 @@ function SessionForm({
             description={types.length === 0 ? "Create types under Settings ▸ Session types" : "Optional"}
             placeholder="No type"
             data={typeData}
-            value={values.typeId}
-            onChange={(v) => form.setValue("typeId", v)}
-            error={errors.typeId}
+            {...form.valueField("typeId")}
             clearable
             clearButtonProps={{ "aria-label": "No type" }}
             comboboxProps={{ withinPortal: true }}
@@ -158,35 +150,17 @@ function SessionForm({
             label="Default contribution duration"
             description="Minutes, for contributions scheduled in this session"
             name="defaultContributionMinutes"
-            value={values.defaultContributionMinutes}
-            onChange={(v) => form.setValue("defaultContributionMinutes", v)}
-            error={errors.defaultContributionMinutes}
+            {...form.valueField("defaultContributionMinutes")}
           />
         </SimpleGrid>
-        <LocationField
-          label="Default location"
-          inheritLabel="Inherit from the event"
-          value={{ roomId: values.roomId, locationText: values.locationText }}
-          onChange={(v) => {
-            form.setValue("roomId", v.roomId);
-            form.setValue("locationText", v.locationText);
-          }}
-          errors={{ roomId: errors.roomId, locationText: errors.locationText }}
-        />
+        <LocationField label="Default location" inheritLabel="Inherit from the event" {...locationOf(form)} />
         <ColourField
           value={colours}
           onChange={(pair) => form.setValue("colours", { text: pair.text, background: pair.background })}
           error={errors.colours}
           description={session ? undefined : "Leave it to get a pair no other session of the event uses yet"}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => onDone()}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending || update.isPending}>
-            Save
-          </Button>
-        </Group>
+        <FormButtons onCancel={() => onDone()} pending={create.isPending || update.isPending} />
       </Stack>
     </form>
   );

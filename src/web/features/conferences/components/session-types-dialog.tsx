@@ -13,8 +13,9 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { type SessionType, SessionTypeInput } from "../../../../shared/schemas/conference-events";
+import { FormButtons } from "../../../components/form-buttons";
 import { FormError } from "../../../components/form-error";
 import { notify } from "../../../components/notify";
 import { QueryStatus } from "../../../components/query-status";
@@ -33,17 +34,14 @@ function TypeForm({ eventId, type, onDone }: { eventId: string; type: SessionTyp
     initialValues: { name: type?.name ?? "", code: type?.code ?? "", isPoster: type?.isPoster ?? false },
     labels: LABELS,
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const input = form.validate();
-    if (!input) return;
+  const submit = form.handleSubmit((input) => {
     const done = (saved: SessionType) => {
       notify(type ? `Session type “${saved.name}” was saved.` : `Session type “${saved.name}” was created.`);
       onDone();
     };
     if (type) update.mutate({ id: type.id, change: input }, { onSuccess: done, onError: form.showError });
     else create.mutate(input, { onSuccess: done, onError: form.showError });
-  };
+  });
   return (
     <Paper withBorder p="sm" radius="md">
       <form onSubmit={submit} noValidate aria-label={type ? `Edit session type ${type.name}` : "New session type"}>
@@ -59,17 +57,9 @@ function TypeForm({ eventId, type, onDone }: { eventId: string; type: SessionTyp
           <Switch
             label="Poster"
             description="Sessions of this type become poster sessions: every contribution in a block is scheduled in parallel, with the block's start and duration."
-            checked={form.values.isPoster}
-            onChange={(e) => form.setValue("isPoster", e.currentTarget.checked)}
+            {...form.checkField("isPoster")}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onDone}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              Save
-            </Button>
-          </Group>
+          <FormButtons onCancel={onDone} pending={create.isPending || update.isPending} />
         </Stack>
       </form>
     </Paper>

@@ -1,9 +1,9 @@
 import { Group, Radio, SegmentedControl, Text } from "@mantine/core";
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { useSearchParams } from "react-router";
 import { useViewerTimeZone, ViewerTimeZoneProvider } from "../../../components/time";
 
-export type ZoneMode = "event" | "viewer";
+type ZoneMode = "event" | "viewer";
 
 /** Session or block? Said once above every timetable (indico.md §9.2: the two are easily confused). */
 export function SessionBlockLegend() {
@@ -17,7 +17,7 @@ export function SessionBlockLegend() {
 }
 
 /** Event zone or the viewer's: the switch above the timetable, and the provider every Time below reads. */
-export function ZoneSwitch({
+function ZoneSwitch({
   eventZone,
   mode,
   onChange,
@@ -38,7 +38,7 @@ export function ZoneSwitch({
   );
 }
 
-export function InZone({ mode, eventZone, children }: { mode: ZoneMode; eventZone: string; children: ReactNode }) {
+function InZone({ mode, eventZone, children }: { mode: ZoneMode; eventZone: string; children: ReactNode }) {
   return mode === "event" ? (
     <ViewerTimeZoneProvider profileZone={eventZone}>{children}</ViewerTimeZoneProvider>
   ) : (
@@ -46,13 +46,13 @@ export function InZone({ mode, eventZone, children }: { mode: ZoneMode; eventZon
   );
 }
 
-export type TimetableView = "programme" | "edit";
+type TimetableView = "programme" | "edit";
 
 /**
  * Programme (the blocks as everyone reads them, with their details and the simple dialogs) or Editor (the time
  * grid to drag, resize and reorder): for the people who may change the timetable. Kept in the URL (?view=).
  */
-export function useTimetableView(fallback: TimetableView): [TimetableView, (view: TimetableView) => void] {
+function useTimetableView(fallback: TimetableView): [TimetableView, (view: TimetableView) => void] {
   const [asked, set] = useQueryParam("view");
   return [asked === "edit" || asked === "programme" ? asked : fallback, set];
 }
@@ -68,7 +68,7 @@ function useQueryParam(name: string): [string | null, (value: string) => void] {
   return [params.get(name), set];
 }
 
-export function ViewSwitch({ view, onChange }: { view: TimetableView; onChange: (view: TimetableView) => void }) {
+function ViewSwitch({ view, onChange }: { view: TimetableView; onChange: (view: TimetableView) => void }) {
   return (
     <SegmentedControl
       aria-label="Timetable view"
@@ -81,6 +81,37 @@ export function ViewSwitch({ view, onChange }: { view: TimetableView; onChange: 
       w="fit-content"
     />
   );
+}
+
+/**
+ * For a timetable page: Programme or Editor (`fallback` until the person picks one) and the switch between them,
+ * shown only to those who may edit; `editing` is true for them in the Editor.
+ */
+export function useViewChoice(fallback: TimetableView, mayEdit: boolean): { editing: boolean; viewSwitch: ReactNode } {
+  const [view, setView] = useTimetableView(fallback);
+  return {
+    editing: mayEdit && view === "edit",
+    viewSwitch: mayEdit && <ViewSwitch view={view} onChange={setView} />,
+  };
+}
+
+/**
+ * For a timetable page: the event's zone or the viewer's. `zoneSwitch` is left out in the editor, whose grid is
+ * always in the event's zone and says so; `inZone` shows the times of what it wraps in the chosen zone.
+ */
+export function useZoneChoice(
+  eventZone: string,
+  editing: boolean,
+): { zoneSwitch: ReactNode; inZone: (children: ReactNode) => ReactNode } {
+  const [mode, setMode] = useState<ZoneMode>("event");
+  return {
+    zoneSwitch: !editing && <ZoneSwitch eventZone={eventZone} mode={mode} onChange={setMode} />,
+    inZone: (children) => (
+      <InZone mode={mode} eventZone={eventZone}>
+        {children}
+      </InZone>
+    ),
+  };
 }
 
 /** The day shown (?day=), one of `days`; else `fallback`, else the first. */

@@ -57,7 +57,7 @@ export function EntryMenu({ label, children }: { label: string; children: ReactN
   );
 }
 
-export function MaterialLinks({ materials }: { materials: Material[] }) {
+function MaterialLinks({ materials }: { materials: Material[] }) {
   if (materials.length === 0) return null;
   return (
     <Group gap={6} wrap="wrap" data-testid="block-materials">

@@ -1,19 +1,8 @@
-import {
-  ActionIcon,
-  Alert,
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { ActionIcon, Button, Group, Modal, NumberInput, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { type Room, RoomInput } from "../../../../shared/schemas/conference-events";
+import { ConfirmDialog } from "../../../components/confirm-dialog";
 import { FormError } from "../../../components/form-error";
 import { notify } from "../../../components/notify";
 import { Page } from "../../../components/page";
@@ -37,10 +26,7 @@ function RoomForm({ room, onDone }: { room: Room | null; onDone?: () => void }) 
     },
     labels: LABELS,
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const input = form.validate();
-    if (!input) return;
+  const submit = form.handleSubmit((input) => {
     const done = (saved: Room) => {
       notify(room ? `${saved.label} was saved.` : `${saved.label} was added.`);
       form.reset();
@@ -48,7 +34,7 @@ function RoomForm({ room, onDone }: { room: Room | null; onDone?: () => void }) 
     };
     if (room) updateRoom.mutate({ id: room.id, change: input }, { onSuccess: done, onError: form.showError });
     else createRoom.mutate(input, { onSuccess: done, onError: form.showError });
-  };
+  });
   return (
     <form onSubmit={submit} noValidate aria-label={room ? `Edit ${room.label}` : "Add a room"}>
       <Stack gap="sm">
@@ -84,6 +70,11 @@ export function AdminRoomsPage() {
   const remove = useDeleteRoom();
   const [editing, setEditing] = useState<Room | null>(null);
   const [removing, setRemoving] = useState<Room | null>(null);
+  // An error belongs to one attempt: the next time the dialog opens, it is gone.
+  const closeRemoving = () => {
+    remove.reset();
+    setRemoving(null);
+  };
 
   return (
     <Page title="Rooms" width={900}>
@@ -128,10 +119,7 @@ export function AdminRoomsPage() {
                             variant="subtle"
                             color="red"
                             aria-label={`Delete ${r.label}`}
-                            onClick={() => {
-                              remove.reset();
-                              setRemoving(r);
-                            }}
+                            onClick={() => setRemoving(r)}
                           >
                             <BinIcon />
                           </ActionIcon>
@@ -159,43 +147,29 @@ export function AdminRoomsPage() {
       >
         {editing && <RoomForm key={editing.id} room={editing} onDone={() => setEditing(null)} />}
       </Modal>
-      <Modal
+      <ConfirmDialog
         opened={removing !== null}
-        onClose={() => setRemoving(null)}
+        onClose={closeRemoving}
         title={removing ? `Delete ${removing.label}?` : "Delete room"}
+        error={remove.error}
+        keepLabel="Keep the room"
+        confirmLabel="Delete room"
+        pending={remove.isPending}
+        onConfirm={() => {
+          const room = removing;
+          if (!room) return;
+          remove.mutate(room.id, {
+            onSuccess: () => {
+              closeRemoving();
+              notify(`${room.label} was deleted.`);
+            },
+          });
+        }}
       >
-        <Stack>
-          <Text>
-            Events, sessions and blocks held there keep their place in the timetable and inherit their location again.
-          </Text>
-          {remove.error && (
-            <Alert color="red" variant="light" role="alert">
-              {remove.error.message}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setRemoving(null)}>
-              Keep the room
-            </Button>
-            <Button
-              color="red"
-              loading={remove.isPending}
-              onClick={() => {
-                const room = removing;
-                if (!room) return;
-                remove.mutate(room.id, {
-                  onSuccess: () => {
-                    setRemoving(null);
-                    notify(`${room.label} was deleted.`);
-                  },
-                });
-              }}
-            >
-              Delete room
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        <Text>
+          Events, sessions and blocks held there keep their place in the timetable and inherit their location again.
+        </Text>
+      </ConfirmDialog>
     </Page>
   );
 }

@@ -6,10 +6,9 @@ import type { ConferenceEvent } from "../../../../shared/schemas/conference-even
 import { Page } from "../../../components/page";
 import { QueryStatus } from "../../../components/query-status";
 import { Time } from "../../../components/time";
-import { isApiError } from "../../../lib/api-client";
 import { contributionQuery, eventQuery } from "../api";
 import { Description } from "../components/description";
-import { ConferenceNotFound } from "../components/not-found";
+import { ConferenceNotFound, isNotFound } from "../components/not-found";
 import { people } from "../components/timetable-view";
 import { formatMinutes } from "../local-time";
 
@@ -60,8 +59,7 @@ export function ContributionPage() {
   const { eventId = "", contributionId = "" } = useParams();
   const event = useQuery(eventQuery(eventId));
   const contribution = useQuery(contributionQuery(eventId, contributionId));
-  if ([event.error, contribution.error].some((e) => isApiError(e, 404) || isApiError(e, 400)))
-    return <ConferenceNotFound />;
+  if (isNotFound(event.error, contribution.error)) return <ConferenceNotFound />;
   return (
     <QueryStatus query={event} label="Loading the contribution">
       {(e) => (

@@ -5,11 +5,10 @@ import type { ConferenceEvent } from "../../../../shared/schemas/conference-even
 import { Page } from "../../../components/page";
 import { QueryStatus } from "../../../components/query-status";
 import { Time } from "../../../components/time";
-import { isApiError } from "../../../lib/api-client";
 import { eventQuery, sessionListQuery, timetableQuery } from "../api";
 import { Swatch } from "../components/colour-field";
 import { Description } from "../components/description";
-import { ConferenceNotFound } from "../components/not-found";
+import { ConferenceNotFound, isNotFound } from "../components/not-found";
 import { mySessionsQuery, useSignedIn } from "../protection-api";
 import { blocksOf } from "../timetable-layout";
 
@@ -183,7 +182,7 @@ function EventDetails({ event }: { event: ConferenceEvent }) {
 export function EventPage() {
   const { eventId = "" } = useParams();
   const event = useQuery(eventQuery(eventId));
-  if (isApiError(event.error, 404) || isApiError(event.error, 400)) return <ConferenceNotFound />;
+  if (isNotFound(event.error)) return <ConferenceNotFound />;
   return (
     <QueryStatus query={event} label="Loading the event">
       {(e) => <EventDetails event={e} />}

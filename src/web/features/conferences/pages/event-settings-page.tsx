@@ -1,7 +1,8 @@
-import { ActionIcon, Alert, Button, Group, List, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { ActionIcon, Button, Group, List, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { ManagerInput } from "../../../../shared/schemas/conference-events";
+import { ErrorAlert } from "../../../components/error-alert";
 import { FormError } from "../../../components/form-error";
 import { notify } from "../../../components/notify";
 import { Page } from "../../../components/page";
@@ -18,10 +19,7 @@ function Managers({ eventId }: { eventId: string }) {
   const remove = useRemoveManager(eventId);
   const [failure, setFailure] = useState<string | null>(null);
   const form = useSchemaForm({ schema: ManagerInput, initialValues: { email: "" }, labels: { email: "Email" } });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const input = form.validate();
-    if (!input) return;
+  const submit = form.handleSubmit((input) => {
     add.mutate(input.email, {
       onSuccess: () => {
         notify(`${input.email} now manages this event.`);
@@ -29,7 +27,7 @@ function Managers({ eventId }: { eventId: string }) {
       },
       onError: form.showError,
     });
-  };
+  });
   return (
     <Paper component="section" aria-labelledby="managers-heading" withBorder p="md" radius="md">
       <Stack gap="sm">
@@ -69,11 +67,7 @@ function Managers({ eventId }: { eventId: string }) {
             )
           }
         </QueryStatus>
-        {failure && (
-          <Alert color="red" variant="light" role="alert">
-            {failure}
-          </Alert>
-        )}
+        <ErrorAlert>{failure}</ErrorAlert>
         <form onSubmit={submit} noValidate aria-label="Add a manager">
           <Stack gap="xs">
             <FormError>{form.formError}</FormError>

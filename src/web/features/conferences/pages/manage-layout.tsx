@@ -4,9 +4,8 @@ import { type ReactNode, Suspense, useId } from "react";
 import { Link, NavLink, Outlet, useOutletContext, useParams } from "react-router";
 import type { ConferenceEvent } from "../../../../shared/schemas/conference-events";
 import { QueryStatus } from "../../../components/query-status";
-import { isApiError } from "../../../lib/api-client";
 import { eventQuery } from "../api";
-import { ConferenceNotFound, NotAManager } from "../components/not-found";
+import { ConferenceNotFound, isNotFound, NotAManager } from "../components/not-found";
 
 function Item({ to, end, children }: { to: string; end?: boolean; children: string }) {
   return (
@@ -88,7 +87,7 @@ export function useManagedEvent(): ConferenceEvent {
 export function ManageLayout() {
   const { eventId = "" } = useParams();
   const event = useQuery(eventQuery(eventId));
-  if (isApiError(event.error, 404) || isApiError(event.error, 400)) return <ConferenceNotFound />;
+  if (isNotFound(event.error)) return <ConferenceNotFound />;
   return (
     <QueryStatus query={event} label="Loading the event">
       {(e) =>

@@ -1,7 +1,8 @@
-import { ActionIcon, Alert, Button, Group, List, Stack, Switch, Text, TextInput } from "@mantine/core";
+import { ActionIcon, Button, Group, List, Stack, Switch, Text, TextInput } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { CoordinatorRights, EventProtection } from "../../../../shared/schemas/conference-sessions";
+import { ErrorAlert } from "../../../components/error-alert";
 import { notify } from "../../../components/notify";
 import { Page } from "../../../components/page";
 import { QueryStatus } from "../../../components/query-status";
@@ -89,11 +90,7 @@ function Managers({ eventId, protection }: { eventId: string; protection: EventP
           ))}
         </List>
       )}
-      {failure && (
-        <Alert color="red" variant="light" role="alert">
-          {failure}
-        </Alert>
-      )}
+      <ErrorAlert>{failure}</ErrorAlert>
       <form onSubmit={add} noValidate aria-label="Add a manager">
         <Group align="flex-end" gap="sm" wrap="wrap">
           <TextInput
@@ -160,11 +157,7 @@ function RightSwitch({ eventId, right, value }: { eventId: string; right: (typeo
           );
         }}
       />
-      {failure && (
-        <Alert color="red" variant="light" role="alert">
-          {failure}
-        </Alert>
-      )}
+      <ErrorAlert>{failure}</ErrorAlert>
     </Stack>
   );
 }

@@ -7,13 +7,12 @@ import { Page } from "../../../components/page";
 import { QueryStatus } from "../../../components/query-status";
 import { Section } from "../../../components/section";
 import { Time } from "../../../components/time";
-import { isApiError } from "../../../lib/api-client";
 import { eventQuery, sessionListQuery, sessionQuery } from "../api";
 import { Swatch } from "../components/colour-field";
 import { DeleteSessionDialog } from "../components/delete-session-dialog";
 import { Description } from "../components/description";
 import { MaterialsDialog, MaterialsTable } from "../components/materials-dialog";
-import { ConferenceNotFound } from "../components/not-found";
+import { ConferenceNotFound, isNotFound } from "../components/not-found";
 import { SessionDialog } from "../components/session-dialog";
 import { people } from "../components/timetable-view";
 import { formatMinutes } from "../local-time";
@@ -224,8 +223,7 @@ export function ConferenceSessionPage() {
   const { eventId = "", sessionId = "" } = useParams();
   const event = useQuery(eventQuery(eventId));
   const session = useQuery(sessionQuery(eventId, sessionId));
-  if ([event.error, session.error].some((e) => isApiError(e, 404) || isApiError(e, 400)))
-    return <ConferenceNotFound what="session" />;
+  if (isNotFound(event.error, session.error)) return <ConferenceNotFound what="session" />;
   return (
     <QueryStatus query={event} label="Loading the session">
       {(e) => (

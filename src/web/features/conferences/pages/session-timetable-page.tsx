@@ -1,22 +1,14 @@
 import { Anchor, Group, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { Link, useParams } from "react-router";
 import type { SessionTimetable } from "../../../../shared/schemas/timetable";
 import { Page } from "../../../components/page";
 import { QueryStatus } from "../../../components/query-status";
-import { isApiError } from "../../../lib/api-client";
 import { eventQuery, sessionQuery, sessionTimetableQuery } from "../api";
 import { Swatch } from "../components/colour-field";
-import { ConferenceNotFound } from "../components/not-found";
-import {
-  InZone,
-  SessionBlockLegend,
-  useDayParam,
-  useTimetableView,
-  ViewSwitch,
-  ZoneSwitch,
-} from "../components/timetable-chrome";
+import { ConferenceNotFound, isNotFound } from "../components/not-found";
+import { SessionBlockLegend, useDayParam, useViewChoice, useZoneChoice } from "../components/timetable-chrome";
 import type { EditorDay } from "../components/timetable-editor/editor-types";
 import { TimetableEditor } from "../components/timetable-editor/timetable-editor";
 import { useTimetableTools } from "../components/timetable-tools";
@@ -75,9 +67,8 @@ function SessionEditor({ timetable }: { timetable: SessionTimetable }) {
 function Body({ timetable }: { timetable: SessionTimetable }) {
   const { event, session, days, abilities } = timetable;
   const mayEdit = abilities.manage || abilities.manageBlocks || abilities.schedule;
-  const [view, setView] = useTimetableView("programme");
-  const editing = mayEdit && view === "edit";
-  const [zoneMode, setZoneMode] = useState<"event" | "viewer">("event");
+  const { editing, viewSwitch } = useViewChoice("programme", mayEdit);
+  const { zoneSwitch, inZone } = useZoneChoice(event.timeZone, editing);
   const ctx: TimetableContext = useMemo(
     () => ({ eventId: event.id, ordinals: blockOrdinals(blocksOf(days)), showConflicts: false }),
     [event.id, days],
@@ -93,7 +84,7 @@ function Body({ timetable }: { timetable: SessionTimetable }) {
           Event timetable
         </Anchor>
       </Group>
-      {mayEdit && <ViewSwitch view={view} onChange={setView} />}
+      {viewSwitch}
       <Text size="sm">
         Only the blocks of “{session.title}”, day by day.
         {mayEdit &&
@@ -102,10 +93,9 @@ function Body({ timetable }: { timetable: SessionTimetable }) {
             : " You may schedule its contributions and breaks inside its blocks; its blocks are managed by the event's managers.")}
       </Text>
       <SessionBlockLegend />
-      {/* The editor's grid is in the event's zone, and says so. */}
-      {!editing && <ZoneSwitch eventZone={event.timeZone} mode={zoneMode} onChange={setZoneMode} />}
-      <InZone mode={zoneMode} eventZone={event.timeZone}>
-        {editing ? (
+      {zoneSwitch}
+      {inZone(
+        editing ? (
           <SessionEditor timetable={timetable} />
         ) : days.length === 0 ? (
           <Text>This session has no blocks yet.</Text>
@@ -124,8 +114,8 @@ function Body({ timetable }: { timetable: SessionTimetable }) {
               </Stack>
             ))}
           </Stack>
-        )}
-      </InZone>
+        ),
+      )}
     </Page>
   );
 }
@@ -134,8 +124,7 @@ function Body({ timetable }: { timetable: SessionTimetable }) {
 export function SessionTimetablePage() {
   const { eventId = "", sessionId = "" } = useParams();
   const timetable = useQuery(sessionTimetableQuery(eventId, sessionId));
-  if (isApiError(timetable.error, 404) || isApiError(timetable.error, 400))
-    return <ConferenceNotFound what="session" />;
+  if (isNotFound(timetable.error)) return <ConferenceNotFound what="session" />;
   return (
     <QueryStatus query={timetable} label="Loading the session timetable">
       {(t) => <Body timetable={t} />}

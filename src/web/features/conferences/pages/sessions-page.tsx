@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Anchor,
   Button,
   Group,
@@ -18,6 +17,7 @@ import { type ReactNode, useState } from "react";
 import { Link } from "react-router";
 import type { SessionType } from "../../../../shared/schemas/conference-events";
 import type { ConferenceSessionListItem } from "../../../../shared/schemas/conference-sessions";
+import { ErrorAlert } from "../../../components/error-alert";
 import { Page } from "../../../components/page";
 import { QueryStatus } from "../../../components/query-status";
 import { sessionListQuery, useUpdateConferenceSession } from "../api";
@@ -188,18 +188,7 @@ export function ManageSessionsPage() {
           </Menu.Dropdown>
         </Menu>
       </Group>
-      {failure && (
-        <Alert
-          color="red"
-          variant="light"
-          role="alert"
-          withCloseButton
-          onClose={() => setFailure(null)}
-          closeButtonLabel="Dismiss"
-        >
-          {failure}
-        </Alert>
-      )}
+      <ErrorAlert onClose={() => setFailure(null)}>{failure}</ErrorAlert>
       <QueryStatus query={list} label="Loading sessions">
         {(data) =>
           data.sessions.length === 0 ? (

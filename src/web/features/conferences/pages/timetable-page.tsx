@@ -1,23 +1,14 @@
 import { Alert, Anchor, Group, List, Stack, Tabs, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { Link, useParams } from "react-router";
 import type { EventTimetable } from "../../../../shared/schemas/timetable";
 import { Page } from "../../../components/page";
 import { QueryStatus } from "../../../components/query-status";
 import { Time } from "../../../components/time";
-import { isApiError } from "../../../lib/api-client";
 import { contributionsQuery, sessionListQuery, timetableQuery } from "../api";
-import { ConferenceNotFound } from "../components/not-found";
-import {
-  InZone,
-  SessionBlockLegend,
-  useDayParam,
-  useTimetableView,
-  ViewSwitch,
-  type ZoneMode,
-  ZoneSwitch,
-} from "../components/timetable-chrome";
+import { ConferenceNotFound, isNotFound } from "../components/not-found";
+import { SessionBlockLegend, useDayParam, useViewChoice, useZoneChoice } from "../components/timetable-chrome";
 import { TimetableEditor } from "../components/timetable-editor/timetable-editor";
 import { type TimetableToolRights, useTimetableTools } from "../components/timetable-tools";
 import { DayView, type TimetableContext } from "../components/timetable-view";
@@ -61,9 +52,8 @@ const UNSCHEDULED = { scheduled: "no", sessionId: null, q: "" } as const;
 
 function TimetableBody({ timetable, managing }: { timetable: EventTimetable; managing: boolean }) {
   const { event } = timetable;
-  const [view, setView] = useTimetableView("edit");
-  const editing = managing && view === "edit";
-  const [zoneMode, setZoneMode] = useState<ZoneMode>("event");
+  const { editing, viewSwitch } = useViewChoice("edit", managing);
+  const { zoneSwitch, inZone } = useZoneChoice(event.timeZone, editing);
   const ordinals = useMemo(() => blockOrdinals(blocksOf(timetable.days)), [timetable]);
   const days = timetable.days;
   const sessions = useQuery({ ...sessionListQuery(event.id), enabled: managing });
@@ -108,38 +98,39 @@ function TimetableBody({ timetable, managing }: { timetable: EventTimetable; man
         )}
       </Group>
       <SessionBlockLegend />
-      {/* The editor's grid is in the event's zone, and says so. */}
-      {!editing && <ZoneSwitch eventZone={event.timeZone} mode={zoneMode} onChange={setZoneMode} />}
-      {managing && <ViewSwitch view={view} onChange={setView} />}
+      {zoneSwitch}
+      {viewSwitch}
       {managing && tools.toolbar}
-      <InZone mode={zoneMode} eventZone={event.timeZone}>
-        {manager && <Conflicts timetable={timetable} />}
-        {editing ? (
-          <TimetableEditor {...tools.editor} days={days} day={day} onDayChange={setDay} {...editorLists} />
-        ) : days.length === 0 ? (
-          <Text>The event has no days.</Text>
-        ) : (
-          <Tabs value={day} onChange={(v) => v && setDay(v)} keepMounted={false}>
-            <Tabs.List aria-label="Days">
+      {inZone(
+        <>
+          {manager && <Conflicts timetable={timetable} />}
+          {editing ? (
+            <TimetableEditor {...tools.editor} days={days} day={day} onDayChange={setDay} {...editorLists} />
+          ) : days.length === 0 ? (
+            <Text>The event has no days.</Text>
+          ) : (
+            <Tabs value={day} onChange={(v) => v && setDay(v)} keepMounted={false}>
+              <Tabs.List aria-label="Days">
+                {days.map((d) => (
+                  <Tabs.Tab key={d.day} value={d.day}>
+                    {dayLabel(d.day, { short: true })}
+                  </Tabs.Tab>
+                ))}
+              </Tabs.List>
               {days.map((d) => (
-                <Tabs.Tab key={d.day} value={d.day}>
-                  {dayLabel(d.day, { short: true })}
-                </Tabs.Tab>
+                <Tabs.Panel key={d.day} value={d.day} pt="md">
+                  <Stack gap="sm">
+                    <Text fw={700} size="lg" component="h2" m={0}>
+                      {dayLabel(d.day)}
+                    </Text>
+                    <DayView entries={d.entries} ctx={ctx} />
+                  </Stack>
+                </Tabs.Panel>
               ))}
-            </Tabs.List>
-            {days.map((d) => (
-              <Tabs.Panel key={d.day} value={d.day} pt="md">
-                <Stack gap="sm">
-                  <Text fw={700} size="lg" component="h2" m={0}>
-                    {dayLabel(d.day)}
-                  </Text>
-                  <DayView entries={d.entries} ctx={ctx} />
-                </Stack>
-              </Tabs.Panel>
-            ))}
-          </Tabs>
-        )}
-      </InZone>
+            </Tabs>
+          )}
+        </>,
+      )}
       {managing && tools.dialogs}
     </Stack>
   );
@@ -147,7 +138,7 @@ function TimetableBody({ timetable, managing }: { timetable: EventTimetable; man
 
 function TimetableScreen({ eventId, editing }: { eventId: string; editing: boolean }) {
   const timetable = useQuery(timetableQuery(eventId));
-  if (isApiError(timetable.error, 404) || isApiError(timetable.error, 400)) return <ConferenceNotFound />;
+  if (isNotFound(timetable.error)) return <ConferenceNotFound />;
   return (
     <QueryStatus query={timetable} label="Loading the timetable">
       {(t) => (

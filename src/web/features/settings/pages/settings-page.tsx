@@ -13,7 +13,6 @@ import {
   Title,
 } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import type { FormEvent } from "react";
 import { Link } from "react-router";
 import {
   FeatureFlags,
@@ -53,10 +52,7 @@ function SiteForm({ site }: { site: Settings["site"] }) {
       physicalAddress: "Physical Address",
     },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const input = form.validate();
-    if (!input) return;
+  const submit = form.handleSubmit((input) => {
     update.mutate(
       { site: input },
       {
@@ -67,7 +63,7 @@ function SiteForm({ site }: { site: Settings["site"] }) {
         onError: (err) => form.showError(withinSection(err, "site")),
       },
     );
-  };
+  });
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
@@ -94,10 +90,7 @@ function SiteForm({ site }: { site: Settings["site"] }) {
           description="Optional; shown in the footer of every email"
           autosize
           minRows={2}
-          name="physicalAddress"
-          value={form.values.physicalAddress}
-          onChange={(e) => form.setValue("physicalAddress", e.currentTarget.value)}
-          error={form.errors.physicalAddress}
+          {...form.textField("physicalAddress")}
         />
         <Group>
           <Button type="submit" loading={update.isPending}>
@@ -116,10 +109,7 @@ function FeaturesForm({ features }: { features: Settings["features"] }) {
     initialValues: features,
     labels: { premiumLabel: "Premium Label" },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const input = form.validate();
-    if (!input) return;
+  const submit = form.handleSubmit((input) => {
     update.mutate(
       { features: input },
       {
@@ -130,11 +120,6 @@ function FeaturesForm({ features }: { features: Settings["features"] }) {
         onError: (err) => form.showError(withinSection(err, "features")),
       },
     );
-  };
-  const toggle = (key: "allowUserSessionCreation" | "requirePremiumForPresenting" | "requirePremiumForHosting") => ({
-    name: key,
-    checked: form.values[key],
-    onChange: (e: { currentTarget: { checked: boolean } }) => form.setValue(key, e.currentTarget.checked),
   });
   return (
     <form onSubmit={submit} noValidate>
@@ -143,17 +128,17 @@ function FeaturesForm({ features }: { features: Settings["features"] }) {
         <Switch
           label="Allow User Session Creation"
           description="Members get New Session too, manage the sessions they create, and host them. Off: admins only."
-          {...toggle("allowUserSessionCreation")}
+          {...form.checkField("allowUserSessionCreation")}
         />
         <Switch
           label="Require Premium for Presenting"
           description="Only premium members may register as Presenter or Interviewer."
-          {...toggle("requirePremiumForPresenting")}
+          {...form.checkField("requirePremiumForPresenting")}
         />
         <Switch
           label="Require Premium for Hosting"
           description="Only premium members may register as Host."
-          {...toggle("requirePremiumForHosting")}
+          {...form.checkField("requirePremiumForHosting")}
         />
         <TextInput
           label="Premium Label"
@@ -225,10 +210,7 @@ function GoogleForm({ google }: { google: GoogleCalendarSettings }) {
     initialValues: { calendarId: google.calendarId, serviceAccountJson: "" as string | undefined },
     labels: { calendarId: "Google Calendar ID", serviceAccountJson: "Service Account JSON" },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const input = form.validate();
-    if (!input) return;
+  const submit = form.handleSubmit((input) => {
     // The stored key is never shown; an empty box keeps it.
     const json = input.serviceAccountJson?.trim() ? input.serviceAccountJson : undefined;
     test.reset();
@@ -242,7 +224,7 @@ function GoogleForm({ google }: { google: GoogleCalendarSettings }) {
         onError: (err) => form.showError(err),
       },
     );
-  };
+  });
   return (
     <Stack>
       <Text>
@@ -279,10 +261,7 @@ function GoogleForm({ google }: { google: GoogleCalendarSettings }) {
             maxRows={10}
             autoComplete="off"
             spellCheck={false}
-            name="serviceAccountJson"
-            value={form.values.serviceAccountJson ?? ""}
-            onChange={(e) => form.setValue("serviceAccountJson", e.currentTarget.value)}
-            error={form.errors.serviceAccountJson}
+            {...form.textField("serviceAccountJson")}
             styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
           />
           {google.serviceAccountEmail && (

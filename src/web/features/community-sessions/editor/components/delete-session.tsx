@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Modal, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import type { CommunitySession } from "../../../../../shared/schemas/community-sessions";
+import { ConfirmDialog } from "../../../../components/confirm-dialog";
 import { notify } from "../../../../components/notify";
 import { sessionPaths } from "../../paths";
 import { useDeleteSession } from "../api";
@@ -16,6 +17,11 @@ export function DeleteSession({ session }: { session: CommunitySession }) {
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const people = activeCount(session);
+  // An error belongs to one attempt: the next time the dialog opens, it is gone.
+  const close = () => {
+    setOpen(false);
+    remove.reset();
+  };
 
   return (
     <Stack gap="xs" component="section" aria-labelledby="delete-heading">
@@ -30,50 +36,33 @@ export function DeleteSession({ session }: { session: CommunitySession }) {
           Delete
         </Button>
       </Group>
-      <Modal
+      <ConfirmDialog
         opened={open}
-        onClose={() => {
-          setOpen(false);
-          remove.reset();
-        }}
+        onClose={close}
         title="Delete this session?"
+        error={remove.error}
+        keepLabel="Keep the session"
+        confirmLabel="Delete session"
+        pending={remove.isPending}
+        onConfirm={() =>
+          remove.mutate(undefined, {
+            onSuccess: () => {
+              close();
+              notify(`“${session.title}” was deleted.`);
+              navigate(sessionPaths.adminList, { replace: true });
+            },
+          })
+        }
       >
-        <Stack>
-          <Text>
-            “{session.title}” and {people === 1 ? "its 1 participant record" : `all ${people} participant records`} will
-            be removed permanently. This cannot be undone.
-          </Text>
-          <Text>
-            To keep the history of who registered and who attended, cancel the session instead
-            {session.abilities.statusActions.includes("cancel") ? " (Cancel session, at the top of Details)" : ""}.
-          </Text>
-          {remove.error && (
-            <Alert color="red" variant="light" role="alert">
-              {remove.error.message}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpen(false)}>
-              Keep the session
-            </Button>
-            <Button
-              color="red"
-              loading={remove.isPending}
-              onClick={() =>
-                remove.mutate(undefined, {
-                  onSuccess: () => {
-                    setOpen(false);
-                    notify(`“${session.title}” was deleted.`);
-                    navigate(sessionPaths.adminList, { replace: true });
-                  },
-                })
-              }
-            >
-              Delete session
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        <Text>
+          “{session.title}” and {people === 1 ? "its 1 participant record" : `all ${people} participant records`} will
+          be removed permanently. This cannot be undone.
+        </Text>
+        <Text>
+          To keep the history of who registered and who attended, cancel the session instead
+          {session.abilities.statusActions.includes("cancel") ? " (Cancel session, at the top of Details)" : ""}.
+        </Text>
+      </ConfirmDialog>
     </Stack>
   );
 }

@@ -4,7 +4,6 @@ import {
   Divider,
   Group,
   NumberInput,
-  Select,
   SimpleGrid,
   Stack,
   Switch,
@@ -12,11 +11,11 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { type FormEvent, useMemo } from "react";
+import type { FormEvent } from "react";
 import type { CommunitySession } from "../../../../../shared/schemas/community-sessions";
-import { listTimeZones } from "../../../../../shared/time";
 import { FormError } from "../../../../components/form-error";
 import { Time } from "../../../../components/time";
+import { TimeZoneSelect } from "../../../../components/time-zone-select";
 import { type SaveState, useSessionAutosave } from "../autosave";
 import { FIELD_LABEL, type FieldKey } from "../fields";
 import { Agenda } from "./agenda";
@@ -66,7 +65,6 @@ export function DetailsTab({
 }) {
   const form = useSessionAutosave(session, onCreated);
   const { values, errors } = form;
-  const zones = useMemo(() => listTimeZones([values.timeZone]), [values.timeZone]);
 
   const text = (key: Exclude<FieldKey, "hasInterviewer">) => ({
     label: FIELD_LABEL[key],
@@ -141,18 +139,14 @@ export function DetailsTab({
               type="datetime-local"
               description="When the session starts, in its Timezone"
             />
-            <Select
+            <TimeZoneSelect
               label={FIELD_LABEL.timeZone}
               description="The session's timezone"
-              data={zones}
               value={values.timeZone}
               onChange={(v) => v && form.setValue("timeZone", v)}
               error={errors.timeZone}
-              searchable
               allowDeselect={false}
-              limit={100}
               nothingFoundMessage="No timezone matches"
-              comboboxProps={{ withinPortal: true }}
             />
             {numberField("durationMinutes", 5, 720)}
           </SimpleGrid>

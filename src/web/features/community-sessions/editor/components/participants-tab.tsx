@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Box,
-  Button,
-  Group,
-  Modal,
-  NativeSelect,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Box, Button, Group, Modal, NativeSelect, Paper, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import {
@@ -22,6 +9,9 @@ import {
   type ParticipantStatus,
   type Role,
 } from "../../../../../shared/schemas/community-sessions";
+import { ConfirmDialog } from "../../../../components/confirm-dialog";
+import { ErrorAlert } from "../../../../components/error-alert";
+import { FormButtons } from "../../../../components/form-buttons";
 import { FormError } from "../../../../components/form-error";
 import { notify } from "../../../../components/notify";
 import { QueryStatus } from "../../../../components/query-status";
@@ -218,10 +208,7 @@ function AddParticipant({ session }: { session: CommunitySession }) {
     initialValues: { email: "", role: "guest" as Role, talkTitle: "" as string | null },
     labels: { email: "Email", role: "Role", talkTitle: "Talk title" },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const input = form.validate();
-    if (!input) return;
+  const submit = form.handleSubmit((input) => {
     add.mutate(
       { ...input, talkTitle: input.role === "presenter" && !invitesOnly ? input.talkTitle : undefined },
       {
@@ -236,7 +223,7 @@ function AddParticipant({ session }: { session: CommunitySession }) {
         onError: (err) => form.showError(err),
       },
     );
-  };
+  });
   return (
     <Paper component="section" aria-labelledby="add-participant-heading" withBorder p="md" radius="md">
       <form onSubmit={submit} noValidate>
@@ -260,23 +247,9 @@ function AddParticipant({ session }: { session: CommunitySession }) {
               miw={240}
               style={{ flex: 1 }}
             />
-            <NativeSelect
-              label="Role"
-              data={ROLE_OPTIONS}
-              value={form.values.role}
-              onChange={(e) => form.setValue("role", e.currentTarget.value as Role)}
-              error={form.errors.role}
-              w={160}
-            />
+            <NativeSelect label="Role" data={ROLE_OPTIONS} {...form.textField("role")} w={160} />
             {form.values.role === "presenter" && !invitesOnly && (
-              <TextInput
-                label="Talk title"
-                value={form.values.talkTitle ?? ""}
-                onChange={(e) => form.setValue("talkTitle", e.currentTarget.value)}
-                error={form.errors.talkTitle}
-                miw={240}
-                style={{ flex: 1 }}
-              />
+              <TextInput label="Talk title" {...form.textField("talkTitle")} miw={240} style={{ flex: 1 }} />
             )}
           </Group>
           <Group>
@@ -329,19 +302,8 @@ function TalkEditor({
           autosize
           minRows={3}
         />
-        {update.error && Object.keys(fields).length === 0 && (
-          <Alert color="red" variant="light" role="alert">
-            {update.error.message}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={update.isPending}>
-            Save talk
-          </Button>
-        </Group>
+        <ErrorAlert>{Object.keys(fields).length === 0 && update.error?.message}</ErrorAlert>
+        <FormButtons onCancel={onClose} pending={update.isPending} submitLabel="Save talk" />
       </Stack>
     </form>
   );
@@ -421,18 +383,7 @@ export function ParticipantsTab({ session }: { session: CommunitySession }) {
 
   return (
     <Stack gap="lg">
-      {failure && (
-        <Alert
-          color="red"
-          variant="light"
-          role="alert"
-          withCloseButton
-          closeButtonLabel="Dismiss"
-          onClose={() => setFailure(null)}
-        >
-          {failure}
-        </Alert>
-      )}
+      <ErrorAlert onClose={() => setFailure(null)}>{failure}</ErrorAlert>
       <QueryStatus query={list} label="Loading participants">
         {(data) => {
           const active = data.participants.filter((p) => p.status !== "cancelled");
@@ -485,44 +436,34 @@ export function ParticipantsTab({ session }: { session: CommunitySession }) {
           <TalkEditor key={editing.id} sessionId={session.id} participant={editing} onClose={() => setEditing(null)} />
         )}
       </Modal>
-      <Modal
+      <ConfirmDialog
         opened={removing !== null}
         onClose={() => setRemoving(null)}
         title={removing ? `Remove ${displayName(removing)}?` : "Remove"}
+        keepLabel="Keep them"
+        confirmLabel="Remove"
+        pending={removal.isPending}
+        onConfirm={() => {
+          const p = removing;
+          if (!p) return;
+          setFailure(null);
+          removal.mutate(p.id, {
+            onSuccess: () => {
+              setRemoving(null);
+              notify(`${displayName(p)} was removed and emailed.`);
+            },
+            onError: (err) => {
+              setRemoving(null);
+              refused("remove the registration", p)(err);
+            },
+          });
+        }}
       >
-        <Stack>
-          <Text>
-            They are emailed that their registration is cancelled, and their slot frees up. The registration stays
-            listed under Cancelled.
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setRemoving(null)}>
-              Keep them
-            </Button>
-            <Button
-              color="red"
-              loading={removal.isPending}
-              onClick={() => {
-                const p = removing;
-                if (!p) return;
-                setFailure(null);
-                removal.mutate(p.id, {
-                  onSuccess: () => {
-                    setRemoving(null);
-                    notify(`${displayName(p)} was removed and emailed.`);
-                  },
-                  onError: (err) => {
-                    setRemoving(null);
-                    refused("remove the registration", p)(err);
-                  },
-                });
-              }}
-            >
-              Remove
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        <Text>
+          They are emailed that their registration is cancelled, and their slot frees up. The registration stays listed
+          under Cancelled.
+        </Text>
+      </ConfirmDialog>
     </Stack>
   );
 }

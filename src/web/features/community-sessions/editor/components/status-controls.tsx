@@ -1,6 +1,8 @@
-import { Alert, Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { Button, Group, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import type { CommunitySession, StatusAction } from "../../../../../shared/schemas/community-sessions";
+import { ConfirmDialog } from "../../../../components/confirm-dialog";
+import { ErrorAlert } from "../../../../components/error-alert";
 import { StatusBadge } from "../../components/status-badge";
 import { STATUS_ACTION_LABEL } from "../../labels";
 import { useChangeStatus } from "../api";
@@ -71,42 +73,25 @@ export function StatusControls({
           Members cannot see a Draft. Open it once it has a Date & Time and a Meeting URL.
         </Text>
       )}
-      {failure && (
-        <Alert
-          color="red"
-          variant="light"
-          role="alert"
-          withCloseButton
-          closeButtonLabel="Dismiss"
-          onClose={() => setFailure(null)}
-        >
-          {failure}
-        </Alert>
-      )}
-      <Modal opened={confirmCancel} onClose={() => setConfirmCancel(false)} title="Cancel this session?">
-        <Stack>
-          <Text>
-            {people === 0
-              ? "Nobody is registered yet, so no email goes out."
-              : `Every active participant (${people} ${people === 1 ? "person" : "people"}) is emailed that the session is cancelled.`}{" "}
-            Emails cannot be taken back once sent, even if you reopen registration later.
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirmCancel(false)}>
-              Keep the session
-            </Button>
-            <Button
-              color="red"
-              onClick={() => {
-                setConfirmCancel(false);
-                void apply("cancel");
-              }}
-            >
-              Cancel session
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ErrorAlert onClose={() => setFailure(null)}>{failure}</ErrorAlert>
+      <ConfirmDialog
+        opened={confirmCancel}
+        onClose={() => setConfirmCancel(false)}
+        title="Cancel this session?"
+        keepLabel="Keep the session"
+        confirmLabel="Cancel session"
+        onConfirm={() => {
+          setConfirmCancel(false);
+          void apply("cancel");
+        }}
+      >
+        <Text>
+          {people === 0
+            ? "Nobody is registered yet, so no email goes out."
+            : `Every active participant (${people} ${people === 1 ? "person" : "people"}) is emailed that the session is cancelled.`}{" "}
+          Emails cannot be taken back once sent, even if you reopen registration later.
+        </Text>
+      </ConfirmDialog>
     </Stack>
   );
 }

@@ -1,8 +1,9 @@
-import { Alert, Anchor, Center, Group, Loader, Tabs, Text } from "@mantine/core";
+import { Anchor, Center, Group, Loader, Tabs, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import type { CommunitySession } from "../../../../../shared/schemas/community-sessions";
+import { ErrorAlert } from "../../../../components/error-alert";
 import { Page } from "../../../../components/page";
 import { Time } from "../../../../components/time";
 import { isApiError } from "../../../../lib/api-client";
@@ -36,11 +37,11 @@ function Editor({ id, onCreated }: { id: string | null; onCreated: (s: Community
       return (
         <Page title={isApiError(query.error, 404) ? "Session not found" : "Could not load the session"}>
           <BackLink />
-          <Alert color="red" variant="light" role="alert">
+          <ErrorAlert>
             {isApiError(query.error, 404)
               ? "This session does not exist, or it was deleted."
               : (query.error?.message ?? "Something went wrong.")}
-          </Alert>
+          </ErrorAlert>
         </Page>
       );
     }

@@ -1,5 +1,7 @@
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Modal, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
+import { ErrorAlert } from "../../../../components/error-alert";
+import { FormButtons } from "../../../../components/form-buttons";
 import { clockOf, dayLabel, dayOf, instantToLocal } from "../../local-time";
 import { SNAP_MINUTES, type TimetableChange } from "../../timetable-editing";
 import {
@@ -115,19 +117,8 @@ function TimeForm({ target, zone, days, places, topLevel, onClose, onSave }: Tim
             required
           />
         </SimpleGrid>
-        {errors.form && (
-          <Alert color="red" variant="light" role="alert" title="Not changed">
-            {errors.form}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={saving}>
-            Save time
-          </Button>
-        </Group>
+        <ErrorAlert title="Not changed">{errors.form}</ErrorAlert>
+        <FormButtons onCancel={onClose} pending={saving} submitLabel="Save time" />
       </Stack>
     </form>
   );

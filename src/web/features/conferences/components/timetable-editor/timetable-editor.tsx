@@ -2,6 +2,7 @@ import { Alert, Button, Group, List, Stack, Tabs, Text, Title, VisuallyHidden } 
 import { type KeyboardEvent, useCallback, useId, useMemo, useState } from "react";
 import type { Contribution } from "../../../../../shared/schemas/conference-contributions";
 import type { TimetableBlock } from "../../../../../shared/schemas/timetable";
+import { ErrorAlert } from "../../../../components/error-alert";
 import { dayLabel, formatMinutes } from "../../local-time";
 import { NO_DRAFT, SNAP_MINUTES, undoOf } from "../../timetable-editing";
 import classes from "../../timetable-editor.module.css";
@@ -162,11 +163,7 @@ export function TimetableEditor(props: TimetableEditorProps) {
           the previous or next day; Enter saves (with nothing to save it opens the dialog for exact times), Escape
           cancels, Ctrl+Z undoes the last change.
         </Text>
-        {refusal && (
-          <Alert color="red" variant="light" role="alert" title={`Not changed: ${refusal.what}`}>
-            {refusal.reason}
-          </Alert>
-        )}
+        {refusal && <ErrorAlert title={`Not changed: ${refusal.what}`}>{refusal.reason}</ErrorAlert>}
         {notices.length > 0 && (
           <Alert color="blue" variant="light" title="Also changed" withCloseButton onClose={changes.clearNotices}>
             <List size="sm">

@@ -3,7 +3,7 @@ import { type Draft, NO_DRAFT, PX_PER_MINUTE, snap } from "../../timetable-editi
 import type { DragEnd, DropPlace, Target } from "../../timetable-gestures";
 
 /** A drag in progress: where it started and where the pointer is (client coordinates), and what it would do. */
-export interface PointerDrag extends DragEnd {
+interface PointerDrag extends DragEnd {
   startX: number;
   startY: number;
   x: number;
