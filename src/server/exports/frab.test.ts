@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { frabSchemaErrors, hasFrabSchema } from "../../../tests/frab-schema";
-import { acronymOf, buildFrabSchedule, frabDuration, NO_ROOM, uuidV5 } from "./frab";
+import { frabXsdErrors, hasFrabXsd } from "../../../tests/frab-xsd";
+import { acronymOf, buildFrabSchedule, type FrabSchedule, frabDuration, NO_ROOM, uuidV5 } from "./frab";
+import { frabScheduleXml } from "./frab-xml";
 import { EVENT_ID, exportData } from "./test-data";
 
-const opts = { baseUrl: "https://talks.example.org", version: "0.1.0" };
+/** One frab event per block occurrence (the talks inside listed in its description). */
+const opts = { baseUrl: "https://talks.example.org", version: "0.1.0", granularity: "blocks" as const };
+const talks = { ...opts, granularity: "talks" as const };
+const eventsOf = (s: FrabSchedule) => s.schedule.conference.days.flatMap((d) => Object.values(d.rooms).flat());
 
 describe("frab schedule.json", () => {
   it("makes RFC 4122 version-5 UUIDs (the Python uuid5 test vector)", () => {
@@ -22,8 +27,10 @@ describe("frab schedule.json", () => {
 
   it.skipIf(!hasFrabSchema)("validates against the published c3voc schema", () => {
     for (const zone of ["Europe/Berlin", "America/Argentina/Buenos_Aires", "Etc/GMT+3", "UTC"]) {
-      const schedule = buildFrabSchedule(exportData({ zone }), opts);
-      expect(frabSchemaErrors(schedule), zone).toEqual([]);
+      for (const o of [opts, talks]) {
+        const schedule = buildFrabSchedule(exportData({ zone }), o);
+        expect(frabSchemaErrors(schedule), `${zone} ${o.granularity}`).toEqual([]);
+      }
     }
     expect(frabSchemaErrors(buildFrabSchedule(exportData({ title: "x" }), opts))).toEqual([]);
   });
@@ -102,5 +109,66 @@ describe("frab schedule.json", () => {
     const data = exportData();
     const bare = buildFrabSchedule({ ...data, event: { ...data.event, location_text: null } }, opts);
     expect(bare.schedule.conference.rooms.map((r) => r.name)).toContain(NO_ROOM);
+  });
+});
+
+describe("frab: one event per talk (the default)", () => {
+  it("makes each contribution in a block its own event with its speakers, the block's session as its track", () => {
+    const events = eventsOf(buildFrabSchedule(exportData(), talks));
+    const parsing = events.find((e) => e.title === "Parsing, fast");
+    expect(parsing).toMatchObject({
+      guid: uuidV5(`${EVENT_ID}/contribution/c1`),
+      type: "talk",
+      track: 'Compilers, "and" friends',
+      room: "Aula (Venue)",
+      date: "2026-03-27T10:00:00+01:00",
+      duration: "00:30",
+      persons: [{ name: "Ada Lovelace" }],
+      url: `https://talks.example.org/events/${EVENT_ID}/contributions/c1`,
+    });
+    expect(parsing?.description).toBe('Part of Compilers, "and" friends: Morning (chaired by Linus Chair).');
+    // The block that held it is no event of its own; a poster block and a top-level talk stay as they were.
+    expect(events.some((e) => e.guid === uuidV5(`${EVENT_ID}/block/b1`))).toBe(false);
+    expect(events.find((e) => e.type === "poster")?.title).toBe("Posters");
+    expect(events.find((e) => e.title === "Keynote")?.type).toBe("talk");
+    expect(new Set(events.map((e) => e.guid)).size).toBe(events.length);
+  });
+});
+
+describe("frab schedule.xml", () => {
+  it.skipIf(!hasFrabXsd)("validates against the published XSD, per talk and per block, in every zone", () => {
+    for (const zone of ["Europe/Berlin", "America/Argentina/Buenos_Aires", "Etc/GMT+3", "UTC"]) {
+      for (const o of [opts, talks]) {
+        const xml = frabScheduleXml(buildFrabSchedule(exportData({ zone }), o));
+        expect(frabXsdErrors(xml), `${zone} ${o.granularity}`).toEqual([]);
+      }
+    }
+  });
+
+  it.skipIf(!hasFrabXsd)("stays valid and readable with markup, control characters and very long text", () => {
+    const data = exportData();
+    const hostile = `<b>&amp; "quoted" ${"x".repeat(2000)}\u0000\u0007\uFFFE\uD800 end</b>`;
+    const xml = frabScheduleXml(
+      buildFrabSchedule(
+        { ...data, sessions: data.sessions.map((s) => ({ ...s, title: hostile, description: hostile })) },
+        talks,
+      ),
+    );
+    expect(frabXsdErrors(xml)).toEqual([]);
+    expect(xml).toContain('&lt;b&gt;&amp;amp; "quoted"');
+    for (const bad of ["\u0000", "\u0007", "\uFFFE", "\uD800"]) expect(xml).not.toContain(bad);
+  });
+
+  it("carries the JSON's days, rooms and events, with the XSD's required elements even when empty", () => {
+    const schedule = buildFrabSchedule(exportData(), talks);
+    const xml = frabScheduleXml(schedule);
+    const count = (re: RegExp) => xml.match(re)?.length ?? 0;
+    expect(count(/<day /g)).toBe(schedule.schedule.conference.daysCount);
+    expect(count(/<event /g)).toBe(eventsOf(schedule).length);
+    for (const required of ["abstract", "slug", "subtitle", "track"]) {
+      expect(count(new RegExp(`<${required}[ />]`, "g")), required).toBe(eventsOf(schedule).length);
+    }
+    expect(xml).toContain(`<event id="${eventsOf(schedule)[0]?.id}" guid="${eventsOf(schedule)[0]?.guid}">`);
+    expect(xml).not.toMatch(/@example\.test/);
   });
 });

@@ -8,7 +8,8 @@ import type { TimetableData } from "../timetable/assemble";
 
 /**
  * The frab `schedule.json` (v1) of an event (peers.md §3; the c3voc schema `schedule.json`, draft-06): one frab
- * event per block occurrence and per top-level contribution, grouped by day of the event's zone and by room.
+ * event per talk (or per block occurrence: `FrabGranularity`) and per top-level contribution, grouped by day of the
+ * event's zone and by room. `frab-xml.ts` writes the same document as `schedule.xml`.
  * Pure: the part of the timetable the viewer may see in, the document out. The traps of peers.md §3.4 are
  * designed out: guids are stable per block occurrence (UUID v5 of the event and block ids), every time names its
  * offset, and nothing private goes in (no emails, no material links, no ids derived from emails).
@@ -85,11 +86,21 @@ export interface FrabSchedule {
   };
 }
 
+/**
+ * What one frab event is. `talks` (the default): each contribution scheduled in a block is its own event, with its
+ * speakers and the block's session as its track, because recording and app teams treat a frab event as one talk;
+ * a block with no contributions and a poster block (its posters hang side by side) stay one event. `blocks`: one
+ * event per block occurrence, its contributions listed in the description.
+ */
+export const FRAB_GRANULARITIES = ["talks", "blocks"] as const;
+export type FrabGranularity = (typeof FRAB_GRANULARITIES)[number];
+
 export interface FrabOptions {
   /** BASE_URL of the installation (absolute page addresses). */
   baseUrl: string;
   /** Convene's version, for `generator`. */
   version: string;
+  granularity?: FrabGranularity;
 }
 
 /** Where nothing names a location: frab needs a room for every event. */
@@ -208,6 +219,31 @@ export function buildFrabSchedule(data: TimetableData, opts: FrabOptions): FrabS
     const inside = [...(byBlock.get(b.id) ?? [])].sort(
       (x, y) => (x.start_at ?? "").localeCompare(y.start_at ?? "") || x.title.localeCompare(y.title),
     );
+    const blockConveners = conveners.get(b.id) ?? [];
+    if (opts.granularity !== "blocks" && !b.is_poster && inside.length > 0) {
+      const chairs = names(blockConveners).map((p) => p.name);
+      const context = `${session.title}${b.title.trim() ? `: ${b.title.trim()}` : ""}${
+        chairs.length ? ` (chaired by ${chairs.join(", ")})` : ""
+      }`;
+      for (const c of inside) {
+        drafts.push({
+          guid: uuidV5(`${event.id}/contribution/${c.id}`),
+          ...timed(c.start_at as string, c.duration_minutes),
+          room: location?.label ?? NO_ROOM,
+          url: `${base}${contributionPath(event.id, c.id)}`,
+          title: c.title,
+          subtitle: null,
+          track: session.title,
+          type: "talk",
+          language: null,
+          abstract: orNull(c.description),
+          description: `Part of ${context}.`,
+          persons: names(speakersOf(c)),
+          links: [],
+        });
+      }
+      continue;
+    }
     const programme = inside.map((c) => {
       const t = timed(c.start_at as string, c.duration_minutes);
       const who = speakersOf(c).map((p) => p.name);
@@ -225,7 +261,7 @@ export function buildFrabSchedule(data: TimetableData, opts: FrabOptions): FrabS
       language: null,
       abstract: orNull(session.description),
       description: programme.length ? programme.join("\n") : null,
-      persons: names([...(conveners.get(b.id) ?? []), ...inside.flatMap((c) => [...speakersOf(c)])]),
+      persons: names([...blockConveners, ...inside.flatMap((c) => [...speakersOf(c)])]),
       links: [],
     });
   }

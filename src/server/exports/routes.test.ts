@@ -17,6 +17,7 @@ import {
 import { parseCsv } from "../../../tests/csv";
 import { describeEngines } from "../../../tests/engines";
 import { frabSchemaErrors, hasFrabSchema } from "../../../tests/frab-schema";
+import { frabXsdErrors, hasFrabXsd } from "../../../tests/frab-xsd";
 import { type Agent, signedInAgent, useTestServer } from "../../../tests/harness";
 import { expectStrictIcs } from "../../../tests/ics-strict";
 import type { Room } from "../../shared/schemas/conference-events";
@@ -210,7 +211,7 @@ describeEngines("conference exports", (engine) => {
     const member = (await signedInAgent(s)).agent;
     const c = await conference(admin, { coordinator: (await signedInAgent(s)).email, speaker: "speaker@example.test" });
 
-    const first = await admin.get<FrabSchedule>(`${c.e}/schedule.json`);
+    const first = await admin.get<FrabSchedule>(`${c.e}/schedule.json?events=blocks`);
     expect(first.headers["content-type"]).toMatch(/^application\/json/);
     if (hasFrabSchema) expect(frabSchemaErrors(first.body)).toEqual([]);
     const events = first.body.schedule.conference.days.flatMap((d) => Object.values(d.rooms).flat());
@@ -230,10 +231,10 @@ describeEngines("conference exports", (engine) => {
     expect(text).not.toContain("token=secret");
 
     // Nothing changed: the same document, the same guids; a block moved: its guid stays.
-    const second = await admin.get<FrabSchedule>(`${c.e}/schedule.json`);
+    const second = await admin.get<FrabSchedule>(`${c.e}/schedule.json?events=blocks`);
     expect(second.body).toEqual(first.body);
     ok(await admin.post(`/api/v1/events/${c.event.id}/blocks/${c.sunday.id}/move`, { day: "2026-03-30" }));
-    const moved = (await admin.get<FrabSchedule>(`${c.e}/schedule.json`)).body;
+    const moved = (await admin.get<FrabSchedule>(`${c.e}/schedule.json?events=blocks`)).body;
     const guids = (doc: FrabSchedule) =>
       doc.schedule.conference.days
         .flatMap((d) => Object.values(d.rooms).flat())
@@ -243,8 +244,25 @@ describeEngines("conference exports", (engine) => {
     expect(moved.schedule.version).not.toBe(first.body.schedule.version);
 
     // Only what the reader may see: the protected session's block is not in a member's schedule.
-    const theirs = (await member.get<FrabSchedule>(`${c.e}/schedule.json`)).body;
+    const theirs = (await member.get<FrabSchedule>(`${c.e}/schedule.json?events=blocks`)).body;
     if (hasFrabSchema) expect(frabSchemaErrors(theirs)).toEqual([]);
     expect(guids(theirs)).toHaveLength(3);
+  });
+
+  it("frab schedule.xml, one event per talk by default, validates against the published XSD and matches the JSON", async () => {
+    const s = server();
+    const admin = (await signedInAgent(s, { admin: true })).agent;
+    const c = await conference(admin, { coordinator: (await signedInAgent(s)).email, speaker: "speaker@example.test" });
+    const json = (await admin.get<FrabSchedule>(`${c.e}/schedule.json`)).body;
+    const res = await admin.get(`${c.e}/schedule.xml`);
+    expect(res.status).toBe(200);
+    expect(res.headers["content-type"]).toMatch(/^application\/xml/);
+    const xml = res.raw.body as string;
+    if (hasFrabXsd) expect(frabXsdErrors(xml)).toEqual([]);
+    const events = json.schedule.conference.days.flatMap((d) => Object.values(d.rooms).flat());
+    expect(events.some((ev) => ev.type === "talk" && ev.persons.some((p) => p.name === "Ada Lovelace"))).toBe(true);
+    for (const ev of events) expect(xml).toContain(`guid="${ev.guid}"`);
+    expect(xml).not.toMatch(/@example\.test/);
+    expect((await admin.get(`${c.e}/schedule.xml?events=rooms`)).status).toBe(400);
   });
 });

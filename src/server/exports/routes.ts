@@ -9,7 +9,8 @@ import { errorResponses } from "../platform/openapi-responses";
 import { loadTimetableData, loadVisibleTimetableData } from "../timetable/read";
 import { conferenceEntries } from "./conference-ics";
 import { toCsv } from "./csv";
-import { buildFrabSchedule } from "./frab";
+import { buildFrabSchedule, FRAB_GRANULARITIES } from "./frab";
+import { frabScheduleXml } from "./frab-xml";
 import { SESSION_COLUMNS, sessionRows } from "./sessions";
 import { toXlsx } from "./xlsx";
 
@@ -22,6 +23,15 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 const VERSION = "0.1.0";
 
 const file = (what: string) => z.any().describe(what);
+const FrabQuery = z.object({
+  events: z
+    .enum(FRAB_GRANULARITIES)
+    .default("talks")
+    .describe(
+      "talks: one frab event per contribution in a block (its session as the track), per block without contributions and per poster block; blocks: one frab event per block occurrence",
+    ),
+});
+type FrabQuery = z.infer<typeof FrabQuery>;
 
 /**
  * Exports of a conference (conferences.md, Exports; indico.md §5.5–5.6; peers.md §3): ICS of the event and of one
@@ -134,26 +144,53 @@ export function exportRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
     );
 
+    async function frabSchedule(actor: Parameters<typeof loadVisibleEvent>[1], eventId: string, query: FrabQuery) {
+      const { event, facts } = await loadVisibleEvent(deps.db, actor, eventId);
+      const data = await loadVisibleTimetableData(deps.db, actor, event, facts);
+      return buildFrabSchedule(data, { baseUrl: deps.config.baseUrl, version: VERSION, granularity: query.events });
+    }
+
     app.get(
       "/api/v1/events/:eventId/schedule.json",
       {
         schema: {
           tags,
           summary:
-            "frab schedule.json (v1, the c3voc schema): one event per block occurrence and top-level contribution, by day and room; stable guids, times with offsets, nothing private",
+            "frab schedule.json (v1, the c3voc schema): one event per talk (or per block) and top-level contribution, by day and room; stable guids, times with offsets, nothing private",
           params: EventParams,
+          querystring: FrabQuery,
           produces: ["application/json"],
           response: { 200: file("a frab schedule.json document"), ...errorResponses(400, 404) },
         },
       },
       async (req, reply) => {
-        const { event, facts } = await loadVisibleEvent(deps.db, req.actor, req.params.eventId);
-        const data = await loadVisibleTimetableData(deps.db, req.actor, event, facts);
-        const schedule = buildFrabSchedule(data, { baseUrl: deps.config.baseUrl, version: VERSION });
+        const schedule = await frabSchedule(req.actor, req.params.eventId, req.query);
         return reply
           .type("application/json; charset=utf-8")
           .header("cache-control", "private, max-age=60")
           .send(JSON.stringify(schedule));
+      },
+    );
+
+    app.get(
+      "/api/v1/events/:eventId/schedule.xml",
+      {
+        schema: {
+          tags,
+          summary:
+            "frab schedule.xml (the published XSD; read by Giggity, ConfClerk, EventFahrplan and the c3voc tools): the same schedule as schedule.json",
+          params: EventParams,
+          querystring: FrabQuery,
+          produces: ["application/xml"],
+          response: { 200: file("a frab schedule.xml document"), ...errorResponses(400, 404) },
+        },
+      },
+      async (req, reply) => {
+        const schedule = await frabSchedule(req.actor, req.params.eventId, req.query);
+        return reply
+          .type("application/xml; charset=utf-8")
+          .header("cache-control", "private, max-age=60")
+          .send(frabScheduleXml(schedule));
       },
     );
   };

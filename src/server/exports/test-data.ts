@@ -25,6 +25,7 @@ export function exportData(over: { zone?: string; title?: string } = {}): Timeta
   const event: EventRow = {
     id: EVENT_ID,
     title: over.title ?? "Open Source Days 2026",
+    slug: "open-source-days-2026",
     description: "Talks, posters and a hallway track.",
     start_at: at("2026-03-27 09:00"),
     end_at: at("2026-03-31 18:00"),
