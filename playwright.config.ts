@@ -19,6 +19,9 @@ export default defineConfig({
     trace: "retain-on-failure",
     // The app honours reduced motion: no transitions mid-way when axe measures colours.
     reducedMotion: "reduce",
+    // Clocks follow the browser's language (17:00 or 05:00 PM): journeys read the 24-hour clock unless they
+    // choose another language themselves.
+    locale: "en-GB",
     screenshot: "only-on-failure",
     actionTimeout: 10_000,
     navigationTimeout: 20_000,

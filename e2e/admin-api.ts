@@ -47,7 +47,15 @@ interface CreatedSession {
  */
 export async function createOpenSession(
   page: Page,
-  input: { title: string; description?: string; days?: number; time?: string; maxPresenters?: number },
+  input: {
+    title: string;
+    description?: string;
+    days?: number;
+    time?: string;
+    maxPresenters?: number;
+    maxGuests?: number;
+    hasInterviewer?: boolean;
+  },
   people: { email: string; role: "host" | "presenter" | "interviewer" | "guest"; talkTitle?: string }[] = [],
 ): Promise<CreatedSession> {
   const api = apiAs(page);
@@ -58,6 +66,8 @@ export async function createOpenSession(
     meetingUrl: "https://meet.example.org/convene-weekly",
     meetingPassword: "lantern",
     ...(input.maxPresenters !== undefined ? { maxPresenters: input.maxPresenters } : {}),
+    ...(input.maxGuests !== undefined ? { maxGuests: input.maxGuests } : {}),
+    ...(input.hasInterviewer !== undefined ? { hasInterviewer: input.hasInterviewer } : {}),
   });
   await api.post(`/api/v1/community/sessions/${session.id}/status`, { action: "open" });
   for (const p of people) {

@@ -6,6 +6,7 @@ import {
   createMember,
   expect,
   expectNoA11yViolations,
+  linkIn,
   PASSWORD,
   signIn,
   signUpApi,
@@ -114,13 +115,28 @@ test("the admin edits a session: two tabs, every field autosaves and survives a 
   await field("Max Presenters").fill("1");
   await expect(page.getByText("Max Presenters cannot be lower than the 2 presenters already registered")).toBeVisible();
   await expect(field("Max Presenters")).toHaveValue("1");
+  // Nothing typed is silently changed (issue 13, 7): a title over 200 characters, a negative maximum and a start in
+  // the past stay as typed, with the rule at the field, and are not saved.
+  const longTitle = "A very long title ".repeat(17);
+  await field("Title").fill(longTitle);
+  await expect(page.getByText("Title must be at most 200 characters")).toBeVisible();
+  await expect(field("Title")).toHaveValue(longTitle);
+  await field("Max Guests").fill("-1");
+  await expect(page.getByText("Max Guests must be between 0 and 10000")).toBeVisible();
+  await expect(field("Max Guests")).toHaveValue("-1");
+  await field("Date & Time").fill(daysFromNow(-2, "19:00"));
+  await expect(page.getByText("Date & Time must be in the future")).toBeVisible();
+  await expect(field("Date & Time")).toHaveAttribute("aria-invalid", "true");
   await expectNoA11yViolations(page, "the editor with refused values");
   await page.reload();
+  await expect(field("Title")).toHaveValue("Kubernetes Night: Operators");
   await expect(field("Duration")).toHaveValue("60");
   await expect(field("Date & Time")).toHaveValue(start);
   await expect(field("Max Presenters")).toHaveValue("5");
+  await expect(field("Max Guests")).toHaveValue("12");
 
-  // 4. Status changes take effect immediately.
+  // 4. Status changes take effect immediately. Only the actions that apply are offered.
+  await expect(page.getByRole("button", { name: "Reopen registration" })).toHaveCount(0);
   await page.getByRole("button", { name: "Close registration" }).click();
   await expect(page.getByTestId("session-status")).toHaveText("Closed");
   await page.reload();
@@ -142,9 +158,35 @@ test("the admin edits a session: two tabs, every field autosaves and survives a 
   await expect(page.getByTestId("session-status")).toHaveText("Cancelled");
   await waitForEmail(server.smtp, ann.email, /^Session Cancelled: Kubernetes Night: Operators/);
   await waitForEmail(server.smtp, ben.email, /^Session Cancelled: Kubernetes Night: Operators/);
+
+  // Reopening names the people who were told it is off, and asks what becomes of them (issue 13, 1).
+  await page.getByRole("button", { name: "Reopen registration" }).click();
+  const reopen = page.getByRole("dialog", { name: "Reopen this cancelled session?" });
+  await expect(reopen.getByTestId("reopen-people").getByRole("listitem")).toHaveText([
+    "Ann Lovelace (Presenter)",
+    "Ben Hopper (Presenter)",
+  ]);
+  await reopen.getByRole("button", { name: "Reopen registration" }).click();
+  await expect(reopen.getByText("Choose whether to restore them or start empty.")).toBeVisible();
+  await expectNoA11yViolations(page, "the Reopen dialog");
+  await reopen.getByRole("radio", { name: "Restore them" }).check();
+  await reopen.getByRole("button", { name: "Reopen registration" }).click();
+  await expect(reopen).toHaveCount(0);
+  await expect(page.getByTestId("session-status")).toHaveText("Open");
+  const backOn = await waitForEmail(server.smtp, ann.email, /^Session Back On: Kubernetes Night: Operators/);
+  expect(backOn.text).toContain("you are registered as Presenter again");
+  const calendar = backOn.attachments.find((a) => a.contentType.startsWith("text/calendar"));
+  expect(calendar?.content.toString("utf8")).toContain("METHOD:REQUEST");
+  await waitForEmail(server.smtp, ben.email, /^Session Back On: Kubernetes Night: Operators/);
 });
 
-test("the admin manages participants: roles, statuses, order, talks, adding and removing", async ({ page, server }) => {
+test("the admin manages participants: roles, statuses, order, talks, adding and removing", async ({
+  page,
+  browser,
+  server,
+}) => {
+  // A long journey: three members confirm their sign-up by email, and a fourth creates her account from an invitation.
+  test.slow();
   const ann = await createMember(server, "Ann Lovelace");
   const ben = await createMember(server, "Ben Hopper");
   const cara = await createMember(server, "Cara Johnson");
@@ -178,18 +220,35 @@ test("the admin manages participants: roles, statuses, order, talks, adding and 
   ).toContainText("1. Ben Hopper");
   await expect(page.getByRole("button", { name: "Move Ben Hopper down" })).toBeFocused();
 
-  // Role change: Cara hosts now, and is emailed.
-  await page.getByRole("combobox", { name: "Role of Cara Johnson" }).selectOption("host");
+  // Role change is a menu choice (issue 13, 2): moving through the menu with the keyboard changes nothing.
+  await page.getByRole("button", { name: "Role of Cara Johnson: Guest" }).press("Enter");
+  const roleMenu = page.getByRole("menu", { name: "Role of Cara Johnson: Guest" });
+  await expect(roleMenu.getByRole("menuitem")).toHaveCount(4);
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await expectNoA11yViolations(page, "the Participants tab with the role menu open");
+  await page.keyboard.press("Escape");
+  await expect(roleMenu).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Role of Cara Johnson: Guest" })).toBeVisible();
+  // Choosing Host does it: Cara hosts now, and is emailed once.
+  await page.getByRole("button", { name: "Role of Cara Johnson: Guest" }).click();
+  await roleMenu.getByRole("menuitem", { name: "Host" }).click();
   await expect(group(/^Host 1\/1/)).toContainText("Cara Johnson");
   await waitForEmail(server.smtp, cara.email, /^Role Changed: Data Engineering Evening/);
+  expect(server.smtp.to(cara.email).filter((m) => m.subject?.startsWith("Role Changed"))).toHaveLength(1);
   // The server refuses a role without slots; the refusal is shown and nothing changes.
-  await page.getByRole("combobox", { name: "Role of Ann Lovelace" }).selectOption("host");
+  await page.getByRole("button", { name: "Role of Ann Lovelace: Presenter" }).click();
+  await page
+    .getByRole("menu", { name: "Role of Ann Lovelace: Presenter" })
+    .getByRole("menuitem", { name: "Host" })
+    .click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText("Could not change the role for Ann Lovelace");
-  await expect(page.getByRole("combobox", { name: "Role of Ann Lovelace" })).toHaveValue("presenter");
+  await expect(page.getByRole("button", { name: "Role of Ann Lovelace: Presenter" })).toBeVisible();
 
-  // Participant status is record-keeping only.
-  await page.getByRole("combobox", { name: "Status of Cara Johnson" }).selectOption("confirmed");
-  await expect(page.getByRole("combobox", { name: "Status of Cara Johnson" })).toHaveValue("confirmed");
+  // Participant status is record-keeping, except Cancelled (below).
+  await page.getByRole("button", { name: "Status of Cara Johnson: Registered" }).click();
+  await page.getByRole("menuitem", { name: "Confirmed" }).click();
+  await expect(page.getByRole("button", { name: "Status of Cara Johnson: Confirmed" })).toBeVisible();
 
   // A presenter's talk.
   await page.getByRole("button", { name: "Edit talk of Ann Lovelace" }).click();
@@ -217,6 +276,37 @@ test("the admin manages participants: roles, statuses, order, talks, adding and 
   await expect(add.getByText(/already registered/)).toBeVisible();
   await expect(add.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
 
+  // Dora's invitation creates her account (issue 13, 4): name, password and her browser's zone, then she is signed
+  // in on the session page. It carried no meeting details before she had an account.
+  const invitation = await waitForEmail(server.smtp, dora, /^You are invited to Data Engineering Evening/);
+  expect(invitation.text).not.toContain("meet.example.org");
+  const calendarPart = invitation.attachments.find((a) => a.contentType.startsWith("text/calendar"));
+  expect(calendarPart?.content.toString("utf8")).not.toContain("meet.example.org");
+  // On her phone, in Tokyo.
+  const doraBrowser = await browser.newContext({
+    baseURL: server.baseUrl,
+    timezoneId: "Asia/Tokyo",
+    viewport: { width: 390, height: 844 },
+  });
+  try {
+    const doraPage = await doraBrowser.newPage();
+    await doraPage.goto(linkIn(invitation, "/accept-invitation"));
+    await expect(doraPage.getByRole("heading", { level: 1, name: "Create your account" })).toBeVisible();
+    await expect(doraPage.getByRole("combobox", { name: "Time zone" })).toHaveValue("Asia/Tokyo");
+    await expectNoA11yViolations(doraPage, "the invitation's account page at 390 px");
+    await doraPage.getByLabel("Name").fill("Dora Streams");
+    await doraPage.getByRole("textbox", { name: "Password", exact: true }).fill(PASSWORD);
+    await doraPage.getByRole("button", { name: "Create account" }).click();
+    await expect(doraPage.getByRole("heading", { level: 1, name: "Data Engineering Evening" })).toBeVisible({
+      timeout: 20_000,
+    });
+    await expect(doraPage.getByRole("banner")).toContainText("Signed in as Dora Streams");
+    await expect(doraPage.getByTestId("my-role")).toHaveText("Presenter");
+    await expect(doraPage.getByTestId("meeting-url")).toBeVisible();
+  } finally {
+    await doraBrowser.close();
+  }
+
   // Remove, after a confirmation: the registration stays under Cancelled, and Ben is emailed.
   await page.getByRole("button", { name: "Remove Ben Hopper" }).click();
   const confirm = page.getByRole("dialog", { name: "Remove Ben Hopper?" });
@@ -232,9 +322,57 @@ test("the admin manages participants: roles, statuses, order, talks, adding and 
   ).toContainText("1. Ann Lovelace");
   await waitForEmail(server.smtp, ben.email, /^Registration Cancelled: Data Engineering Evening/);
 
+  // Setting a status to Cancelled asks first, then tells them as Remove does, with a calendar cancellation.
+  await page.getByRole("button", { name: "Status of Cara Johnson: Confirmed" }).click();
+  await page.getByRole("menuitem", { name: "Cancelled" }).click();
+  const cancelCara = page.getByRole("dialog", { name: "Cancel the registration of Cara Johnson?" });
+  await expect(cancelCara).toContainText("emailed");
+  await cancelCara.getByRole("button", { name: "Cancel registration" }).click();
+  await expect(group(/^Cancelled/)).toContainText("Cara Johnson");
+  const caraCancelled = await waitForEmail(
+    server.smtp,
+    cara.email,
+    /^Registration Cancelled: Data Engineering Evening/,
+  );
+  const caraCalendar = caraCancelled.attachments.find((a) => a.contentType.startsWith("text/calendar"));
+  expect(caraCalendar?.content.toString("utf8")).toContain("METHOD:CANCEL");
+
   // The Details tab follows: the agenda names the presenters in their order.
   await page.getByRole("tab", { name: "Details" }).click();
   await expect(page.getByRole("row", { name: /Ann Lovelace: Pipelines that heal themselves/ }).first()).toBeVisible();
+
+  // A Full session (issue 13, 3 and 8): the Participants tab says it is Full, and Reopen registration, which would
+  // leave it Full, is not offered; the editor says why. Once closed it can be reopened, and is Full again at once.
+  const tiny = await createOpenSession(
+    page,
+    { title: "Tiny circle", maxPresenters: 0, maxGuests: 0, hasInterviewer: false },
+    [{ email: ann.email, role: "host" }],
+  );
+  await page.goto(`/admin/sessions/${tiny.id}`);
+  await expect(page.getByTestId("session-status")).toHaveText("Full");
+  await expect(page.getByRole("button", { name: "Close registration" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Reopen registration" })).toHaveCount(0);
+  await expect(page.getByTestId("status-note")).toHaveText(
+    "Every place is taken, so reopening would leave it Full. Registration reopens by itself when a place frees up.",
+  );
+  await expectNoA11yViolations(page, "the Details of a Full session");
+  await page.getByRole("tab", { name: "Participants" }).click();
+  await expect(page.getByTestId("registration-state")).toHaveText(
+    /^Status\s*Full\s*Every place is taken \(1 of 1\)\.$/,
+  );
+  await expectNoA11yViolations(page, "the Participants tab of a Full session");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByTestId("participants-status")).toBeInViewport();
+  await expectNoA11yViolations(page, "the Participants tab of a Full session at 390 px");
+  await page.getByRole("tab", { name: "Details" }).click();
+  await expect(page.getByTestId("status-note")).toBeVisible();
+  await expectNoA11yViolations(page, "the Details of a Full session at 390 px");
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByRole("button", { name: "Close registration" }).click();
+  await expect(page.getByTestId("session-status")).toHaveText("Closed");
+  await expect(page.getByTestId("status-note")).toHaveCount(0);
+  await page.getByRole("button", { name: "Reopen registration" }).click();
+  await expect(page.getByTestId("session-status")).toHaveText("Full");
 });
 
 test("a conflicting edit from a second browser is refused and shown, and nothing is overwritten", async ({
@@ -294,6 +432,9 @@ test("the admin deletes a session from its editor after confirming, and lands on
   // 3. Confirm the deletion; the dialog suggests cancelling instead.
   const dialog = page.getByRole("dialog", { name: "Delete this session?" });
   await expect(dialog).toContainText("its 1 participant record");
+  await expect(dialog.getByTestId("delete-notice")).toHaveText(
+    "Its active participant is emailed that the session is cancelled, with a calendar cancellation.",
+  );
   await expect(dialog).toContainText("cancel the session instead");
   await expectNoA11yViolations(page, "the Delete confirmation");
   await dialog.getByRole("button", { name: "Keep the session" }).click();
@@ -304,6 +445,10 @@ test("the admin deletes a session from its editor after confirming, and lands on
   await expect(page.getByRole("heading", { level: 1, name: "Sessions" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Session to delete" })).toHaveCount(0);
   await expect(page.getByText("“Session to delete” was deleted.")).toBeVisible();
+  const told = await waitForEmail(server.smtp, ann.email, /^Session Cancelled: Session to delete/);
+  expect(told.attachments.find((a) => a.contentType.startsWith("text/calendar"))?.content.toString("utf8")).toContain(
+    "METHOD:CANCEL",
+  );
 });
 
 test.describe("seen from Paris", () => {

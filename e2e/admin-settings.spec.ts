@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { apiAs, editorField } from "./admin-api";
+import { apiAs, daysFromNow, editorField } from "./admin-api";
 import { createMember, expect, expectNoA11yViolations, signIn, test } from "./fixtures";
 
 async function openSettings(page: Page) {
@@ -154,4 +154,46 @@ test("Google Calendar: the key is write-only, errors show at the field, and Test
   await google.getByRole("button", { name: "Test connection" }).click();
   await expect(google.getByRole("status").getByText("Not connected")).toBeVisible();
   await expectNoA11yViolations(page, "Google Calendar after a failed test");
+
+  // Admin > Sessions shows each session's sync error, and the status badges beside it keep their whole word
+  // (issue 13, 9: "COM…"), at desktop and phone width.
+  const api = apiAs(page);
+  const titles = ["Comets, cancelled", "Comets, open"];
+  for (const title of titles) {
+    const created = await api.post<{ id: string }>("/api/v1/community/sessions", {
+      title,
+      startsLocal: daysFromNow(9),
+      meetingUrl: "https://meet.example.org/comets",
+    });
+    await api.post(`/api/v1/community/sessions/${created.id}/status`, { action: "open" });
+    if (title.endsWith("cancelled")) {
+      await api.post(`/api/v1/community/sessions/${created.id}/status`, { action: "cancel" });
+    }
+  }
+  await page.goto("/admin/sessions");
+  await page.getByLabel("Search by title").fill("Comets");
+  const rows = page.getByRole("table").getByRole("row").filter({ hasText: "Comets" });
+  await expect(rows).toHaveCount(2);
+  // The sync runs from the outbox a moment after each change, and fails with this key.
+  await expect(async () => {
+    await page.reload();
+    await page.getByLabel("Search by title").fill("Comets");
+    await expect(rows.filter({ hasText: "Error" })).toHaveCount(2, { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  const cut = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>("[data-testid=session-status]")]
+        .filter((badge) => badge.offsetParent !== null)
+        .flatMap((badge) => [badge, ...badge.querySelectorAll<HTMLElement>("*")])
+        .filter((el) => el.scrollWidth > el.clientWidth)
+        .map((el) => el.textContent),
+    );
+  await expect(rows.filter({ hasText: "Comets, cancelled" }).getByTestId("session-status")).toHaveText("Cancelled");
+  expect(await cut()).toEqual([]);
+  await expectNoA11yViolations(page, "Admin > Sessions with sync errors");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByRole("listitem").filter({ hasText: "Comets, cancelled" })).toContainText("Error");
+  expect(await cut()).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await expectNoA11yViolations(page, "Admin > Sessions with sync errors at 390 px");
 });

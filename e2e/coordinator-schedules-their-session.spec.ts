@@ -81,9 +81,14 @@ test("a coordinator schedules a contribution and adds a break but may not add a 
     await expect(mine).toContainText("Coordinator");
     await mine.getByRole("link", { name: "Timetable of Nucleation" }).click();
     await expect(coordinator.getByRole("heading", { level: 1, name: "Session timetable: Nucleation" })).toBeVisible();
+    // The help says what they may do, and only that (issue 13).
     await expect(
-      coordinator.getByText("You may schedule its contributions and breaks inside its blocks"),
+      coordinator.getByText("You may schedule its contributions and breaks inside its blocks.", { exact: false }),
     ).toBeVisible();
+    await expect(coordinator.getByText(/event's managers/)).toHaveCount(0);
+    await coordinator.setViewportSize({ width: 390, height: 844 });
+    await expectNoA11yViolations(coordinator, "the coordinator's session timetable on a phone");
+    await coordinator.setViewportSize({ width: 1280, height: 720 });
     await coordinator.getByText("Editor", { exact: true }).click();
     await expect(coordinator).toHaveURL(/view=edit/);
 
@@ -143,7 +148,13 @@ test("a coordinator schedules a contribution and adds a break but may not add a 
 
     // Now the coordinator adds a block in the afternoon.
     await coordinator.reload();
-    await expect(coordinator.getByText("You may change its blocks and what is scheduled in them.")).toBeVisible();
+    await expect(
+      coordinator.getByText(
+        "You may add, move, resize, fit and delete its blocks and schedule its contributions and breaks inside its blocks.",
+        { exact: false },
+      ),
+    ).toBeVisible();
+    await expect(coordinator.getByText(/edit its contributions/)).toHaveCount(0);
     await coordinator.getByRole("button", { name: "Add block" }).click();
     const blockDialog = coordinator.getByRole("dialog", { name: /block/i });
     await blockDialog.getByRole("textbox", { name: "Block title" }).fill("Afternoon");
@@ -170,6 +181,17 @@ test("a coordinator schedules a contribution and adds a break but may not add a 
     await expect(timeDialog).toBeHidden();
     const afternoon = coordinator.getByRole("article", { name: "Block Nucleation: Afternoon" });
     await expect(afternoon.getByRole("button", { name: /“Seed crystals”, 14:10–14:30/ })).toBeVisible();
+
+    // With Session blocks they delete a block from its menu too (issue 13): its contribution is unscheduled.
+    await afternoon.getByRole("button", { name: "Actions for block Nucleation: Afternoon" }).click();
+    await coordinator.getByRole("menuitem", { name: "Delete block" }).click();
+    const confirmDelete = coordinator.getByRole("dialog", { name: "Delete block “Nucleation: Afternoon”?" });
+    await confirmDelete.getByRole("button", { name: "Delete block" }).click();
+    await expect(confirmDelete).toBeHidden();
+    await expect(afternoon).toHaveCount(0);
+    const left = await api.get<ConferenceSession>(`/api/v1/events/${event.id}/sessions/${session.id}`);
+    expect(left.blocks.map((b) => b.title)).toEqual([""]);
+    expect(left.contributions.find((c) => c.title === "Seed crystals")?.isScheduled).toBe(false);
 
     // My sessions still lists the session.
     await coordinator.goto(`/events/${event.id}`);

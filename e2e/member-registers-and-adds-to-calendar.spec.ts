@@ -56,12 +56,17 @@ test("a member without a name is asked for it, registers as Presenter, sees the 
   });
   await admin.call("POST", `/api/v1/community/sessions/${closed.id}/status`, { action: "close" });
 
-  // A member without a name: invited by email by an organiser to another session, they set a password.
+  // A member without a name: invited by email by an organiser to another session, they never used the invitation
+  // (which asks for a name) and set a password with "Forgot your password?" instead.
   const invitedTo = await createSession(admin, "Welcome evening", {}, { open: false });
   const email = uniqueEmail("invited");
   await admin.call("POST", `/api/v1/community/sessions/${invitedTo.id}/participants`, { email, role: "guest" });
-  const invitation = await waitForEmail(server.smtp, email, /invited/i);
-  await page.goto(linkIn(invitation, "/reset-password"));
+  await waitForEmail(server.smtp, email, /invited/i);
+  await page.goto("/forgot-password");
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Send reset link" }).click();
+  const reset = await waitForEmail(server.smtp, email, /Reset your .* password/);
+  await page.goto(linkIn(reset, "/reset-password"));
   await page.getByLabel("New password").fill(PASSWORD);
   await page.getByRole("button", { name: "Set new password" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
@@ -145,8 +150,10 @@ test("a member without a name is asked for it, registers as Presenter, sees the 
   expect(google.searchParams.get("details")).toBe(`${server.baseUrl}/sessions/${session.id}`);
   expect(google.toString()).not.toContain("pocket-maps");
 
-  // The cancel dialog opens, is accessible, and can be left without cancelling.
-  await page.getByRole("button", { name: "Cancel my registration" }).click();
+  // The cancel dialog opens, from the button or from an email's "Cancel my registration" link, is accessible, and
+  // can be left without cancelling.
+  await expect(page.getByRole("button", { name: "Cancel my registration" })).toBeVisible();
+  await page.goto(`/sessions/${session.id}?cancel=registration`);
   const dialog = page.getByRole("dialog", { name: "Cancel your registration?" });
   await expect(dialog).toBeVisible();
   await expectNoA11yViolations(page, "the session page with the cancel dialog open");
@@ -158,11 +165,18 @@ test("a member without a name is asked for it, registers as Presenter, sees the 
   await header.getByRole("link", { name: "My sessions" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "My sessions" })).toBeVisible();
   const upcoming = page.getByRole("region", { name: "Upcoming" });
-  const row = upcoming.getByRole("row").filter({ has: page.locator(`a[href="/sessions/${session.id}"]`) });
-  await expect(row).toContainText("Presenter");
+  const row = upcoming.getByRole("article", { name: title });
+  await expect(row).toContainText("Your role: Presenter");
   await expect(row).toContainText("Registered");
-  await expect(row).toContainText("Open");
+  await expect(row.getByTestId("session-status")).toHaveText("Open");
   await expectNoA11yViolations(page, "My sessions");
+  // On a phone the role and the status stay in view, in a card: nothing scrolls sideways (issue 13, 9).
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(row.getByText("Presenter", { exact: true })).toBeInViewport();
+  await expect(row.getByTestId("session-status")).toBeInViewport();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await expectNoA11yViolations(page, "My sessions at 390 px");
+  await page.setViewportSize({ width: 1280, height: 800 });
   await row.getByRole("link", { name: title }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 
@@ -183,6 +197,18 @@ test("a member without a name is asked for it, registers as Presenter, sees the 
   await expect(resetDialog).toHaveCount(0);
   await expect(feedSection.getByLabel("Your feed address", { exact: true })).not.toHaveValue(feedUrl);
   expect((await fetch(feedUrl)).status).toBe(404);
+
+  // The organisers call the session off: nothing on its page to add to a calendar or to cancel any more.
+  await admin.call("POST", `/api/v1/community/sessions/${session.id}/status`, { action: "cancel" });
+  await page.goto(`/sessions/${session.id}`);
+  await expect(page.getByTestId("session-status").first()).toHaveText("Cancelled");
+  await expect(page.getByTestId("my-role")).toHaveText("Presenter");
+  await expect(page.getByTestId("cancelled-registration-note")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Download .ics file" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Google Calendar" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Cancel my registration" })).toHaveCount(0);
+  await expect(page.getByTestId("meeting-url")).toHaveCount(0);
+  await expectNoA11yViolations(page, "the page of a cancelled session I am registered for");
 });
 
 test("a signed-out visitor sees the session without its roster, and signs in to register", async ({ page, server }) => {
@@ -231,6 +257,16 @@ test("feature flags: premium-only roles are named with the Premium Label, and me
   try {
     await signIn(page, member, member.name);
     await expect(page.getByRole("link", { name: "New Session" })).toHaveAttribute("href", "/admin/sessions");
+    // Her card on the home page names the roles she may take, and those that need the Premium Label apart: she is
+    // not premium (issue 13, 8).
+    const card = page.getByRole("article", { name: session.title });
+    await expect(card).toContainText("Open roles: Host, Guest");
+    await expect(card).toContainText("Presenter, Interviewer: for Office Hours members only");
+    await expectNoA11yViolations(page, "the home page with premium-only roles");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(card.getByText("Presenter, Interviewer: for Office Hours members only")).toBeInViewport();
+    await expectNoA11yViolations(page, "the home page with premium-only roles at 390 px");
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     await page.goto(`/sessions/${session.id}`);
     const form = page.getByRole("form", { name: "Register for this session" });

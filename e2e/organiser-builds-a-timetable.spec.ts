@@ -77,7 +77,23 @@ test("the organiser sets up rooms, settings, blocks, contributions and breaks th
   await blockDialog.getByRole("combobox", { name: "Session" }).click();
   await page.getByRole("option", { name: "Plenary" }).click();
   await blockDialog.getByRole("textbox", { name: "Start" }).fill("09:00");
-  await expect(blockDialog.getByRole("textbox", { name: "Duration" })).toHaveValue("60");
+  const duration = blockDialog.getByRole("textbox", { name: "Duration" });
+  await expect(duration).toHaveValue("60");
+  // A duration that breaks the rule stays as typed and is refused at the field with the rule (issue 13).
+  for (const [typed, rule] of [
+    ["0", "Duration must be between 1 and 1440"],
+    ["-30", "Duration must be between 1 and 1440"],
+    ["12.5", "Duration must be a whole number"],
+    ["", "Duration is required"],
+  ] as const) {
+    await duration.fill(typed);
+    await blockDialog.getByRole("button", { name: "Save" }).click();
+    await expect(blockDialog.getByText(rule)).toBeVisible();
+    await expect(duration).toHaveValue(typed);
+    await expect(duration).toHaveAttribute("aria-invalid", "true");
+  }
+  await expect(blockDialog.getByText("Whole minutes, 1 to 1440")).toBeVisible();
+  await duration.fill("60");
   await blockDialog.getByRole("button", { name: "Add convener" }).click();
   await blockDialog.getByRole("textbox", { name: "Name of convener 1" }).fill("Dorothy Hodgkin");
   await blockDialog.getByRole("textbox", { name: "Affiliation of convener 1" }).fill("Oxford");
@@ -141,6 +157,10 @@ test("the organiser sets up rooms, settings, blocks, contributions and breaks th
   await page.getByRole("menuitem", { name: "Add break here" }).click();
   const breakDialog = page.getByRole("dialog", { name: "Add break in “Plenary”" });
   await breakDialog.getByRole("textbox", { name: "Title" }).fill("Coffee");
+  await breakDialog.getByRole("textbox", { name: "Duration" }).fill("-20");
+  await breakDialog.getByRole("button", { name: "Add break" }).click();
+  await expect(breakDialog.getByText("Duration must be between 1 and 1440")).toBeVisible();
+  await breakDialog.getByRole("textbox", { name: "Duration" }).fill("20");
   await breakDialog.getByRole("button", { name: "Add break" }).click();
   await expect(block.getByText("Break: Coffee")).toBeVisible();
   // The block grew to hold the 20-minute coffee after the keynote (09:15–09:45), and now shrinks to its content.
@@ -189,4 +209,62 @@ test("the organiser sets up rooms, settings, blocks, contributions and breaks th
   const session = await api.get<ConferenceSession>(`/api/v1/events/${event.id}/sessions/${plenary.id}`);
   expect(session.blocks).toHaveLength(0);
   expect(session.contributions.map((c) => [c.title, c.isScheduled])).toEqual([["Keynote: X-ray diffraction", false]]);
+
+  // Long strings (issue 13): a 50-character code and a 200-character file name neither push the Sessions list's
+  // icons nor the Material dialog's actions out of view, nor spill out of a block; the whole text is the tooltip.
+  const code = "NUCLEATIONANDGROWTHOFCRYSTALSFROMSOLUTIONANDMELT50";
+  const fileName = `${"Proceedings_of_the_symposium_on_crystal_growth_".repeat(7).slice(0, 296)}.pdf`;
+  await api.patch(`/api/v1/events/${event.id}/sessions/${plenary.id}`, { code });
+  await api.post(`/api/v1/events/${event.id}/sessions/${plenary.id}/blocks`, {
+    startAt: `${localDay(21, "09:00")}:00+01:00`,
+  });
+  await page.goto(`/events/${event.id}/manage/sessions`);
+  const row = page.getByTestId("session-row").filter({ hasText: "Plenary" });
+  await expect(row.getByText(`Code ${code}`)).toHaveAttribute("title", code);
+  const main = await page.getByRole("main").boundingBox();
+  const bin = await row.getByRole("button", { name: "Delete session Plenary" }).boundingBox();
+  expect(bin && main && bin.x + bin.width <= main.x + main.width).toBe(true);
+  await row.getByRole("button", { name: "Add material to Plenary" }).click();
+  const material = page.getByRole("dialog", { name: "Material of “Plenary”" });
+  await material.locator('input[type="file"]').setInputFiles({
+    name: fileName,
+    mimeType: "application/pdf",
+    buffer: Buffer.from("%PDF-1.4\n"),
+  });
+  const upload = await material.getByRole("button", { name: "Upload" }).boundingBox();
+  const box = await material.boundingBox();
+  expect(upload && box && upload.x + upload.width <= box.x + box.width).toBe(true);
+  await material.getByRole("button", { name: "Upload" }).click();
+  const stored = `${fileName.slice(0, 196)}.pdf`;
+  const named = material.getByRole("link", { name: stored });
+  await expect(named).toHaveAttribute("title", stored);
+  const remove = await material.getByRole("button", { name: `Delete ${stored}` }).boundingBox();
+  expect(remove && box && remove.x + remove.width <= box.x + box.width).toBe(true);
+  await expectNoA11yViolations(page, "the Material dialog with a long file name");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoA11yViolations(page, "the Material dialog with a long file name on a phone");
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.keyboard.press("Escape");
+  await expect(material).toBeHidden();
+  // Another session with the same code: the form warns before saving (the API allows it).
+  await page.getByRole("button", { name: "Add new session" }).click();
+  const newSession = page.getByRole("dialog", { name: "Add new session" });
+  await newSession.getByRole("textbox", { name: "Title" }).fill("Poster walk");
+  await newSession.getByRole("textbox", { name: "Code" }).fill(code.toLowerCase());
+  await expect(newSession.getByText("“Plenary” has this code too")).toBeVisible();
+  await expect(newSession.getByRole("textbox", { name: "Code" })).not.toHaveAttribute("aria-invalid", "true");
+  await newSession.getByRole("button", { name: "Cancel" }).click();
+  await page.setViewportSize({ width: 390, height: 844 });
+  const phoneBin = await page.getByRole("button", { name: "Delete session Plenary" }).boundingBox();
+  expect(phoneBin && phoneBin.x + phoneBin.width <= 390).toBe(true);
+  await expectNoA11yViolations(page, "the Sessions list with a long code on a phone");
+  await page.setViewportSize({ width: 1280, height: 720 });
+  // In the timetable, the material's name stays inside the block, cut to two lines.
+  await page.goto(`/events/${event.id}/sessions/${plenary.id}/timetable`);
+  const withMaterial = page.getByTestId("timetable-block").first();
+  const link = withMaterial.getByRole("link", { name: stored });
+  await expect(link).toHaveAttribute("title", stored);
+  const [inner, outer] = [await link.boundingBox(), await withMaterial.boundingBox()];
+  expect(inner && outer && inner.x + inner.width <= outer.x + outer.width && inner.height < 60).toBe(true);
+  await expectNoA11yViolations(page, "a session timetable with a long file name");
 });

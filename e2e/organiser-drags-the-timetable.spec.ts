@@ -191,4 +191,154 @@ test("the organiser drags a block to another day and back by keyboard, resizes a
     page.getByText(`The session block now ends at ${day1} 10:35 (${ZONE}) to hold its content.`).first(),
   ).toBeVisible();
   await expect(blockHandle).toHaveAccessibleName(/09:00–10:35/);
+
+  // Undo takes back every change made on the page, and always names the one it will take back: here the
+  // lengthening (the block shrinks back with it), then Fit to content, Delete block, Add block and Schedule….
+  const undo = page.getByRole("button", { name: /^Undo/ });
+  await expect(undo).toHaveText("Undo: Resized “Pixel detectors”");
+  await undo.click();
+  await expect(blockHandle).toHaveAccessibleName(/09:00–10:30/);
+  await blockBox.getByRole("button", { name: "Actions for block Trackers" }).click();
+  await page.getByRole("menuitem", { name: "Fit to content" }).click();
+  await expect(blockHandle).toHaveAccessibleName(/09:00–09:55/);
+  await expect(undo).toHaveText("Undo: Fitted “Trackers” to its content");
+  await undo.click();
+  await expect(blockHandle).toHaveAccessibleName(/09:00–10:30/);
+
+  // A deleted block comes back with its contributions at their times (under a new id, which undo follows).
+  await blockBox.getByRole("button", { name: "Actions for block Trackers" }).click();
+  await page.getByRole("menuitem", { name: "Delete block" }).click();
+  await page
+    .getByRole("dialog", { name: "Delete block “Trackers”?" })
+    .getByRole("button", { name: "Delete block" })
+    .click();
+  await expect(blockBox).toHaveCount(0);
+  await expect(undo).toHaveText("Undo: Deleted block “Trackers”");
+  await undo.click();
+  await expect(blockHandle).toHaveAccessibleName(/09:00–10:30/);
+  await expect(strips.getByRole("button", { name: /“Silicon strips”, 09:00–09:30/ })).toBeVisible();
+  await expect(pixels.getByRole("button", { name: /“Pixel detectors”, 09:25–09:55/ })).toBeVisible();
+  blocks = (await api.get<ConferenceSession>(`/api/v1/events/${event.id}/sessions/${session.id}`)).blocks;
+  expect(blocks.map((b) => [b.startAt, b.children.map((c) => c.title)])).toEqual([
+    [`${day1}T09:00:00.000Z`, ["Silicon strips", "Pixel detectors"]],
+  ]);
+  // Everything since the last reload is undone: the button names nothing rather than an older change.
+  await expect(undo).toHaveText("Undo");
+  await expect(undo).toHaveAttribute("aria-disabled", "true");
+
+  await page.getByRole("button", { name: "Add block" }).click();
+  const addBlock = page.getByRole("dialog", { name: "Add block" });
+  await addBlock.getByRole("combobox", { name: "Session" }).click();
+  await page.getByRole("option", { name: "Calorimeters" }).click();
+  await addBlock.getByRole("textbox", { name: "Block title" }).fill("Afternoon");
+  await addBlock.getByRole("textbox", { name: "Start" }).fill("14:00");
+  await addBlock.getByRole("button", { name: "Save" }).click();
+  const afternoon = page.getByRole("article", { name: "Block Calorimeters: Afternoon" });
+  await expect(afternoon).toBeVisible();
+  await expect(undo).toHaveText("Undo: Added block “Calorimeters: Afternoon”");
+  await undo.click();
+  await expect(afternoon).toHaveCount(0);
+
+  await api.post<Contribution>(`/api/v1/events/${event.id}/contributions`, {
+    title: "Gas detectors",
+    sessionId: session.id,
+    durationMinutes: 20,
+  });
+  await page.reload();
+  await page.getByRole("button", { name: "Schedule…" }).click();
+  const scheduleDialog = page.getByRole("dialog", { name: "Schedule “Gas detectors”" });
+  await scheduleDialog.getByRole("radio", { name: /Block 1 of 1/ }).check();
+  await scheduleDialog.getByRole("button", { name: "Schedule" }).click();
+  const gas = blockBox.getByRole("article", { name: "Contribution Gas detectors" });
+  await expect(gas).toBeVisible();
+  await expect(undo).toHaveText("Undo: Scheduled “Gas detectors”");
+  await undo.click();
+  await expect(gas).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Schedule…" })).toBeVisible();
+});
+
+test.describe("far from the event", () => {
+  // Tokyo is 9 hours ahead of Reykjavik all year, and American English reads a 12-hour clock.
+  const FAR = { timezoneId: "Asia/Tokyo", locale: "en-US" };
+  test.use(FAR);
+  const shortDay = (day: string) =>
+    new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekday: "short", day: "numeric", month: "short" })
+      .format(new Date(`${day}T00:00:00Z`))
+      .replace(",", "");
+
+  test("a visitor in Tokyo reads the timetable on their own days and clock, still after a reload; the exact-time dialog reads as the grid does", async ({
+    page,
+    server,
+    browser,
+  }) => {
+    test.setTimeout(90_000);
+    await signIn(page, server.admin!, "Administrator");
+    const api = apiAs(page);
+    const [day1, day2, day3] = [dayFromNow(30), dayFromNow(31), dayFromNow(32)];
+    const event = await api.post<ConferenceEvent>("/api/v1/events", {
+      title: "Neutrino Nights",
+      startAt: `${day1}T08:00:00Z`,
+      endAt: `${day2}T18:00:00Z`,
+      timeZone: ZONE,
+      timetablePublished: true,
+    });
+    const session = await api.post<ConferenceSession>(`/api/v1/events/${event.id}/sessions`, { title: "Oscillations" });
+    for (const [title, startAt, durationMinutes] of [
+      ["Opening", `${day1}T09:00:00Z`, 90],
+      ["Late", `${day1}T14:30:00Z`, 90],
+      ["Owls", `${day2}T16:00:00Z`, 60],
+    ] as const)
+      await api.post<SessionBlock>(`/api/v1/events/${event.id}/sessions/${session.id}/blocks`, {
+        title,
+        startAt,
+        durationMinutes,
+      });
+
+    // The public timetable: the event's two days in its zone, or the visitor's three days in theirs, where the
+    // late block runs past midnight and says until when, and the last one is already the third day.
+    const visitor = await browser.newContext({
+      baseURL: server.baseUrl,
+      ...FAR,
+      viewport: { width: 1280, height: 800 },
+    });
+    const anonymous = await visitor.newPage();
+    await anonymous.goto(`/events/${event.id}/timetable`);
+    const tabs = anonymous.getByRole("tablist", { name: "Days" }).getByRole("tab");
+    await expect(tabs).toHaveText([shortDay(day1), shortDay(day2)]);
+    await anonymous.getByRole("radio", { name: "Your zone (Asia/Tokyo)" }).check();
+    await expect(tabs).toHaveText([shortDay(day1), shortDay(day2), shortDay(day3)]);
+    const block = (title: string) => anonymous.getByRole("article", { name: `Oscillations: ${title}` });
+    await expect(block("Opening")).toContainText("06:00 PM–07:30 PM GMT+9 (Asia/Tokyo)");
+    await expect(block("Late")).toContainText(`11:30 PM – ${shortDay(day2)}, 01:00 AM GMT+9 (Asia/Tokyo)`);
+    await expectNoA11yViolations(anonymous, "the public timetable in the visitor's zone");
+    await anonymous.setViewportSize({ width: 390, height: 844 });
+    await expectNoA11yViolations(anonymous, "the public timetable in the visitor's zone, on a phone");
+    await anonymous.setViewportSize({ width: 1280, height: 800 });
+    await anonymous.reload();
+    await expect(anonymous.getByRole("radio", { name: "Your zone (Asia/Tokyo)" })).toBeChecked();
+    await tabs.filter({ hasText: shortDay(day3) }).click();
+    await expect(block("Owls")).toContainText("01:00 AM–02:00 AM GMT+9 (Asia/Tokyo)");
+    await visitor.close();
+
+    // The organiser's editor keeps the event's zone, in the same clock as the rest, and so does its dialog.
+    await page.goto(`/events/${event.id}/manage/timetable`);
+    const opening = page.getByRole("article", { name: "Block Oscillations: Opening" });
+    await expect(
+      opening.getByRole("button", { name: /^Move or resize block “Oscillations: Opening”, 09:00 AM–10:30 AM/ }),
+    ).toBeVisible();
+    await opening.getByRole("button", { name: "Actions for block Oscillations: Opening" }).click();
+    await page.getByRole("menuitem", { name: "Set exact time…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Time of “Oscillations: Opening”" });
+    await expect(dialog.getByRole("textbox", { name: "Start" })).toHaveValue("09:00 AM");
+    await expectNoA11yViolations(page, "the exact-time dialog");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectNoA11yViolations(page, "the exact-time dialog, on a phone");
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await dialog.getByRole("textbox", { name: "Start" }).fill("9:15 am");
+    await dialog.getByRole("button", { name: "Save time" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(
+      opening.getByRole("button", { name: /^Move or resize block “Oscillations: Opening”, 09:15 AM–10:45 AM/ }),
+    ).toBeVisible();
+  });
 });

@@ -9,6 +9,9 @@ import {
   waitForEmail,
 } from "./fixtures";
 
+// A browser in Japan: the sign-up form offers its zone (issue 13, 6).
+test.use({ timezoneId: "Asia/Tokyo" });
+
 test("a visitor signs up, confirms the address from the email, sees their name, signs out, and signs in again after mistyping the password", async ({
   page,
   server,
@@ -53,7 +56,9 @@ test("a visitor signs up, confirms the address from the email, sees their name, 
 
   await expect(header).toContainText(`Signed in as ${name}`);
   await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByText(`Welcome back, ${name}`)).toBeVisible();
+  // A brand-new account is welcomed, not welcomed back (issue 13, 8).
+  await expect(page.getByText(`Welcome, ${name}.`)).toBeVisible();
+  await expect(page.getByText("Welcome back")).toHaveCount(0);
   await expect(header.getByRole("link", { name: "Account" })).toBeVisible();
   await expect(header.getByRole("button", { name: "Admin" })).toHaveCount(0);
   await expectNoA11yViolations(page, "the home page, signed in");
@@ -118,6 +123,13 @@ test("a visitor who signs up from a page is taken back there, even when opening 
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("Email").fill(email);
   await page.getByRole("textbox", { name: "Password", exact: true }).fill(PASSWORD);
+  // The time zone comes from the browser, and can be changed before the account exists (issue 13, 6).
+  const zone = page.getByRole("combobox", { name: "Time zone" });
+  await expect(zone).toHaveValue("Asia/Tokyo");
+  await zone.click();
+  await zone.fill("Europe/Lisbon");
+  await page.getByRole("option", { name: "Europe/Lisbon", exact: true }).click();
+  await expect(zone).toHaveValue("Europe/Lisbon");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Check your inbox" })).toBeVisible();
   const link = linkIn(await waitForEmail(server.smtp, email, /Confirm your email address/), "/confirm-email");
@@ -139,6 +151,7 @@ test("a visitor who signs up from a page is taken back there, even when opening 
     // A fresh browser loads the account page's code only now: allow for a busy machine.
     await expect(other.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible({ timeout: 20_000 });
     await expect(other.getByRole("banner")).toContainText(`Signed in as ${name}`);
+    await expect(other.getByRole("combobox", { name: "Time zone" })).toHaveValue("Europe/Lisbon");
   } finally {
     await phone.close();
   }

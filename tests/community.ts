@@ -42,6 +42,25 @@ export function utcLocal(minutes: number): string {
   return new Date(Date.now() + minutes * 60_000).toISOString().slice(0, 16);
 }
 
+/**
+ * The server's clock, which a test moves forward to see a session start or end: a start in the past cannot be
+ * set (issue 13, 7), so a session takes place by letting time pass. Give it to `useTestServer` and `reset` it
+ * after each test (`afterEach`), so the next one starts at the real time.
+ */
+export function travellingClock() {
+  let offsetMs = 0;
+  return {
+    now: () => new Date(Date.now() + offsetMs),
+    /** Time passes: `minutes` later for the server. */
+    advance(minutes: number) {
+      offsetMs += minutes * 60_000;
+    },
+    reset() {
+      offsetMs = 0;
+    },
+  };
+}
+
 /** The emails `address` received whose subject mentions `title`. */
 export function mailsAbout(server: TestServer, address: string, title: string) {
   return server.smtp.to(address).filter((m) => (m.subject ?? "").includes(title));

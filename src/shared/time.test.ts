@@ -1,10 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
+  dayInZone,
   describeInstant,
+  formatClock,
   formatInZone,
+  formatRangeInZone,
   isKnownTimeZone,
   listTimeZones,
+  localeHourCycle,
   offsetMinutes,
+  parseClock,
   viewerTimeZone,
   zoneAbbreviation,
 } from "./time";
@@ -125,5 +130,90 @@ describe("zones", () => {
 
   it("adds an alias the browser reports even when the list has only the canonical name", () => {
     expect(listTimeZones(["Asia/Calcutta"])).toContain("Asia/Calcutta");
+  });
+});
+
+describe("the viewer's clock", () => {
+  it("takes the hour cycle from the locale", () => {
+    expect(localeHourCycle("en-US")).toBe("h12");
+    expect(localeHourCycle("en-GB")).toBe("h23");
+    expect(localeHourCycle("de-DE")).toBe("h23");
+    expect(localeHourCycle("not a locale")).toBe("h23");
+  });
+
+  it("writes a clock the way a browser's time field shows it in that cycle", () => {
+    expect(formatClock(17, 5)).toBe("17:05");
+    expect(formatClock(17, 5, "h12")).toBe("05:05 PM");
+    expect(formatClock(0, 0, "h12")).toBe("12:00 AM");
+    expect(formatClock(12, 30, "h12")).toBe("12:30 PM");
+    expect(formatClock(9, 5, "h12", 7)).toBe("09:05:07 AM");
+  });
+
+  it("reads a typed time in either cycle", () => {
+    for (const typed of ["17:05", "5:05 pm", "05:05 PM", "5:05PM", "17.05", "17h05", "5:05 p.m."])
+      expect(parseClock(typed), typed).toBe("17:05");
+    expect(parseClock("12:00 AM")).toBe("00:00");
+    expect(parseClock("12 pm")).toBe("12:00");
+    expect(parseClock("9:30")).toBe("09:30");
+    for (const wrong of ["", "17", "24:00", "13:00 PM", "0:30 am", "9:60", "noon"])
+      expect(parseClock(wrong), wrong).toBeNull();
+  });
+
+  it("shows every time of a view in the viewer's cycle", () => {
+    expect(formatInZone("2026-03-03T16:00:00Z", "Europe/Paris", { hourCycle: "h12" })).toBe(
+      "Tue 3 Mar 2026, 05:00 PM CET (Europe/Paris)",
+    );
+    expect(
+      describeInstant(
+        "2026-03-03T16:00:00Z",
+        { viewerZone: "America/New_York", sourceZone: "Europe/Paris" },
+        "en-GB",
+        "h12",
+      ),
+    ).toEqual({
+      viewer: "Tue 3 Mar 2026, 11:00 AM EST (America/New_York)",
+      source: "05:00 PM CET (Europe/Paris)",
+      viewerZone: "America/New_York",
+    });
+  });
+});
+
+describe("formatRangeInZone", () => {
+  it("names the zone once for a range within a day", () => {
+    expect(formatRangeInZone("2026-03-27T08:00:00Z", "2026-03-27T09:30:00Z", "Europe/Paris")).toBe(
+      "09:00–10:30 CET (Europe/Paris)",
+    );
+    expect(
+      formatRangeInZone("2026-03-27T08:00:00Z", "2026-03-27T09:30:00Z", "Europe/Paris", { hourCycle: "h12" }),
+    ).toBe("09:00 AM–10:30 AM CET (Europe/Paris)");
+  });
+
+  it("says on which day a range ends when it crosses midnight in the zone", () => {
+    // 18:00 UTC is 19:00 in Paris on Friday; 00:25 UTC is 01:25 there on Saturday.
+    expect(formatRangeInZone("2026-03-27T18:00:00Z", "2026-03-28T00:25:00Z", "Europe/Paris")).toBe(
+      "19:00 – Sat 28 Mar, 01:25 CET (Europe/Paris)",
+    );
+    // The same block in New York is within Friday.
+    expect(formatRangeInZone("2026-03-27T18:00:00Z", "2026-03-28T00:25:00Z", "America/New_York")).toBe(
+      "14:00–20:25 EDT (America/New_York)",
+    );
+  });
+
+  it("keeps an end at the stroke of midnight on the same day", () => {
+    expect(formatRangeInZone("2026-03-27T22:00:00Z", "2026-03-27T23:00:00Z", "Europe/Paris")).toBe(
+      "23:00–00:00 CET (Europe/Paris)",
+    );
+  });
+
+  it("names both zone abbreviations across a DST change", () => {
+    expect(formatRangeInZone("2026-03-29T00:30:00Z", "2026-03-29T01:30:00Z", "Europe/Paris")).toBe(
+      "01:30 CET (Europe/Paris) – 03:30 CEST (Europe/Paris)",
+    );
+  });
+
+  it("gives the calendar day of an instant in a zone", () => {
+    expect(dayInZone("2026-03-27T23:30:00Z", "Europe/Paris")).toBe("2026-03-28");
+    expect(dayInZone("2026-03-27T23:30:00Z", "America/New_York")).toBe("2026-03-27");
+    expect(dayInZone(Date.parse("2026-03-27T23:30:00Z"), "UTC")).toBe("2026-03-27");
   });
 });

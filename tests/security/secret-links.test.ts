@@ -78,16 +78,17 @@ describeEngines("security: secret links are not shown to admins", (engine) => {
     });
     expect(added.status).toBe(201);
 
-    expectMasked(await adminView(admin, invited), "/reset-password");
+    expectMasked(await adminView(admin, invited), "/accept-invitation");
     await server().deliver();
-    const link = linksIn(server(), invited, "/reset-password")[0];
+    const link = linksIn(server(), invited, "/accept-invitation")[0];
     const token = link?.searchParams.get("token") as string;
-    expect(link?.searchParams.get("invited")).toBe("1");
-    expectMasked(await adminView(admin, invited), "/reset-password", token);
+    expect(link?.searchParams.get("next")).toBe(`/sessions/${session.body.id}`);
+    expectMasked(await adminView(admin, invited), "/accept-invitation", token);
     for (const payload of await storedPayloads(server(), invited)) expect(payload).not.toContain(token);
-    expect(
-      (await server().agent().post("/api/v1/auth/password-reset/confirm", { token, password: PASSWORD })).status,
-    ).toBe(200);
+    const accepted = await server()
+      .agent()
+      .post("/api/v1/auth/invitation/accept", { token, name: "Invited Person", password: PASSWORD });
+    expect(accepted.status).toBe(200);
   });
 
   it("masks the sign-up confirmation link", async () => {

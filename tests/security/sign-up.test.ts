@@ -226,10 +226,13 @@ describeEngines("security: verified addresses", (engine) => {
     ).toBe(201);
     expect((await accountsWith(server(), invited))[0]?.email_verified_at).toBeNull();
     await server().deliver();
-    const invitation = linksIn(server(), invited, "/reset-password").at(-1)?.searchParams.get("token");
+    const invitation = linksIn(server(), invited, "/accept-invitation").at(-1)?.searchParams.get("token");
     expect(
-      (await server().agent().post("/api/v1/auth/password-reset/confirm", { token: invitation, password: PASSWORD }))
-        .status,
+      (
+        await server()
+          .agent()
+          .post("/api/v1/auth/invitation/accept", { token: invitation, name: "Invited", password: PASSWORD })
+      ).status,
     ).toBe(200);
     expect((await accountsWith(server(), invited))[0]?.email_verified_at).toBeTruthy();
 

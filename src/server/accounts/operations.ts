@@ -2,6 +2,7 @@ import { safeNext } from "../../shared/next-path";
 import type {
   AdminUser,
   AdminUserUpdate,
+  InvitationAcceptInput,
   SignUpConfirmInput,
   SignUpInput,
   SignUpRequestInput,
@@ -119,7 +120,7 @@ export async function signUp(deps: Deps, input: SignUpInput, opts: { asAdmin?: b
 }
 
 function newUserRow(
-  input: { email: string; name: string },
+  input: { email: string; name: string; timeZone?: string | null },
   passwordHash: string,
   now: string,
   opts: { isAdmin: boolean; emailVerifiedAt: string | null },
@@ -132,7 +133,7 @@ function newUserRow(
     is_admin: opts.isAdmin ? 1 : 0,
     is_staff: 0,
     is_premium: 0,
-    time_zone: null,
+    time_zone: input.timeZone ?? null,
     deactivated_at: null,
     created_at: now,
     updated_at: now,
@@ -196,6 +197,7 @@ export async function requestSignUp(
       name: input.name,
       password_hash: passwordHash,
       browser_hash: sha256(browserToken),
+      time_zone: input.timeZone ?? null,
       created_at: nowIso,
       expires_at: addMs(nowIso, SIGN_UP_TTL_MS),
     });
@@ -247,7 +249,12 @@ export async function confirmSignUp(
     if (await findUserByEmail(tx, request.email)) {
       throw conflict("email_taken", "This address already has an account. Sign in, or reset your password.");
     }
-    const user = newUserRow(request, request.password_hash, nowIso, { isAdmin: false, emailVerifiedAt: nowIso });
+    const user = newUserRow(
+      { email: request.email, name: request.name, timeZone: request.time_zone },
+      request.password_hash,
+      nowIso,
+      { isAdmin: false, emailVerifiedAt: nowIso },
+    );
     await insertUser(tx, user);
     await recordAudit(tx, {
       actorId: user.id,
@@ -369,6 +376,56 @@ export async function resetPassword(deps: Deps, token: string, password: string)
       objectId: user.id,
       at: now,
     });
+  });
+}
+
+/**
+ * An invited address creates its account (issue #13): the invitation's link (a reset row for an account that never
+ * had a password) sets the name, password and time zone, works once, and proves the address. Returns the account,
+ * for the route to sign this browser in. A link of an account that already has a password is refused: that is a
+ * password reset, which signs nobody in.
+ */
+export async function acceptInvitation(deps: Deps, input: InvitationAcceptInput): Promise<UserRow> {
+  const now = deps.clock.now().toISOString();
+  const passwordHashPromise = hashPassword(input.password);
+  return deps.db.transaction().execute(async (tx) => {
+    const link = await findPasswordReset(tx, sha256(input.token));
+    const user = link ? await findUserById(tx, link.user_id) : undefined;
+    if (!link || !user || link.used_at !== null || link.expires_at <= now) {
+      throw new AppError(
+        400,
+        "invalid_token",
+        "This invitation link is invalid, was already used or has expired. Ask the organisers for a new one, or reset your password if you set one.",
+        { token: "is invalid or expired" },
+      );
+    }
+    if (user.password_hash !== null) {
+      throw conflict("already_set_up", "This account already has a password: sign in, or reset your password.");
+    }
+    if (user.deactivated_at !== null) {
+      throw new AppError(403, "account_deactivated", "This account has been deactivated. Contact the organisers.");
+    }
+    checkPassword(input.password, user.email, "password");
+    if (!(await usePasswordReset(tx, link.id, now)))
+      throw new AppError(400, "invalid_token", "This link was already used.");
+    const patch = {
+      name: input.name,
+      time_zone: input.timeZone ?? null,
+      password_hash: await passwordHashPromise,
+      email_verified_at: user.email_verified_at ?? now,
+      updated_at: now,
+    };
+    await updateUser(tx, user.id, patch);
+    await retirePasswordResets(tx, user.id, now);
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "user.invitation_accepted",
+      objectType: "user",
+      objectId: user.id,
+      changes: { name: input.name, timeZone: patch.time_zone },
+      at: now,
+    });
+    return { ...user, ...patch };
   });
 }
 

@@ -8,6 +8,7 @@ import {
   AdminUserUpdate,
   ChangeEmailInput,
   ChangePasswordInput,
+  InvitationAcceptInput,
   type Me,
   MeResponse,
   PasswordResetConfirmInput,
@@ -29,6 +30,7 @@ import { errorResponses } from "../platform/openapi-responses";
 import { readFeatures } from "../site/settings";
 import { completeSetup } from "./bootstrap";
 import {
+  acceptInvitation,
   adminUpdateUser,
   changeEmail,
   changePassword,
@@ -196,6 +198,21 @@ export function accountRoutes(deps: Deps): FastifyPluginAsyncZod {
         await resetPassword(deps, req.body.token, req.body.password);
         return { ok: true as const };
       },
+    );
+
+    app.post(
+      "/api/v1/auth/invitation/accept",
+      {
+        schema: {
+          tags: ["accounts"],
+          summary: "Create the account an admin invited to a session, and sign in",
+          description:
+            "The invitation's emailed link (7 days, once) sets the name, password and time zone of the account made for the address. A link of an account that already has a password is refused (409 already_set_up).",
+          body: InvitationAcceptInput,
+          response: { 200: MeResponse, ...errorResponses(400, 403, 409) },
+        },
+      },
+      async (req, reply) => signInBrowser(req, reply, await acceptInvitation(deps, req.body)),
     );
 
     app.patch(

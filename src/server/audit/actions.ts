@@ -14,6 +14,7 @@ type UserAction =
   | "user.created_as_first_admin"
   | "user.promoted_from_config"
   | "user.password_reset"
+  | "user.invitation_accepted"
   | "user.password_changed"
   | "user.profile_updated"
   | "user.email_changed"

@@ -37,7 +37,8 @@ export function sessionEntry(
 
 /**
  * The iTIP part of a community email (platform.md, Calendar invitations): REQUEST for a registration or a
- * change, CANCEL when the session or the registration is cancelled. Meeting details only go to participants.
+ * change, CANCEL when the session or the registration is cancelled. Meeting details only go with a REQUEST to
+ * a participant who has an account (`withMeeting: false` for an invited address that has none yet).
  */
 export function sessionInvite(
   config: Pick<Config, "baseUrl" | "mailFrom">,
@@ -45,8 +46,9 @@ export function sessionInvite(
   attendee: { name: string | null; email: string },
   organizerName: string,
   method: IcsMethod,
+  opts: { withMeeting?: boolean } = {},
 ): Pick<OutboundEmail, "icalEvent"> {
-  const entry = sessionEntry(config, row, { withMeeting: method === "REQUEST" });
+  const entry = sessionEntry(config, row, { withMeeting: method === "REQUEST" && opts.withMeeting !== false });
   if (!entry) return {};
   const organizer = { name: organizerName, email: config.mailFrom };
   const content = buildIcs([entry], { method, attendee, organizer, timeZone: row.time_zone });

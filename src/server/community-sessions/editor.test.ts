@@ -1,6 +1,6 @@
 // Session editor (admin) through HTTP: New Session, validation, the status lifecycle, Open ⇄ Full, versions,
 // Session Updated / Session Cancelled emails, Delete, the audit log and Admin > Sessions (community.md).
-import { expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 import {
   allMailsAbout,
   auditOf,
@@ -8,6 +8,7 @@ import {
   futureLocal,
   mailsAbout,
   registeredMember,
+  travellingClock,
   uniqueTitle,
   utcLocal,
 } from "../../../tests/community";
@@ -21,7 +22,9 @@ type S = CommunitySession;
 type AdminList = SessionCardList & { total: number };
 
 describeEngines("community sessions: editor API", (engine) => {
-  const server = useTestServer(engine, { env: { UPDATE_NOTICE_DELAY_MS: "0" } });
+  const clock = travellingClock();
+  const server = useTestServer(engine, { clock, env: { UPDATE_NOTICE_DELAY_MS: "0" } });
+  afterEach(() => clock.reset());
   const admin = async () => (await signedInAgent(server(), { admin: true })).agent;
 
   async function sessionCount(): Promise<number> {
@@ -121,6 +124,11 @@ describeEngines("community sessions: editor API", (engine) => {
     ["title", { title: "" }, /required/],
     ["title", { title: "   " }, /required/],
     ["title", { title: "x".repeat(201) }, /200/],
+    // Issue 13, 7: refused, not cut to 200 or turned into 1.
+    ["title", { title: "x".repeat(306) }, /^must be at most 200 characters$/],
+    ["maxGuests", { maxGuests: -1 }, /^must be between 0 and 10000$/],
+    // Issue 13, 7: a start in the past was accepted.
+    ["startsLocal", { timeZone: "UTC", startsLocal: utcLocal(-10) }, /^must be in the future$/],
     ["durationMinutes", { durationMinutes: 4 }, /between 5 and 720/],
     ["durationMinutes", { durationMinutes: 721 }, /between 5 and 720/],
     ["durationMinutes", { durationMinutes: 45.5 }, /whole number/],
@@ -333,7 +341,8 @@ describeEngines("community sessions: editor API", (engine) => {
     expect((await status(a, open.id, "close")).body.status).toBe("closed");
     expect((await status(a, open.id, "reopen")).body.status).toBe("full");
     expect((await status(a, open.id, "cancel")).body.status).toBe("cancelled");
-    expect((await status(a, open.id, "reopen")).body.status).toBe("full");
+    const restored = await a.post<S>(`${BASE}/${open.id}/status`, { action: "reopen", participants: "restore" });
+    expect(restored.body.status).toBe("full");
 
     // A Draft whose only slot was filled by the organiser opens straight into Full.
     const draft = await a.post<S>(BASE, {
@@ -349,6 +358,63 @@ describeEngines("community sessions: editor API", (engine) => {
       201,
     );
     expect((await status(a, draft.body.id, "open")).body.status).toBe("full");
+  });
+
+  it("once the start has passed, only Cancel is offered; opening, closing and reopening are refused with the reason", async () => {
+    const a = await admin();
+    const ahead = { timeZone: "UTC", startsLocal: utcLocal(10), meetingUrl: "https://meet.example.org/late" };
+    const open = await buildOpenSession(a, { title: uniqueTitle("Started"), ...ahead, durationMinutes: 60 });
+    const closed = await buildOpenSession(a, { title: uniqueTitle("Closed, started"), ...ahead });
+    expect((await status(a, closed.id, "close")).body.status).toBe("closed");
+    const draft = (await a.post<S>(BASE, { title: uniqueTitle("Draft, started"), ...ahead })).body;
+    const cancelled = await buildOpenSession(a, { title: uniqueTitle("Cancelled, started"), ...ahead });
+    expect((await status(a, cancelled.id, "cancel")).body.status).toBe("cancelled");
+    expect(draft.abilities).toMatchObject({ statusActions: ["open", "cancel"], statusNote: null });
+
+    clock.advance(20);
+    const running = (await get(a, open.id)).body;
+    expect(running.shownStatus).toBe("in_progress");
+    expect(running.abilities).toMatchObject({
+      statusActions: ["cancel"],
+      statusNote: "The session has started, so registration is already over.",
+    });
+    const close = await status(a, open.id, "close");
+    expect(close.status).toBe(409);
+    expect(close.body.error).toMatchObject({ code: "session_started", message: running.abilities.statusNote });
+
+    expect((await get(a, closed.id)).body.abilities).toMatchObject({
+      statusActions: ["cancel"],
+      statusNote: "The session has started, so registration cannot reopen.",
+    });
+    expect((await status(a, closed.id, "reopen")).body.error.code).toBe("start_passed");
+
+    // A Draft is not opened straight into In Progress or Completed: the refusal names the field.
+    expect((await get(a, draft.id)).body.abilities).toMatchObject({
+      statusActions: ["cancel"],
+      statusNote: "The Date & Time has passed: set a future one before opening the session.",
+    });
+    const openLate = await status(a, draft.id, "open");
+    expect(openLate.status).toBe(409);
+    expect(openLate.body.error).toMatchObject({
+      code: "start_passed",
+      message: "The Date & Time has passed: set a future one before opening the session.",
+      fields: { startsLocal: "The Date & Time has passed: set a future one before opening the session." },
+    });
+    expect((await status(a, cancelled.id, "reopen")).body.error.code).toBe("start_passed");
+    // Nothing changed.
+    const statuses = await Promise.all(
+      [open, closed, draft, cancelled].map(async (x) => (await get(a, x.id)).body.status),
+    );
+    expect(statuses).toEqual(["open", "closed", "draft", "cancelled"]);
+
+    // Given a future Date & Time, the Draft opens; a past one cannot be set instead.
+    const past = await patch(a, draft.id, { startsLocal: utcLocal(-5) });
+    expect(past.status).toBe(400);
+    expect(past.body.error.fields).toEqual({ startsLocal: "must be in the future" });
+    expect((await patch(a, draft.id, { startsLocal: utcLocal(60 * 24) })).status).toBe(200);
+    expect((await status(a, draft.id, "open")).body.status).toBe("open");
+    // The session that took place keeps its other fields editable.
+    expect((await patch(a, open.id, { description: "Slides are online." })).status).toBe(200);
   });
 
   it("two editors never overwrite each other: the later save gets version_conflict and changes nothing", async () => {
@@ -397,7 +463,13 @@ describeEngines("community sessions: editor API", (engine) => {
     const guest = await registeredMember(server(), open.id, "guest");
     const full = (await get(a, open.id)).body;
     expect(full.status).toBe("full");
-    expect(full.abilities.statusActions).toEqual(["close", "reopen", "cancel"]);
+    // Issue 13, 3: Reopen registration would leave it Full, so it is not offered, and the editor says why.
+    expect(full.abilities.statusActions).toEqual(["close", "cancel"]);
+    expect(full.abilities.statusNote).toMatch(/reopens by itself when a place frees up/);
+    const reopenFull = await status(a, open.id, "reopen");
+    expect(reopenFull.status).toBe(409);
+    expect(reopenFull.body.error).toMatchObject({ code: "already_full", message: full.abilities.statusNote });
+    expect((await get(a, open.id)).body).toMatchObject({ status: "full", version: full.version });
 
     const late = await signedInAgent(server());
     expect((await late.agent.get<S>(`${BASE}/${open.id}`)).body.registrableRoles).toEqual([]);
@@ -674,14 +746,16 @@ describeEngines("community sessions: editor API", (engine) => {
     const open = await buildOpenSession(a, { title: `${tag} open` });
     const closed = await buildOpenSession(a, { title: `${tag} closed` });
     await status(a, closed.id, "close");
-    const past = await buildOpenSession(a, { title: `${tag} past`, timeZone: "UTC", startsLocal: utcLocal(-3 * 1440) });
+    const past = await buildOpenSession(a, { title: `${tag} past`, timeZone: "UTC", startsLocal: utcLocal(10) });
     const running = await buildOpenSession(a, {
       title: `${tag} running`,
       timeZone: "UTC",
-      startsLocal: utcLocal(-10),
+      startsLocal: utcLocal(3 * 1440),
       durationMinutes: 120,
     });
     await buildOpenSession(a, { title: uniqueTitle("Unrelated") });
+    // Three days pass: "past" took place, "running" began ten minutes ago.
+    clock.advance(3 * 1440 + 10);
 
     const ids = async (query: string) => {
       const res = await a.get<AdminList>(`/api/v1/admin/community/sessions?${query}`);

@@ -59,12 +59,14 @@ export async function addParticipantByEmail(
       adminOverride: can(actor, "community.premium.override", SITE),
     });
     const view = emailView(deps, w.row);
-    const calendar = invite(deps, w, w.row, target, "REQUEST");
     if (invitationToken) {
-      const link = `${deps.config.baseUrl}/reset-password?token=${encodeURIComponent(invitationToken)}&invited=1`;
-      // The link sets the password of the new account: only its owner may read it (issue #11).
+      // The link creates the account and lands on the session page; only its owner may read it (issue #11). Until
+      // the account exists nothing proves who reads this mailbox, so no meeting details, in the calendar part
+      // neither (issue #13).
+      const next = encodeURIComponent(`/sessions/${w.row.id}`);
+      const link = `${deps.config.baseUrl}/accept-invitation?token=${encodeURIComponent(invitationToken)}&next=${next}`;
       await enqueueEmail(w.tx, deps, target.email, accountInvitationEmail(w.site, view, input.role, link), {
-        ...calendar,
+        ...invite(deps, w, w.row, target, "REQUEST", { withMeeting: false }),
         secrets: [invitationToken],
       });
     } else {
@@ -74,7 +76,7 @@ export async function addParticipantByEmail(
         deps,
         target.email,
         registrationConfirmedEmail(w.site, view, recipient(target), input.role, talk),
-        calendar,
+        invite(deps, w, w.row, target, "REQUEST"),
       );
     }
     await recordAudit(w.tx, {

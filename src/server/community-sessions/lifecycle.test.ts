@@ -5,8 +5,10 @@ import {
   allowedStatusActions,
   applyStatusAction,
   canMemberCancel,
+  hasStarted,
   isPublished,
   isVisibleToMembers,
+  pastStartRefusal,
   reconcileFull,
   registrationRefusal,
   requiredWhilePublished,
@@ -14,11 +16,14 @@ import {
   STATUS_ACTIONS,
   type StatusActionContext,
   shownStatus,
+  statusChoices,
   takesInvitations,
 } from "./lifecycle";
 
 // community.md, Status lifecycle, restated as a table independent of the code:
 // "publish" lands in Open (or Full when no slot is free) and needs Date & Time and Meeting URL.
+// Issue 13, 3 and 7: once the start has passed, registration is over, so only cancelling still applies; reopening
+// a Full session with no free slot would leave it Full, so it does not apply either.
 type Outcome = "refused" | "publish" | "closed" | "cancelled";
 const TRANSITIONS: Record<SessionStatus, Record<StatusAction, Outcome>> = {
   draft: { open: "publish", close: "refused", reopen: "refused", cancel: "cancelled" },
@@ -37,8 +42,13 @@ const REFUSAL_MESSAGES: Record<SessionStatus, string> = {
 };
 
 const BOOLS = [false, true] as const;
+// A session can only have started when it has a start.
 const CONTEXTS: StatusActionContext[] = BOOLS.flatMap((hasStart) =>
-  BOOLS.flatMap((hasMeetingUrl) => BOOLS.map((isFull) => ({ hasStart, hasMeetingUrl, isFull }))),
+  BOOLS.flatMap((hasMeetingUrl) =>
+    BOOLS.flatMap((isFull) =>
+      (hasStart ? BOOLS : [false]).map((hasStarted) => ({ hasStart, hasMeetingUrl, isFull, hasStarted })),
+    ),
+  ),
 );
 
 function expected(status: SessionStatus, action: StatusAction, ctx: StatusActionContext) {
@@ -47,9 +57,17 @@ function expected(status: SessionStatus, action: StatusAction, ctx: StatusAction
     case "refused":
       return { ok: false, code: "invalid_transition", message: REFUSAL_MESSAGES[status] };
     case "closed":
+      if (ctx.hasStarted) return { ok: false, code: "session_started" };
+      return { ok: true, status: outcome };
     case "cancelled":
       return { ok: true, status: outcome };
     case "publish":
+      if (ctx.hasStarted) {
+        return status === "draft" || status === "cancelled"
+          ? { ok: false, code: "start_passed", field: "startsLocal" }
+          : { ok: false, code: "start_passed" };
+      }
+      if (status === "full" && ctx.isFull) return { ok: false, code: "already_full" };
       if (!ctx.hasStart) return { ok: false, code: "required_before_open", field: "startsLocal" };
       if (!ctx.hasMeetingUrl) return { ok: false, code: "required_before_open", field: "meetingUrl" };
       return { ok: true, status: ctx.isFull ? "full" : "open" };
@@ -62,7 +80,7 @@ const ROWS = SESSION_STATUSES.flatMap((status) =>
       status,
       action,
       ctx,
-      name: `${status} + ${action} (start ${ctx.hasStart ? "set" : "unset"}, meeting URL ${
+      name: `${status} + ${action} (start ${ctx.hasStart ? (ctx.hasStarted ? "passed" : "ahead") : "unset"}, meeting URL ${
         ctx.hasMeetingUrl ? "set" : "unset"
       }, ${ctx.isFull ? "full" : "not full"})`,
     })),
@@ -70,8 +88,8 @@ const ROWS = SESSION_STATUSES.flatMap((status) =>
 );
 
 describe("applyStatusAction", () => {
-  it("walks every status × action × full × prerequisites (5 × 4 × 2 × 4 = 160)", () => {
-    expect(ROWS).toHaveLength(160);
+  it("walks every status × action × full × meeting URL × start unset, ahead or passed (5 × 4 × 2 × 2 × 3 = 240)", () => {
+    expect(ROWS).toHaveLength(240);
   });
 
   it.each(ROWS)("$name", ({ status, action, ctx }) => {
@@ -79,7 +97,7 @@ describe("applyStatusAction", () => {
   });
 
   it("names every missing field in the message and the first one in field", () => {
-    const none = { hasStart: false, hasMeetingUrl: false, isFull: false };
+    const none = { hasStart: false, hasMeetingUrl: false, isFull: false, hasStarted: false };
     expect(applyStatusAction("draft", "open", none)).toEqual({
       ok: false,
       code: "required_before_open",
@@ -95,15 +113,17 @@ describe("applyStatusAction", () => {
   });
 
   it("refuses to cancel a session twice", () => {
-    const ctx = { hasStart: true, hasMeetingUrl: true, isFull: false };
+    const ctx = { hasStart: true, hasMeetingUrl: true, isFull: false, hasStarted: false };
     expect(applyStatusAction("cancelled", "cancel", ctx)).toMatchObject({ ok: false, code: "invalid_transition" });
   });
 
+  const ahead = { hasStart: true, hasMeetingUrl: true, isFull: false, hasStarted: false };
+
   it("lets a cancelled Draft be reopened only once it has a time and a meeting link", () => {
-    expect(applyStatusAction("cancelled", "reopen", { hasStart: false, hasMeetingUrl: true, isFull: false })).toEqual(
+    expect(applyStatusAction("cancelled", "reopen", { ...ahead, hasStart: false })).toEqual(
       expect.objectContaining({ ok: false, field: "startsLocal" }),
     );
-    expect(applyStatusAction("cancelled", "reopen", { hasStart: true, hasMeetingUrl: true, isFull: false })).toEqual({
+    expect(applyStatusAction("cancelled", "reopen", ahead)).toEqual({
       ok: true,
       status: "open",
     });
@@ -114,6 +134,77 @@ describe("applyStatusAction", () => {
       const allowed = STATUS_ACTIONS.filter((a) => TRANSITIONS[status][a] !== "refused");
       expect(allowedStatusActions(status)).toEqual(allowed);
     }
+  });
+
+  it("refuses to open a Draft whose Date & Time has passed, naming the field and the rule", () => {
+    expect(applyStatusAction("draft", "open", { ...ahead, hasStarted: true })).toEqual({
+      ok: false,
+      code: "start_passed",
+      message: "The Date & Time has passed: set a future one before opening the session.",
+      field: "startsLocal",
+    });
+  });
+
+  it("refuses to reopen a Full session that has no free slot, saying it reopens by itself", () => {
+    expect(applyStatusAction("full", "reopen", { ...ahead, isFull: true })).toMatchObject({
+      ok: false,
+      code: "already_full",
+      message: expect.stringContaining("reopens by itself when a place frees up"),
+    });
+  });
+});
+
+describe("statusChoices", () => {
+  const ahead = { hasStart: true, hasMeetingUrl: true, isFull: false, hasStarted: false };
+
+  it("offers exactly the actions applyStatusAction would not refuse as not applying", () => {
+    for (const { status, action, ctx } of ROWS) {
+      const result = applyStatusAction(status, action, ctx);
+      const offered = statusChoices(status, ctx).actions.includes(action);
+      const notApplying = !result.ok && result.code !== "required_before_open";
+      expect(offered, `${status} + ${action}`).toBe(!notApplying);
+    }
+  });
+
+  it("does not offer Reopen registration on a Full session, and says why", () => {
+    expect(statusChoices("full", { ...ahead, isFull: true })).toEqual({
+      actions: ["close", "cancel"],
+      note: "Every place is taken, so reopening would leave it Full. Registration reopens by itself when a place frees up.",
+    });
+  });
+
+  it("offers every button the table allows before the start, with no note", () => {
+    expect(statusChoices("draft", ahead)).toEqual({ actions: ["open", "cancel"], note: null });
+    expect(statusChoices("open", ahead)).toEqual({ actions: ["close", "cancel"], note: null });
+    expect(statusChoices("closed", { ...ahead, isFull: true })).toEqual({ actions: ["reopen", "cancel"], note: null });
+    expect(statusChoices("cancelled", ahead)).toEqual({ actions: ["reopen"], note: null });
+  });
+
+  it("keeps Open on a Draft without a time or a link: the refusal then names what is missing", () => {
+    expect(statusChoices("draft", { ...ahead, hasStart: false, hasMeetingUrl: false }).actions).toEqual([
+      "open",
+      "cancel",
+    ]);
+  });
+
+  it("offers only Cancel once the start has passed, and says why", () => {
+    const started = { ...ahead, hasStarted: true };
+    expect(statusChoices("open", started)).toEqual({
+      actions: ["cancel"],
+      note: "The session has started, so registration is already over.",
+    });
+    expect(statusChoices("closed", started)).toEqual({
+      actions: ["cancel"],
+      note: "The session has started, so registration cannot reopen.",
+    });
+    expect(statusChoices("draft", started)).toEqual({
+      actions: ["cancel"],
+      note: "The Date & Time has passed: set a future one before opening the session.",
+    });
+    expect(statusChoices("cancelled", started)).toEqual({
+      actions: [],
+      note: "The Date & Time has passed: set a future one before reopening the session.",
+    });
   });
 });
 
@@ -253,6 +344,30 @@ describe("canMemberCancel", () => {
 
   it("allows cancelling a session with no start yet", () => {
     expect(canMemberCancel(null, new Date("2030-06-01T15:00:00Z"))).toBe(true);
+  });
+});
+
+describe("hasStarted", () => {
+  const start = "2030-06-01T14:00:00.000Z";
+  it("is false before the start and without one, true from the start on", () => {
+    expect(hasStarted(start, new Date("2030-06-01T13:59:59.999Z"))).toBe(false);
+    expect(hasStarted(start, new Date(start))).toBe(true);
+    expect(hasStarted(null, new Date(start))).toBe(false);
+  });
+});
+
+describe("pastStartRefusal", () => {
+  const now = new Date("2030-06-01T14:00:00.000Z");
+
+  it("refuses a new start that is not ahead", () => {
+    expect(pastStartRefusal("2030-06-01T13:59:00.000Z", null, now)).toBe("must be in the future");
+    expect(pastStartRefusal("2030-06-01T14:00:00.000Z", "2030-07-01T14:00:00.000Z", now)).toBe("must be in the future");
+  });
+
+  it("accepts a start ahead, no start, and a passed start left as it was", () => {
+    expect(pastStartRefusal("2030-06-01T14:01:00.000Z", null, now)).toBeNull();
+    expect(pastStartRefusal(null, "2030-05-01T14:00:00.000Z", now)).toBeNull();
+    expect(pastStartRefusal("2030-05-01T14:00:00.000Z", "2030-05-01T14:00:00.000Z", now)).toBeNull();
   });
 });
 

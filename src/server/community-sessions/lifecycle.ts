@@ -15,6 +15,8 @@ export interface StatusActionContext {
   hasMeetingUrl: boolean;
   /** Every slot is taken (see `isFull` in slots.ts). */
   isFull: boolean;
+  /** The start has passed (see `hasStarted`): registration is over, so nothing can open it again. */
+  hasStarted: boolean;
 }
 
 export type StatusActionResult =
@@ -45,18 +47,74 @@ const ACTION_VERBS: Record<StatusAction, string> = {
 };
 
 /**
- * The status actions an admin may take on a session in this status, in button order
- * (community.md, Status lifecycle). The editor shows only these.
+ * The status actions the lifecycle table allows from this status, in button order (community.md, Status
+ * lifecycle), whatever the session's slots and clock. `statusChoices` narrows them to those that apply now.
  */
 export function allowedStatusActions(status: SessionStatus): readonly StatusAction[] {
   return ALLOWED_ACTIONS[status];
+}
+
+/** An action the table allows that would change nothing visible now, and why (shown where its button would be). */
+type NotApplicable = { code: string; message: string; field?: string };
+
+const FULL_REOPENS_ITSELF =
+  "Every place is taken, so reopening would leave it Full. Registration reopens by itself when a place frees up.";
+
+/**
+ * Why `action`, allowed from `status` by the table, does not apply to this session now, or null when it does:
+ * once the start has passed registration is over, so opening, closing and reopening would only change a status
+ * nobody sees (the session shows In Progress or Completed); reopening a Full session with no free slot leaves
+ * it Full. Cancelling always applies. Missing Date & Time or Meeting URL is not here: the action applies once
+ * they are set, and `applyStatusAction` names them.
+ */
+function notApplicable(status: SessionStatus, action: StatusAction, ctx: StatusActionContext): NotApplicable | null {
+  if (action === "cancel") return null;
+  if (ctx.hasStarted) {
+    if (action === "close") {
+      return { code: "session_started", message: "The session has started, so registration is already over." };
+    }
+    // A Draft or a Cancelled session can be given a new Date & Time; a published one has simply taken place.
+    if (status === "draft" || status === "cancelled") {
+      const verb = action === "open" ? "opening" : "reopening";
+      return {
+        code: "start_passed",
+        message: `The Date & Time has passed: set a future one before ${verb} the session.`,
+        field: "startsLocal",
+      };
+    }
+    return { code: "start_passed", message: "The session has started, so registration cannot reopen." };
+  }
+  if (action === "reopen" && status === "full" && ctx.isFull) {
+    return { code: "already_full", message: FULL_REOPENS_ITSELF };
+  }
+  return null;
+}
+
+/**
+ * The status buttons the editor shows for this session now, in button order, and a note saying why an action
+ * the lifecycle allows from this status is not among them (null when none is missing). The server offers these
+ * (`abilities.statusActions`, `abilities.statusNote`) and `applyStatusAction` refuses the others, with the note.
+ */
+export function statusChoices(
+  status: SessionStatus,
+  ctx: StatusActionContext,
+): { actions: StatusAction[]; note: string | null } {
+  const actions: StatusAction[] = [];
+  let note: string | null = null;
+  for (const action of ALLOWED_ACTIONS[status]) {
+    const why = notApplicable(status, action, ctx);
+    if (why === null) actions.push(action);
+    else note ??= why.message;
+  }
+  return { actions, note };
 }
 
 /**
  * An admin opens, closes, reopens or cancels a session (community.md, Status lifecycle):
  * Draft → Open needs Date & Time and Meeting URL, and lands in Full when every slot is already taken;
  * Open or Full → Closed; Full, Closed or Cancelled → Open ("reopen"), Full again at once if no slot is free;
- * any status → Cancelled, but only once. Everything else is refused with `invalid_transition`.
+ * any status → Cancelled, but only once. Everything else is refused with `invalid_transition`; an allowed
+ * action that does not apply now (`statusChoices`) is refused with its reason.
  */
 export function applyStatusAction(
   current: SessionStatus,
@@ -66,6 +124,8 @@ export function applyStatusAction(
   if (!ALLOWED_ACTIONS[current].includes(action)) {
     return { ok: false, code: "invalid_transition", message: invalidTransitionMessage(current) };
   }
+  const why = notApplicable(current, action, ctx);
+  if (why) return { ok: false, ...why };
   switch (action) {
     case "open":
     case "reopen":
@@ -165,12 +225,27 @@ export function registrationRefusal(
   return null;
 }
 
+/** The session's start has passed (start ≤ now); a session without a start has not started. */
+export function hasStarted(startsAt: string | null, now: Date): boolean {
+  return startsAt !== null && now.getTime() >= instantMs(startsAt);
+}
+
 /**
  * A member can cancel their own registration until the session starts (community.md, Registration, 6).
  * A session without a start has not started.
  */
 export function canMemberCancel(startsAt: string | null, now: Date): boolean {
-  return startsAt === null || now.getTime() < instantMs(startsAt);
+  return !hasStarted(startsAt, now);
+}
+
+/**
+ * A Date & Time set now must lie ahead (issue 13, 7: a past start was accepted, and the session could then be
+ * opened straight into Completed). Only a start that changes is checked, so a session whose start has passed
+ * keeps its other fields editable. Returns the rule for the field, or null when the start is fine.
+ */
+export function pastStartRefusal(next: string | null, previous: string | null, now: Date): string | null {
+  if (next === null || next === previous) return null;
+  return hasStarted(next, now) ? "must be in the future" : null;
 }
 
 /**
@@ -208,6 +283,64 @@ export function takesInvitations(status: SessionStatus): boolean {
 /** Members see every session except Drafts (community.md, Status lifecycle). */
 export function isVisibleToMembers(status: SessionStatus): boolean {
   return status !== "draft";
+}
+
+/**
+ * Why a member may not cancel their own registration now, or null when they may: until the session starts
+ * (community.md, Registration, 6), and not while it is Cancelled (issue 13, 1): they were told it is off, and a
+ * reopen decides what becomes of their registration.
+ */
+export function memberCancelRefusal(
+  status: SessionStatus,
+  startsAt: string | null,
+  now: Date,
+): { code: string; message: string } | null {
+  if (status === "cancelled") {
+    return { code: "session_cancelled", message: "The session is cancelled: there is no registration to cancel." };
+  }
+  if (!canMemberCancel(startsAt, now)) {
+    return { code: "session_started", message: "The session has started: registrations can no longer be cancelled." };
+  }
+  return null;
+}
+
+/**
+ * The choice a reopen needs (issue 13, 1): reopening a Cancelled session whose participants were told it is off
+ * must say whether they are registered again (`restore`) or their places are released (`release`). Returns the
+ * refusal, naming the field, or null when the request is right: the choice is required exactly then, and refused
+ * with any other action, where it would mean nothing.
+ */
+export function reopenChoiceRefusal(
+  status: SessionStatus,
+  action: StatusAction,
+  activeParticipants: number,
+  choice: "restore" | "release" | undefined,
+): { code: string; message: string; field: string } | null {
+  if (action !== "reopen") {
+    if (choice === undefined) return null;
+    return {
+      code: "invalid_field",
+      message: "The participants' choice only applies when reopening a cancelled session.",
+      field: "participants",
+    };
+  }
+  if (status === "cancelled" && activeParticipants > 0 && choice === undefined) {
+    return {
+      code: "choice_required",
+      message: `${activeParticipants} ${activeParticipants === 1 ? "person was" : "people were"} registered when the session was cancelled: choose whether to restore them or start empty.`,
+      field: "participants",
+    };
+  }
+  return null;
+}
+
+/**
+ * Whether deleting the session tells its active participants it is cancelled (issue 13, 5): yes, unless it was
+ * already Cancelled (they were told then) or it has ended (it took place; there is nothing to call off).
+ */
+export function deletionTellsParticipants(status: SessionStatus, endsAt: string | null, now: Date): boolean {
+  if (status === "cancelled") return false;
+  return endsAt === null || now.getTime() < instantMs(endsAt);
 }
 
 function instantMs(iso: string): number {

@@ -131,11 +131,52 @@ export function registrationCancelledEmail(
   ]);
 }
 
-export function sessionCancelledEmail(site: SiteSettings, s: SessionForEmail, r: Recipient): Rendered {
+/** Session Cancelled; `deleted`: the organisers deleted the session, so there is no page to link to (issue #13). */
+export function sessionCancelledEmail(
+  site: SiteSettings,
+  s: SessionForEmail,
+  r: Recipient,
+  opts: { deleted?: boolean } = {},
+): Rendered {
+  const planned = `"${s.title}", planned for ${whenText(s, r)},`;
   return renderEmail(site, `Session Cancelled: ${s.title}`, [
     greeting(r),
-    `"${s.title}", planned for ${whenText(s, r)}, has been cancelled by the organisers. You do not need to do anything.`,
-    { link: s.link, label: "See the session" },
+    opts.deleted
+      ? `${planned} has been cancelled by the organisers and removed from ${site.siteName}. You do not need to do anything.`
+      : `${planned} has been cancelled by the organisers. You do not need to do anything.`,
+    ...(opts.deleted ? [] : [{ link: s.link, label: "See the session" }]),
+  ]);
+}
+
+/** The page that opens the member's own cancellation (the session page asks to confirm). */
+export const cancelRegistrationLink = (s: Pick<SessionForEmail, "link">) => `${s.link}?cancel=registration`;
+
+/** A cancelled session is reopened with its registrations restored (issue #13): the person is registered again. */
+export function sessionBackOnEmail(
+  site: SiteSettings,
+  s: SessionForEmail,
+  r: Recipient,
+  role: Role,
+  talkTitle: string | null,
+): Rendered {
+  return renderEmail(site, `Session Back On: ${s.title}`, [
+    greeting(r),
+    `"${s.title}" is back on: the organisers reopened it, and you are registered as ${ROLE_LABEL[role]} again.`,
+    details(s, r, { role, talkTitle, meeting: true }),
+    { link: s.link, label: "Open the session page" },
+    "If you can no longer come, cancel your registration so that someone else can take your place:",
+    { link: cancelRegistrationLink(s), label: "Cancel my registration" },
+  ]);
+}
+
+/** A cancelled session is reopened without its registrations (issue #13): the person's place was released. */
+export function placeReleasedEmail(site: SiteSettings, s: SessionForEmail, r: Recipient, role: Role): Rendered {
+  return renderEmail(site, `Place Released: ${s.title}`, [
+    greeting(r),
+    `"${s.title}" is back on, but the organisers reopened it without the earlier registrations: your place as ${ROLE_LABEL[role]} was released, and you are not registered.`,
+    details(s, r, { meeting: false }),
+    "If you would like to come, register again on the session page while places are free:",
+    { link: s.link, label: "Open the session page" },
   ]);
 }
 

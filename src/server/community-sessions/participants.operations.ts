@@ -7,7 +7,7 @@ import { can, SITE } from "../permissions/policy";
 import type { Deps } from "../platform/deps";
 import { badRequest, conflict, notFound } from "../platform/errors";
 import { newId } from "../platform/ids";
-import { canMemberCancel, registrationRefusal } from "./lifecycle";
+import { memberCancelRefusal, registrationRefusal } from "./lifecycle";
 import { registrationCancelledEmail, registrationConfirmedEmail, roleChangedEmail } from "./messages";
 import { capacityOf } from "./present";
 import { insertParticipant, type ParticipantWithUser, updateParticipant } from "./queries";
@@ -160,16 +160,30 @@ export async function registerForCommunitySession(
   });
 }
 
-/** A member cancels their own registration until the session starts (community.md, Registration, 6). */
+/**
+ * A member cancels their own registration until the session starts (community.md, Registration, 6), and not
+ * while it is Cancelled (issue 13, 1).
+ */
 export async function cancelOwnRegistration(deps: Deps, actor: Actor, sessionId: string): Promise<void> {
   await withSession(deps, actor, sessionId, "register", async (w) => {
     const mine = activeOf(w).find((p) => p.user_id === actor.id);
     if (!mine) throw notFound("Your registration");
-    if (!canMemberCancel(w.row.starts_at, deps.clock.now())) {
-      throw conflict("session_started", "The session has started: registrations can no longer be cancelled.");
-    }
+    const refusal = memberCancelRefusal(w.row.status, w.row.starts_at, deps.clock.now());
+    if (refusal) throw refuse(refusal);
     await cancelParticipant(deps, w, mine, actor, "self");
   });
+}
+
+/** Registration Cancelled with the calendar cancellation, to someone who lost their place. */
+async function tellCancelled(deps: Deps, w: SessionWork, p: ParticipantWithUser, by: "self" | "organiser") {
+  w.row = await bumpSequence(w);
+  await enqueueEmail(
+    w.tx,
+    deps,
+    p.email,
+    registrationCancelledEmail(w.site, emailView(deps, w.row), recipient(p), by),
+    invite(deps, w, w.row, p, "CANCEL"),
+  );
 }
 
 async function cancelParticipant(
@@ -182,14 +196,7 @@ async function cancelParticipant(
   await updateParticipant(w.tx, p.id, { status: "cancelled", presenter_order: null, updated_at: w.now });
   if (p.role === "presenter") await compactPresenters(w, p.id);
   await withdrawUpdateNotice(w, p.user_id);
-  w.row = await bumpSequence(w);
-  await enqueueEmail(
-    w.tx,
-    deps,
-    p.email,
-    registrationCancelledEmail(w.site, emailView(deps, w.row), recipient(p), by),
-    invite(deps, w, w.row, p, "CANCEL"),
-  );
+  await tellCancelled(deps, w, p, by);
   await recordAudit(w.tx, {
     actorId: actor.id,
     action: by === "self" ? "community_participant.cancelled" : "community_participant.removed",
@@ -201,8 +208,10 @@ async function cancelParticipant(
 }
 
 /**
- * Participants tab edits (community.md): change role (Role Changed email), participant status (no email;
- * Cancelled frees the slot), a presenter's talk title and description.
+ * Participants tab edits (community.md): change role (Role Changed email), participant status (record-keeping;
+ * but Cancelled frees the slot and tells the person, with the calendar cancellation, as Remove does, and a
+ * cancelled registration made active again is confirmed to them with the calendar invitation: issue 13, 2), a
+ * presenter's talk title and description.
  */
 export async function updateCommunityParticipant(
   deps: Deps,
@@ -291,8 +300,20 @@ export async function updateCommunityParticipant(
     if (Object.keys(patch).length === 0) return;
     await updateParticipant(w.tx, p.id, { ...patch, updated_at: w.now });
     if (wasPresenter && !isPresenter) await compactPresenters(w, p.id);
-    if (wasActive && !activeAfter) await withdrawUpdateNotice(w, p.user_id);
-    if (changes.role && activeAfter) {
+    if (wasActive && !activeAfter) {
+      await withdrawUpdateNotice(w, p.user_id);
+      await tellCancelled(deps, w, p, "organiser");
+    } else if (!wasActive && activeAfter) {
+      w.row = await bumpSequence(w);
+      const talk = roleAfter === "presenter" ? (patch.talk_title ?? p.talk_title) : null;
+      await enqueueEmail(
+        w.tx,
+        deps,
+        p.email,
+        registrationConfirmedEmail(w.site, emailView(deps, w.row), recipient(p), roleAfter, talk),
+        invite(deps, w, w.row, p, "REQUEST"),
+      );
+    } else if (changes.role && activeAfter) {
       await enqueueEmail(
         w.tx,
         deps,

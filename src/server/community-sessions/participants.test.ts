@@ -1,6 +1,8 @@
 // The Participants tab through HTTP: the roster, role changes, participant status, presenter order, talk
 // details, adding by email, removing; with their emails and audit entries (community.md, Session editor).
 import { expect, it } from "vitest";
+import { linksIn } from "../../../tests/accounts";
+import { inviteIn } from "../../../tests/calendar-parts";
 import {
   allMailsAbout,
   auditOf,
@@ -194,7 +196,7 @@ describeEngines("community sessions: participants API", (engine) => {
 
   // ---------------------------------------------------------------- Participant status
 
-  it("participant status is record-keeping: no email; Cancelled frees the slot; back to Registered takes it again", async () => {
+  it("participant status is record-keeping, except Cancelled: the slot frees and they get Registration Cancelled with a calendar CANCEL; back to Registered confirms it with a REQUEST", async () => {
     const a = await admin();
     const title = uniqueTitle("Attendance");
     const open = await buildOpenSession(a, { title, maxPresenters: 1, maxGuests: 1, hasInterviewer: false });
@@ -212,17 +214,38 @@ describeEngines("community sessions: participants API", (engine) => {
       expect(res.body.participants.find((p) => p.id === pid)?.status).toBe(status);
       expect(await sessionStatus(a, open.id)).toBe("full");
     }
+    await server().deliver();
+    expect(allMailsAbout(server(), title)).toHaveLength(mailsBefore);
+    const [confirmation] = mailsAbout(server(), guest.email, title);
+
     const cancelled = await change(a, open.id, pid, { status: "cancelled" });
     expect(cancelled.body.participants.at(-1)).toMatchObject({ id: pid, status: "cancelled" });
     const session = (await a.get<S>(`${BASE}/${open.id}`)).body;
     expect(session.status).toBe("open");
     expect(session.slots.guest.free).toBe(1);
     expect((await guest.agent.get<S>(`${BASE}/${open.id}`)).body.meetingUrl).toBeNull();
+    await server().deliver();
+    // Told as Remove tells them, and their calendar drops the session.
+    expect(recipients(title, "Registration Cancelled")).toEqual([guest.email]);
+    const [, told] = mailsAbout(server(), guest.email, title);
+    expect(told?.subject).toBe(`Registration Cancelled: ${title}`);
+    expect(told?.text).toMatch(/your registration is cancelled/);
+    const cancel = inviteIn(told);
+    expect(cancel).toMatchObject({ method: "CANCEL", uid: inviteIn(confirmation).uid });
+    expect(cancel.sequence).toBeGreaterThan(inviteIn(confirmation).sequence);
 
+    // Made active again: they hold the slot again, and are told so with the meeting details back in the calendar.
     expect((await change(a, open.id, pid, { status: "registered" })).status).toBe(200);
     expect(await sessionStatus(a, open.id)).toBe("full");
     await server().deliver();
-    expect(allMailsAbout(server(), title)).toHaveLength(mailsBefore);
+    const back = mailsAbout(server(), guest.email, title).at(-1);
+    expect(back?.subject).toBe(`Registration confirmed: ${title}`);
+    expect(back?.text).toContain("https://meet.example.org/peer-talks");
+    const request = inviteIn(back);
+    expect(request.method).toBe("REQUEST");
+    expect(request.sequence).toBeGreaterThan(cancel.sequence);
+    expect(request.text).toContain("https://meet.example.org/peer-talks");
+    expect(mailsAbout(server(), guest.email, title)).toHaveLength(3);
 
     // Reactivating when someone else took the slot meanwhile is refused.
     await change(a, open.id, pid, { status: "cancelled" });
@@ -356,10 +379,10 @@ describeEngines("community sessions: participants API", (engine) => {
     expect(added?.changes).toMatchObject({ user: eve.id, role: "presenter", invited: false });
   });
 
-  it("adds an unknown email: shown by email without a name, invited by email with a link to create the account", async () => {
+  it("adds an unknown email: shown by email without a name, invited to create an account that lands them on the session, with no meeting details before", async () => {
     const a = await admin();
     const title = uniqueTitle("Invited");
-    const open = await buildOpenSession(a, { title });
+    const open = await buildOpenSession(a, { title, startsLocal: "2031-01-15T18:30" });
     const email = uniqueEmail("newcomer");
     const res = await a.post<Participant>(`${BASE}/${open.id}/participants`, { email, role: "guest" });
     expect(res.status).toBe(201);
@@ -369,19 +392,36 @@ describeEngines("community sessions: participants API", (engine) => {
     await server().deliver();
     const mails = mailsAbout(server(), email, title);
     expect(mails.map((m) => m.subject)).toEqual([`You are invited to ${title}`]);
-    const link = /http:\/\/convene\.test\/reset-password\?token=([^&\s]+)/.exec(mails[0]?.text ?? "");
-    expect(link).not.toBeNull();
-    expect(mails[0]?.html).toContain("http://convene.test/reset-password?token=");
+    const [link] = linksIn(server(), email, "/accept-invitation");
+    expect(link?.searchParams.get("next")).toBe(`/sessions/${open.id}`);
+    expect(mails[0]?.html).toContain("http://convene.test/accept-invitation?token=");
     expect(mails[0]?.text).toContain("Guest");
+    expect(linksIn(server(), email, "/reset-password")).toEqual([]);
+    // Nothing proves who reads this mailbox yet: no meeting URL or password, in the text or the calendar part.
+    const calendar = inviteIn(mails[0]);
+    expect(calendar.method).toBe("REQUEST");
+    expect(`${mails[0]?.text}${mails[0]?.html}${calendar.text}`).not.toMatch(/meet\.example\.org|sesame/);
 
-    // The link lets them set a password; signed in, they are a participant and see the meeting details.
-    const token = decodeURIComponent(link?.[1] ?? "");
+    // The link creates the account (name, password, time zone) and signs this browser in: a participant now, who
+    // sees the meeting details and whose emails show their own time first.
     const anon = server().agent();
-    expect((await anon.post("/api/v1/auth/password-reset/confirm", { token, password: PASSWORD })).status).toBe(200);
-    expect((await anon.post("/api/v1/auth/sign-in", { email, password: PASSWORD })).status).toBe(200);
+    const accepted = await anon.post<{ user: { name: string; timeZone: string | null } }>(
+      "/api/v1/auth/invitation/accept",
+      { token: link?.searchParams.get("token"), name: "Nia Newcomer", password: PASSWORD, timeZone: "Asia/Tokyo" },
+    );
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.user).toMatchObject({ name: "Nia Newcomer", timeZone: "Asia/Tokyo" });
     const seen = (await anon.get<S>(`${BASE}/${open.id}`)).body;
     expect(seen.myRegistration?.role).toBe("guest");
     expect(seen.meetingUrl).toBe("https://meet.example.org/peer-talks");
+    expect((await list(a, open.id)).map((p) => [p.name, p.email])).toEqual([["Nia Newcomer", email]]);
+    expect((await anon.post("/api/v1/auth/sign-in", { email, password: PASSWORD })).status).toBe(200);
+    await anon.delete(`${BASE}/${open.id}/registrations/me`);
+    await server().deliver();
+    // 18:30 in New York is 08:30 the next morning in Tokyo.
+    expect(mailsAbout(server(), email, title).at(-1)?.text).toMatch(
+      /When: Thu 16 Jan 2031, 08:30 .*Asia\/Tokyo.*\(Wed 15 Jan 2031, 18:30 .*America\/New_York.*in the session's zone\)/,
+    );
 
     expect((await auditOf(a, open.id)).find((e) => e.action === "community_participant.added")?.changes).toMatchObject({
       invited: true,

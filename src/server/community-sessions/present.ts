@@ -5,7 +5,7 @@ import { type CommunitySessionFacts, can } from "../permissions/policy";
 import { markdownToPlainText, renderMarkdown } from "../platform/markdown";
 import type { FeatureSettings } from "../site/settings";
 import { impliedAgenda } from "./agenda";
-import { allowedStatusActions, canMemberCancel, registrationRefusal, shownStatus } from "./lifecycle";
+import { hasStarted, memberCancelRefusal, registrationRefusal, shownStatus, statusChoices } from "./lifecycle";
 import type { ParticipantWithUser, SessionRow } from "./queries";
 import { instantToLocal } from "./schedule";
 import {
@@ -15,6 +15,7 @@ import {
   gatedRoles,
   holdsActiveRegistration,
   isActiveParticipant,
+  isFull,
   ROLES,
   type RoleCounts,
   type RoleGates,
@@ -46,6 +47,16 @@ export function slotsOf(cap: Capacity, counts: RoleCounts) {
   return Object.fromEntries(
     ROLES.map((r) => [r, { capacity: roleCapacity(r, cap), taken: counts[r], free: free[r] }]),
   ) as CommunitySession["slots"];
+}
+
+/** What the status actions depend on (lifecycle.ts `statusChoices`, `applyStatusAction`). */
+export function statusFacts(row: SessionRow, cap: Capacity, counts: RoleCounts, now: Date) {
+  return {
+    hasStart: row.starts_at !== null,
+    hasMeetingUrl: row.meeting_url !== null,
+    isFull: isFull(cap, counts),
+    hasStarted: hasStarted(row.starts_at, now),
+  };
 }
 
 /** Roster order: Host, Presenters (in presentation order), Interviewer, Guests (community.md, Participants tab). */
@@ -110,6 +121,7 @@ export function toSessionDto(
             }) === null,
         )
       : [];
+  const status = statusChoices(row.status, statusFacts(row, cap, counts, now));
   const presenters = rosterSort(active.filter((p) => p.role === "presenter"));
   const agenda = impliedAgenda({
     startsAt: row.starts_at,
@@ -157,7 +169,7 @@ export function toSessionDto(
           status: mine.status,
           presenterOrder: mine.presenter_order,
           talkTitle: mine.talk_title,
-          canCancel: canMemberCancel(row.starts_at, now),
+          canCancel: memberCancelRefusal(row.status, row.starts_at, now) === null,
         }
       : null,
     registrableRoles,
@@ -178,7 +190,8 @@ export function toSessionDto(
       manage,
       register: registrableRoles.length > 0,
       seeMeeting,
-      statusActions: manage ? [...allowedStatusActions(row.status)] : [],
+      statusActions: manage ? status.actions : [],
+      statusNote: manage ? status.note : null,
     },
   };
 }

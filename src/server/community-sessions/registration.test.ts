@@ -1,7 +1,7 @@
 // The member's side through HTTP: registering, premium gates, presenter order, cancelling one's own
 // registration, what members and visitors may see, the home page list, member-created sessions and the
 // emails a registrant receives (community.md, Registration, Roles and slots, Settings, Emails).
-import { expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 import {
   allMailsAbout,
   auditOf,
@@ -10,6 +10,7 @@ import {
   mailsAbout,
   registeredMember,
   settings,
+  travellingClock,
   uniqueTitle,
   utcLocal,
 } from "../../../tests/community";
@@ -27,7 +28,9 @@ const BASE = "/api/v1/community/sessions";
 type S = CommunitySession;
 
 describeEngines("community sessions: registration API", (engine) => {
-  const server = useTestServer(engine, { env: { UPDATE_NOTICE_DELAY_MS: "0" } });
+  const clock = travellingClock();
+  const server = useTestServer(engine, { clock, env: { UPDATE_NOTICE_DELAY_MS: "0" } });
+  afterEach(() => clock.reset());
   const admin = async () => (await signedInAgent(server(), { admin: true })).agent;
 
   const register = (agent: Agent, id: string, body: Record<string, unknown>) =>
@@ -100,21 +103,18 @@ describeEngines("community sessions: registration API", (engine) => {
     await registeredMember(server(), full.id, "host");
     cases.push([full.id, "session_full"]);
 
+    // Two days pass: "Over" took place, "Started" began ten minutes ago.
+    const over = await buildOpenSession(a, { title: uniqueTitle("Over"), timeZone: "UTC", startsLocal: utcLocal(10) });
     const started = await buildOpenSession(a, {
       title: uniqueTitle("Started"),
       timeZone: "UTC",
-      startsLocal: utcLocal(-10),
+      startsLocal: utcLocal(2880),
       durationMinutes: 120,
     });
-    expect(started.shownStatus).toBe("in_progress");
+    clock.advance(2880 + 10);
+    expect((await a.get<S>(`${BASE}/${started.id}`)).body.shownStatus).toBe("in_progress");
     cases.push([started.id, "session_started"]);
-
-    const over = await buildOpenSession(a, {
-      title: uniqueTitle("Over"),
-      timeZone: "UTC",
-      startsLocal: utcLocal(-2880),
-    });
-    expect(over.shownStatus).toBe("completed");
+    expect((await a.get<S>(`${BASE}/${over.id}`)).body.shownStatus).toBe("completed");
     cases.push([over.id, "session_started"]);
 
     for (const [id, code] of cases) {
@@ -385,16 +385,14 @@ describeEngines("community sessions: registration API", (engine) => {
 
   it("refuses to cancel once the session has started", async () => {
     const a = await admin();
-    const open = await buildOpenSession(a, { title: uniqueTitle("Too late") });
-    const member = await registeredMember(server(), open.id, "guest");
-    // The organiser moves the start to ten minutes ago.
-    const current = await a.get<S>(`${BASE}/${open.id}`);
-    const moved = await a.patch<S>(`${BASE}/${open.id}`, {
-      version: current.body.version,
+    const open = await buildOpenSession(a, {
+      title: uniqueTitle("Too late"),
       timeZone: "UTC",
-      startsLocal: utcLocal(-10),
+      startsLocal: utcLocal(5),
     });
-    expect(moved.status).toBe(200);
+    const member = await registeredMember(server(), open.id, "guest");
+    // Fifteen minutes later the session has been running for ten.
+    clock.advance(15);
     const seen = await member.agent.get<S>(`${BASE}/${open.id}`);
     expect(seen.body.shownStatus).toBe("in_progress");
     expect(seen.body.myRegistration?.canCancel).toBe(false);
@@ -592,13 +590,15 @@ describeEngines("community sessions: registration API", (engine) => {
     await registeredMember(server(), open.id, "presenter");
     const cancelled = await buildOpenSession(a, { title: `${tag} cancelled` });
     await a.post(`${BASE}/${cancelled.id}/status`, { action: "cancel" });
+    // A day passes: "past" took place, "running" began five minutes ago.
+    const past = await buildOpenSession(a, { title: `${tag} past`, timeZone: "UTC", startsLocal: utcLocal(10) });
     const running = await buildOpenSession(a, {
       title: `${tag} running`,
       timeZone: "UTC",
-      startsLocal: utcLocal(-5),
+      startsLocal: utcLocal(1440),
       durationMinutes: 60,
     });
-    const past = await buildOpenSession(a, { title: `${tag} past`, timeZone: "UTC", startsLocal: utcLocal(-1440) });
+    clock.advance(1440 + 5);
     const draft = await a.post<S>(BASE, { title: `${tag} draft`, startsLocal: futureLocal() });
 
     for (const agent of [(await signedInAgent(server())).agent, new Agent(server())]) {
@@ -619,6 +619,17 @@ describeEngines("community sessions: registration API", (engine) => {
       expect(pastList.map((s) => [s.id, s.shownStatus])).toEqual([[past.id, "completed"]]);
       expect(JSON.stringify(await memberList(agent))).not.toContain(draft.body.id);
     }
+  });
+
+  it("home cards show the description's words as plain text, without its Markdown or HTML", async () => {
+    const a = await admin();
+    const open = await buildOpenSession(a, {
+      title: uniqueTitle("Excerpt"),
+      description:
+        '<p align="center">Bring <b>questions</b>!</p>\n\n## Agenda\n\n- **Talks** &amp; [demos](https://example.org)<br>\n- <script>alert(1)</script>Q&A',
+    });
+    const card = (await memberList(new Agent(server()))).find((s) => s.id === open.id);
+    expect(card?.descriptionExcerpt).toBe("Bring questions! Agenda Talks & demos Q&A");
   });
 
   // ---------------------------------------------------------------- Registration confirmed

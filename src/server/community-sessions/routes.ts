@@ -141,6 +141,8 @@ export function communitySessionRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: "Open, close, reopen or cancel (cancel emails every active participant)",
+          description:
+            "Reopening a Cancelled session that still has active participants needs `participants`: `restore` registers them again (each gets Session Back On with a calendar REQUEST), `release` cancels their registrations (each gets Place Released). Without it the answer is 400 naming the field.",
           params: SessionParams,
           body: StatusInput,
           response: { 200: CommunitySession, ...errorResponses(400, 401, 403, 404, 409) },
@@ -148,7 +150,7 @@ export function communitySessionRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req) => {
         requireActor(req.actor);
-        await changeCommunitySessionStatus(deps, req.actor, req.params.id, req.body.action);
+        await changeCommunitySessionStatus(deps, req.actor, req.params.id, req.body.action, req.body.participants);
         return readSession(deps, req.actor, req.params.id);
       },
     );
@@ -158,7 +160,7 @@ export function communitySessionRoutes(deps: Deps): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: "Delete the session and all its participant records",
+          summary: "Delete the session and all its participant records (active participants get Session Cancelled)",
           params: SessionParams,
           response: { 200: Ok, ...errorResponses(400, 401, 403, 404) },
         },
@@ -252,7 +254,9 @@ export function communitySessionRoutes(deps: Deps): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: "Change role (emails), participant status (no email) or a presenter's talk",
+          summary: "Change role, participant status or a presenter's talk",
+          description:
+            "A role change emails Role Changed. Setting the status to Cancelled frees the slot and emails Registration Cancelled with a calendar CANCEL; setting a cancelled registration active again emails Registration confirmed with a calendar REQUEST; other status changes are record-keeping (no email).",
           params: ParticipantParams,
           body: UpdateParticipantInput,
           response: { 200: ParticipantList, ...errorResponses(400, 401, 403, 404, 409) },

@@ -165,6 +165,7 @@ export function invite(
   row: SessionRow,
   to: { name: string | null; email: string },
   method: "REQUEST" | "CANCEL",
+  opts: { withMeeting?: boolean } = {},
 ) {
-  return sessionInvite(deps.config, row, to, w.site.siteName, method);
+  return sessionInvite(deps.config, row, to, w.site.siteName, method, opts);
 }

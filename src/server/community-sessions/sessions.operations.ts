@@ -1,4 +1,9 @@
-import type { SessionCreateInput, SessionUpdateInput, StatusAction } from "../../shared/schemas/community-sessions";
+import type {
+  ReopenParticipants,
+  SessionCreateInput,
+  SessionUpdateInput,
+  StatusAction,
+} from "../../shared/schemas/community-sessions";
 import { SESSION_DEFAULTS } from "../../shared/schemas/community-sessions";
 import { type Changes, diff, recordAudit } from "../audit/record";
 import { enqueueEmail } from "../mail/enqueue-email";
@@ -8,14 +13,39 @@ import type { Deps } from "../platform/deps";
 import { badRequest, conflict } from "../platform/errors";
 import { newId } from "../platform/ids";
 import { readFeatures } from "../site/settings";
-import { applyStatusAction, isPublished, requiredWhilePublished } from "./lifecycle";
-import { sessionCancelledEmail } from "./messages";
-import { capacityOf } from "./present";
-import { deleteSession, insertParticipant, insertSession, type SessionRow, updateSession } from "./queries";
+import {
+  applyStatusAction,
+  deletionTellsParticipants,
+  isPublished,
+  pastStartRefusal,
+  reopenChoiceRefusal,
+  requiredWhilePublished,
+} from "./lifecycle";
+import { placeReleasedEmail, sessionBackOnEmail, sessionCancelledEmail } from "./messages";
+import { capacityOf, statusFacts } from "./present";
+import {
+  deleteSession,
+  insertParticipant,
+  insertSession,
+  type ParticipantWithUser,
+  type SessionRow,
+  updateParticipant,
+  updateSession,
+} from "./queries";
 import { endOf, instantToLocal, localToInstant } from "./schedule";
-import { AUDIT_TYPE, activeOf, bumpSequence, emailView, invite, recipient, refuse, withSession } from "./session-work";
-import { capacityChangeProblems, countActive, creatorBecomesHost, isFull } from "./slots";
-import { NOTIFIED_FIELDS, notifyUpdate } from "./update-notices";
+import {
+  AUDIT_TYPE,
+  activeOf,
+  bumpSequence,
+  emailView,
+  invite,
+  recipient,
+  refuse,
+  type SessionWork,
+  withSession,
+} from "./session-work";
+import { capacityChangeProblems, countActive, creatorBecomesHost } from "./slots";
+import { NOTIFIED_FIELDS, notifyUpdate, withdrawUpdateNotice } from "./update-notices";
 
 /** A session's own life: create, edit its details, change its status, delete (community.md, Session editor). */
 
@@ -28,21 +58,30 @@ function schedule(startsLocal: string | null, timeZone: string, durationMinutes:
   return { starts_at: res.startsAt, ends_at: endOf(res.startsAt, durationMinutes), time_zone: timeZone };
 }
 
+/** A start set now must lie ahead; an unchanged one may have passed (lifecycle.ts `pastStartRefusal`). */
+function refusePastStart(next: string | null, previous: string | null, now: Date): void {
+  const rule = pastStartRefusal(next, previous, now);
+  if (rule) throw badRequest(`Date & Time ${rule}.`, { startsLocal: rule });
+}
+
 /** New Session: created in Draft with the seed's defaults (community.md, Session). */
 export async function createCommunitySession(deps: Deps, actor: Actor, input: SessionCreateInput): Promise<SessionRow> {
   const v = { ...SESSION_DEFAULTS, ...input };
-  const now = deps.clock.now().toISOString();
+  const clock = deps.clock.now();
+  const now = clock.toISOString();
   return deps.db.transaction().execute(async (tx) => {
     const features = await readFeatures(tx);
     authorize(actor, "community.sessions.create", {
       kind: "community",
       allowUserSessionCreation: features.allowUserSessionCreation,
     });
+    const when = schedule(v.startsLocal, v.timeZone, v.durationMinutes);
+    refusePastStart(when.starts_at, null, clock);
     const row: SessionRow = {
       id: newId(),
       title: v.title,
       description: v.description,
-      ...schedule(v.startsLocal, v.timeZone, v.durationMinutes),
+      ...when,
       duration_minutes: v.durationMinutes,
       meeting_url: v.meetingUrl,
       meeting_password: v.meetingPassword,
@@ -129,6 +168,7 @@ export async function updateCommunitySession(
       qa_minutes: input.qaMinutes ?? row.qa_minutes,
       has_interviewer: input.hasInterviewer === undefined ? row.has_interviewer : input.hasInterviewer ? 1 : 0,
     };
+    refusePastStart(next.starts_at, row.starts_at, new Date(w.now));
     const problems = capacityChangeProblems(capacityOf(next), countActive(activeOf(w)));
     if (Object.keys(problems).length > 0) {
       throw conflict("below_registered", `Not saved: ${Object.values(problems).join(" ")}`, problems);
@@ -177,21 +217,31 @@ export async function updateCommunitySession(
   });
 }
 
-/** Open, Close, Reopen, Cancel: applied at once (community.md, Status lifecycle). */
+/**
+ * Open, Close, Reopen, Cancel: applied at once (community.md, Status lifecycle). Reopening a Cancelled session
+ * whose participants were told it is off needs `participants` (issue 13, 1): `restore` registers them again and
+ * tells each (with a calendar invitation), `release` cancels their registrations and tells each.
+ */
 export async function changeCommunitySessionStatus(
   deps: Deps,
   actor: Actor,
   sessionId: string,
   action: StatusAction,
+  participants?: ReopenParticipants,
 ): Promise<void> {
   await withSession(deps, actor, sessionId, "manage", async (w) => {
     const { row } = w;
     const active = activeOf(w);
-    const result = applyStatusAction(row.status, action, {
-      hasStart: row.starts_at !== null,
-      hasMeetingUrl: row.meeting_url !== null,
-      isFull: isFull(capacityOf(row), countActive(active)),
-    });
+    const choiceProblem = reopenChoiceRefusal(row.status, action, active.length, participants);
+    if (choiceProblem) throw badRequest(choiceProblem.message, { [choiceProblem.field]: choiceProblem.message });
+    const comingBack = action === "reopen" && row.status === "cancelled" ? active : [];
+    const released = participants === "release" ? comingBack : [];
+    const holding = released.length > 0 ? [] : active;
+    const result = applyStatusAction(
+      row.status,
+      action,
+      statusFacts(row, capacityOf(row), countActive(holding), new Date(w.now)),
+    );
     if (!result.ok) throw refuse(result);
     await updateSession(w.tx, row.id, { status: result.status, updated_at: w.now });
     const changed = action === "cancel" || action === "reopen" ? await bumpSequence(w) : row;
@@ -200,9 +250,20 @@ export async function changeCommunitySessionStatus(
       action: "community_session.status_changed",
       objectType: AUDIT_TYPE,
       objectId: row.id,
-      changes: { status: { from: row.status, to: result.status }, action },
+      changes: {
+        status: { from: row.status, to: result.status },
+        action,
+        ...(comingBack.length > 0
+          ? {
+              participants: participants ?? "restore",
+              [participants === "release" ? "released" : "restored"]: comingBack.map((p) => p.id),
+            }
+          : {}),
+      },
       at: w.now,
     });
+    if (released.length > 0) await releasePlaces(deps, w, released, { ...changed, status: result.status });
+    else if (comingBack.length > 0) await restorePlaces(deps, w, comingBack, { ...changed, status: result.status });
     if (action === "cancel") {
       for (const p of active) {
         await enqueueEmail(
@@ -217,16 +278,63 @@ export async function changeCommunitySessionStatus(
   });
 }
 
-/** Delete: the session and all its participant records, for good (community.md, Session editor). */
+/** Restored on reopen: each is told they are registered again, with the calendar invitation back (issue 13, 1). */
+async function restorePlaces(deps: Deps, w: SessionWork, people: ParticipantWithUser[], reopened: SessionRow) {
+  for (const p of people) {
+    const talk = p.role === "presenter" ? p.talk_title : null;
+    await enqueueEmail(
+      w.tx,
+      deps,
+      p.email,
+      sessionBackOnEmail(w.site, emailView(deps, reopened), recipient(p), p.role, talk),
+      invite(deps, w, reopened, p, "REQUEST"),
+    );
+  }
+}
+
+/**
+ * Released on reopen: the registrations become Cancelled and each is told (issue 13, 1). Their calendars dropped
+ * the session with its cancellation, so no calendar part goes with it.
+ */
+async function releasePlaces(deps: Deps, w: SessionWork, people: ParticipantWithUser[], reopened: SessionRow) {
+  for (const p of people) {
+    await updateParticipant(w.tx, p.id, { status: "cancelled", presenter_order: null, updated_at: w.now });
+    await withdrawUpdateNotice(w, p.user_id);
+    await enqueueEmail(
+      w.tx,
+      deps,
+      p.email,
+      placeReleasedEmail(w.site, emailView(deps, reopened), recipient(p), p.role),
+    );
+  }
+}
+
+/**
+ * Delete: the session and all its participant records, for good (community.md, Session editor). Each active
+ * participant is told it is cancelled, with the calendar cancellation (issue 13, 5), unless they were told when it
+ * was cancelled or it is over (`deletionTellsParticipants`).
+ */
 export async function deleteCommunitySession(deps: Deps, actor: Actor, sessionId: string): Promise<void> {
   await withSession(deps, actor, sessionId, "manage", async (w) => {
+    const told = deletionTellsParticipants(w.row.status, w.row.ends_at, new Date(w.now)) ? activeOf(w) : [];
+    const gone: SessionRow = { ...w.row, status: "cancelled", ics_sequence: w.row.ics_sequence + 1 };
+    for (const p of told) {
+      await withdrawUpdateNotice(w, p.user_id);
+      await enqueueEmail(
+        w.tx,
+        deps,
+        p.email,
+        sessionCancelledEmail(w.site, emailView(deps, w.row), recipient(p), { deleted: true }),
+        invite(deps, w, gone, p, "CANCEL"),
+      );
+    }
     await deleteSession(w.tx, w.row.id);
     await recordAudit(w.tx, {
       actorId: actor.id,
       action: "community_session.deleted",
       objectType: AUDIT_TYPE,
       objectId: w.row.id,
-      changes: { title: w.row.title, participants: w.participants.length },
+      changes: { title: w.row.title, participants: w.participants.length, told: told.length },
       at: w.now,
     });
   });

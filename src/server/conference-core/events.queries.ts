@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from "kysely";
 import type { EventsTable } from "../db/schema";
-import { type Db, type Engine, lockedRows } from "../platform/db";
+import { containsText, type Db, type Engine, lockedRows } from "../platform/db";
 import type { EventRow } from "./rows";
 import { BUMP, changes, EVENT_SHOWN, rowChanges } from "./sequences.queries";
 
@@ -55,8 +55,22 @@ export async function deleteEvent(db: Db, id: string): Promise<void> {
  * Events the person may see: published ones, those they manage and those with a session they manage or coordinate;
  * admins see all. Soonest first.
  */
-export function listEvents(db: Db, viewer: { userId: string | null; isAdmin: boolean }): Promise<EventRow[]> {
+export interface EventListFilter {
+  /** Words of the title. */
+  q?: string | undefined;
+  /** upcoming: not yet ended at `now`, soonest first; past: ended, most recent first. */
+  when?: { kind: "upcoming" | "past"; now: string } | undefined;
+}
+
+export function listEvents(
+  db: Db,
+  viewer: { userId: string | null; isAdmin: boolean },
+  filter: EventListFilter = {},
+): Promise<EventRow[]> {
   let q = db.selectFrom("events").selectAll();
+  if (filter.q?.trim()) q = q.where(containsText("title", filter.q.trim()));
+  if (filter.when?.kind === "upcoming") q = q.where("end_at", ">", filter.when.now);
+  if (filter.when?.kind === "past") q = q.where("end_at", "<=", filter.when.now);
   if (!viewer.isAdmin) {
     const userId = viewer.userId;
     q = q.where((eb) =>
@@ -86,7 +100,23 @@ export function listEvents(db: Db, viewer: { userId: string | null; isAdmin: boo
       ]),
     );
   }
-  return q.orderBy("start_at").orderBy("id").execute();
+  return filter.when?.kind === "past"
+    ? q.orderBy("start_at", "desc").orderBy("id").execute()
+    : q.orderBy("start_at").orderBy("id").execute();
+}
+
+export function findEventBySlug(db: Db, slug: string): Promise<EventRow | undefined> {
+  return db.selectFrom("events").selectAll().where("slug", "=", slug).executeTakeFirst();
+}
+
+/** The slugs already taken by `base` and its numbered variants (`base-2`, …). */
+export async function slugsLike(db: Db, base: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom("events")
+    .select("slug")
+    .where((eb) => eb.or([eb("slug", "=", base), eb("slug", "like", `${base.slice(0, 50)}%`)]))
+    .execute();
+  return new Set(rows.map((r) => r.slug).filter((s): s is string => s !== null));
 }
 
 export async function isEventManager(db: Db, eventId: string, userId: string): Promise<boolean> {

@@ -94,6 +94,7 @@ export function toEventDto(
   return {
     id: row.id,
     title: row.title,
+    slug: row.slug,
     description: row.description,
     descriptionHtml: renderMarkdown(row.description),
     startAt: row.start_at,

@@ -1,5 +1,6 @@
+import { sql } from "kysely";
 import type { SessionPrincipalRole } from "../db/schema";
-import type { Db } from "../platform/db";
+import { containsText, type Db } from "../platform/db";
 
 /**
  * Queries of session protection: who holds which role on which session.
@@ -123,6 +124,23 @@ export function findActiveUsersByEmails(db: Db, emails: readonly string[]) {
     .select(["id", "email", "name"])
     .where("email", "in", [...emails])
     .where("deactivated_at", "is", null)
+    .execute();
+}
+
+/**
+ * Active accounts whose name contains `text` or whose email starts with it (case-insensitive), by name then email:
+ * a start of an address finds one person, while a domain alone ("@example.org") lists nobody.
+ */
+export function searchActiveUsers(db: Db, text: string, limit: number) {
+  const prefix = `${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db
+    .selectFrom("users")
+    .select(["name", "email"])
+    .where("deactivated_at", "is", null)
+    .where((eb) => eb.or([containsText("name", text), sql<boolean>`lower(email) like ${prefix} escape '\\'`]))
+    .orderBy((eb) => eb.fn("lower", [eb.fn.coalesce("name", "email")]))
+    .orderBy("email")
+    .limit(limit)
     .execute();
 }
 

@@ -1,4 +1,5 @@
 import type { EventCreateInput, EventUpdateInput } from "../../shared/schemas/conference-events";
+import { firstFreeSlug, slugify } from "../../shared/slug";
 import { findUserByEmail } from "../accounts/queries";
 import { diff, recordAudit } from "../audit/record";
 import { auditEvent, type EventWork, requireEvent, withEvent } from "../conference-core/access";
@@ -8,6 +9,7 @@ import {
   insertEvent,
   insertEventManager,
   isEventManager,
+  slugsLike,
   updateEvent,
 } from "../conference-core/events.queries";
 import { assertRoom, locationPatch } from "../conference-core/locations";
@@ -26,6 +28,7 @@ import { DEFAULT_EVENT_CONTRIBUTION_MINUTES } from "../timetable/model";
 import { listBlocksOfEvent, listBreaksOfEvent, listScheduledContributions } from "../timetable/queries";
 import { refusalError } from "../timetable/refusal-error";
 import { MATERIAL_FILE_DELETE_KIND } from "./material-storage";
+import { tellEventManagers } from "./protection-emails";
 
 /** Events and their managers (conferences.md, Event: "Admins create events; event managers manage them"). */
 
@@ -35,9 +38,13 @@ export async function createEvent(deps: Deps, actor: Actor, input: EventCreateIn
   const now = deps.clock.now().toISOString();
   return deps.db.transaction().execute(async (tx) => {
     await assertRoom(tx, input.roomId);
+    const base = slugify(input.title);
+    // Two events created with one title at the same moment: the unique index turns the second into a 409.
+    const slug = firstFreeSlug(base, await slugsLike(tx, base));
     const row: EventRow = {
       id: newId(),
       title: input.title,
+      slug,
       description: input.description,
       start_at: new Date(input.startAt).toISOString(),
       end_at: new Date(input.endAt).toISOString(),
@@ -165,6 +172,7 @@ export async function addEventManager(deps: Deps, actor: Actor, eventId: string,
     }
     await insertEventManager(w.tx, eventId, user.id, w.now);
     await auditEvent(w, "event.manager_added", { userId: user.id, email: user.email });
+    await tellEventManagers(w.tx, w.deps, actor, w.event, [{ userId: user.id, email: user.email }]);
     return user.id;
   });
 }

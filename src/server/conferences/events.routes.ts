@@ -5,6 +5,7 @@ import {
   ConferenceEvent,
   EventCreateInput,
   EventList,
+  EventListQuery,
   EventManagerList,
   EventUpdateInput,
   ManagerInput,
@@ -13,6 +14,7 @@ import {
   RoomList,
   RoomUpdateInput,
 } from "../../shared/schemas/conference-events";
+import { SLUG_MAX, SLUG_PATTERN } from "../../shared/slug";
 import { loadVisibleEvent } from "../conference-core/access";
 import { listEventManagers } from "../conference-core/events.queries";
 import { toRoom } from "../conference-core/present";
@@ -28,7 +30,7 @@ import {
   removeEventManager,
   updateEventDetails,
 } from "./events.operations";
-import { readEvent, readEventList } from "./read";
+import { readEvent, readEventBySlug, readEventList } from "./read";
 import { createRoom, removeRoom, updateRoomDetails } from "./rooms.operations";
 
 const tags = ["conference events"];
@@ -49,11 +51,28 @@ export function eventRoutes(deps: Deps): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: "Conference events you may see: published ones and those you manage (admins: all)",
-          response: { 200: EventList },
+          summary:
+            "Conference events you may see: published ones and those you manage (admins: all), searched by title",
+          querystring: EventListQuery,
+          response: { 200: EventList, ...errorResponses(400) },
         },
       },
-      async (req) => readEventList(deps.db, req.actor),
+      async (req) => readEventList(deps.db, req.actor, req.query, deps.clock.now().toISOString()),
+    );
+
+    app.get(
+      "/api/v1/events/by-slug/:slug",
+      {
+        schema: {
+          tags,
+          summary: "The event behind a readable address (/e/<slug>), if you may see it",
+          params: z.object({
+            slug: z.string().max(SLUG_MAX).regex(SLUG_PATTERN, "must be lower-case words joined by -"),
+          }),
+          response: { 200: ConferenceEvent, ...errorResponses(400, 404) },
+        },
+      },
+      async (req) => readEventBySlug(deps.db, req.actor, req.params.slug),
     );
 
     app.post(

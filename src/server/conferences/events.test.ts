@@ -245,3 +245,54 @@ describeEngines("conference events API", (engine) => {
     expect((await list("")).total).toBe(2);
   });
 });
+
+describeEngines("finding events (issue #14)", (engine) => {
+  const server = useTestServer(engine);
+
+  it("gives each event a readable address from its title, numbered when the title repeats, kept on rename", async () => {
+    const admin = (await signedInAgent(server(), { admin: true })).agent;
+    const title = `Über-Café Days ${uniqueName("x").replace(/\W/g, "")}`;
+    const first = await buildEvent(admin, { title, timetablePublished: true });
+    const second = await buildEvent(admin, { title, timetablePublished: true });
+    expect(first.slug).toMatch(/^uber-cafe-days-[a-z0-9]+$/);
+    expect(second.slug).toBe(`${first.slug}-2`);
+
+    const anonymous = server().agent();
+    const found = ok(await anonymous.get<ConferenceEvent>(`/api/v1/events/by-slug/${first.slug}`));
+    expect(found.id).toBe(first.id);
+    ok(await admin.patch(`/api/v1/events/${first.id}`, { title: "Renamed" }));
+    expect(ok(await anonymous.get<ConferenceEvent>(`/api/v1/events/by-slug/${first.slug}`)).title).toBe("Renamed");
+
+    // An unpublished event's address answers like an unknown one; a malformed slug names the rule.
+    const hidden = await buildEvent(admin, { title: `${title} hidden` });
+    expect((await anonymous.get<ErrorBody>(`/api/v1/events/by-slug/${hidden.slug}`)).status).toBe(404);
+    expect((await anonymous.get<ErrorBody>("/api/v1/events/by-slug/no-such-event-here")).status).toBe(404);
+    const bad = await anonymous.get<ErrorBody>("/api/v1/events/by-slug/Not%20A%20Slug");
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields?.slug).toBe("must be lower-case words joined by -");
+  });
+
+  it("lists upcoming events soonest first and past ones most recent first, searched by title", async () => {
+    const admin = (await signedInAgent(server(), { admin: true })).agent;
+    const word = uniqueName("find").replace(/\W/g, "");
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const make = (name: string, from: number, to: number) =>
+      buildEvent(admin, {
+        title: `${word} ${name}`,
+        startAt: `${day(from)}T09:00:00Z`,
+        endAt: `${day(to)}T18:00:00Z`,
+        timeZone: "UTC",
+        timetablePublished: true,
+      });
+    const later = await make("later", 20, 21);
+    const soon = await make("soon", 5, 6);
+    const lastYear = await make("last year", -400, -399);
+    const lastMonth = await make("last month", -30, -29);
+    const titles = async (query: string) =>
+      ok(await server().agent().get<{ events: { id: string }[] }>(`/api/v1/events?${query}`)).events.map((e) => e.id);
+    expect(await titles(`q=${word}&when=upcoming`)).toEqual([soon.id, later.id]);
+    expect(await titles(`q=${word}&when=past`)).toEqual([lastMonth.id, lastYear.id]);
+    expect(await titles(`q=${word.toUpperCase()}%20SOON`)).toEqual([soon.id]);
+    expect((await server().agent().get("/api/v1/events?when=tomorrow")).status).toBe(400);
+  });
+});

@@ -4,6 +4,8 @@
  */
 export const eventPath = (eventId: string) => `/events/${eventId}`;
 export const eventTimetablePath = (eventId: string) => `/events/${eventId}/timetable`;
+/** The timetable in the event's management area (the editor). */
+export const eventManageTimetablePath = (eventId: string) => `/events/${eventId}/manage/timetable`;
 export const sessionPath = (eventId: string, sessionId: string) => `/events/${eventId}/sessions/${sessionId}`;
 export const sessionTimetablePath = (eventId: string, sessionId: string) =>
   `/events/${eventId}/sessions/${sessionId}/timetable`;

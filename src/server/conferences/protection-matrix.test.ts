@@ -80,6 +80,7 @@ const LEVEL = {
 
 interface Fixture {
   eventId: string;
+  eventSlug: string;
   sessionId: string;
   typeId: string;
   blockId: string;
@@ -124,6 +125,8 @@ interface Row {
   ids?: (f: Fixture) => { contributionId?: string; breakId?: string };
   /** The body field naming a new parent, and which move this row makes. */
   move?: { field: string; case: MoveCase };
+  /** A query string the route needs, e.g. "?q=ad". */
+  query?: string;
 }
 
 const TABLE: Row[] = [
@@ -138,6 +141,13 @@ const TABLE: Row[] = [
     body: () => ({ title: "x", startAt: at("2026-04-01 09:00"), endAt: at("2026-04-01 18:00"), timeZone: "UTC" }),
   },
   { method: "GET", route: "/api/v1/events/:eventId", level: "public", why: "event page", success: 200 },
+  {
+    method: "GET",
+    route: "/api/v1/events/by-slug/:slug",
+    level: "public",
+    why: "the event page by its readable address",
+    success: 200,
+  },
   {
     method: "PATCH",
     route: "/api/v1/events/:eventId",
@@ -177,6 +187,14 @@ const TABLE: Row[] = [
     why: "Session coordinator rights: event managers",
     success: 200,
     body: () => ({ coordinatorRights: { blocks: true } }),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/events/:eventId/people",
+    level: "eventManager",
+    why: "finding accounts to name as managers: those who may change the list (issue 13)",
+    success: 200,
+    query: "?q=test",
   },
   { method: "GET", route: "/api/v1/events/:eventId/my-sessions", level: "signedIn", why: "§2.6", success: 200 },
   { method: "GET", route: "/api/v1/me/conference-sessions", level: "signedIn", why: "§2.6 dashboard", success: 200 },
@@ -258,6 +276,14 @@ const TABLE: Row[] = [
     why: "§2.5 session protection",
     success: 200,
     body: () => ({ visibility: "inheriting" }),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/events/:eventId/sessions/:sessionId/people",
+    level: "sessionManagerRead",
+    why: "finding accounts for the shield's lists: those who may change the shield (issue 13)",
+    success: 200,
+    query: "?q=test",
   },
   // ---------------------------------------------------------------- materials
   {
@@ -651,6 +677,13 @@ const TABLE: Row[] = [
     why: "frab: what one may see",
     success: 200,
   },
+  {
+    method: "GET",
+    route: "/api/v1/events/:eventId/schedule.xml",
+    level: "public",
+    why: "frab XML: what one may see",
+    success: 200,
+  },
 ];
 
 /** The route with the fixture's ids in place of its parameters. */
@@ -660,13 +693,15 @@ function urlOf(row: Row, f: Fixture): string {
   const material = row.route.endsWith("/file") ? f.fileId : f.linkId;
   return row.route
     .replace(":eventId", f.eventId)
+    .replace(":slug", f.eventSlug)
     .replace(":sessionId", f.sessionId)
     .replace(":typeId", f.typeId)
     .replace(":blockId", f.blockId)
     .replace(":contributionId", contribution)
     .replace(":breakId", ids.breakId ?? f.breakId)
     .replace(":materialId", material)
-    .replace(":userId", f.extraManagerId);
+    .replace(":userId", f.extraManagerId)
+    .concat(row.query ?? "");
 }
 
 const LETTER: Record<number, string> = { 401: "U", 403: "F", 404: "N" };
@@ -751,6 +786,7 @@ describeEngines("protection matrix: every conference route × every role (indico
     );
     return {
       eventId: event.id,
+      eventSlug: event.slug ?? "",
       sessionId: session.id,
       typeId: type.id,
       blockId: block.id,

@@ -2,11 +2,20 @@ import type {
   EventProtection,
   EventProtectionInput,
   MySession,
+  PeopleFound,
   PrincipalUser,
   SessionProtection,
   SessionProtectionInput,
 } from "../../shared/schemas/conference-sessions";
-import { auditEvent, type EventWork, requireEvent, requireSession, withEvent } from "../conference-core/access";
+import {
+  auditEvent,
+  type EventWork,
+  loadVisibleEvent,
+  loadVisibleSession,
+  requireEvent,
+  requireSession,
+  withEvent,
+} from "../conference-core/access";
 import {
   deleteEventManager,
   insertEventManager,
@@ -20,14 +29,18 @@ import {
   type MySessionRow,
   type PrincipalRow,
   replaceSessionPrincipals,
+  searchActiveUsers,
 } from "../conference-core/protection.queries";
 import { updateConferenceSession } from "../conference-core/sessions.queries";
 import type { SessionPrincipalRole } from "../db/schema";
 import type { Actor } from "../permissions/actor";
+import { authorize, requireActor } from "../permissions/authorize";
 import type { Db } from "../platform/db";
 import type { Deps } from "../platform/deps";
 import { conflict } from "../platform/errors";
+import { type Limit, throttle } from "../platform/rate-limit";
 import { sessionPath, sessionTimetablePath } from "./links";
+import { type SessionRole, tellEventManagers, tellSessionRoles } from "./protection-emails";
 
 /**
  * Protection (conferences.md, Protection; indico.md §1.3, §2.5, §2.6): the shield of a session (its managers,
@@ -132,6 +145,19 @@ export async function updateSessionProtection(
       };
       if (added.length > 0) changes.added = byRole(added);
       if (removed.length > 0) changes.removed = byRole(removed);
+      // Whoever is newly given management or coordination is told (manager wins when given both at once).
+      const given = new Map<string, { userId: string; email: string; role: SessionRole }>();
+      for (const a of added) {
+        if (a.role === "access" || given.get(a.user_id)?.role === "manager") continue;
+        given.set(a.user_id, {
+          userId: a.user_id,
+          email: a.email,
+          role: a.role === "manage" ? "manager" : "coordinator",
+        });
+      }
+      // A manager who is also made a coordinator keeps managing: nothing new to tell.
+      const told = [...given.values()].filter((g) => g.role === "manager" || !entries.has(`${g.userId}|manage`));
+      await tellSessionRoles(w.tx, w.deps, actor, w.event, session, told);
     }
     if (Object.keys(changes).length > 1) await auditEvent(w, "conference_session.protection_updated", changes);
     return toSessionProtection(sessionId, input.visibility, await listPrincipalsOfSession(w.tx, sessionId));
@@ -174,11 +200,14 @@ export async function updateEventProtection(
       const ids = await usersByEmail(w.tx, { managers: input.managers });
       const current = await listEventManagers(w.tx, eventId);
       const wanted = new Map(input.managers.map((e) => [ids.get(e) as string, e]));
+      const added: { userId: string; email: string }[] = [];
       for (const [userId, email] of wanted) {
         if (current.some((m) => m.user_id === userId)) continue;
         await insertEventManager(w.tx, eventId, userId, w.now);
         await auditEvent(w, "event.manager_added", { userId, email });
+        added.push({ userId, email });
       }
+      await tellEventManagers(w.tx, w.deps, actor, w.event, added);
       for (const m of current) {
         if (wanted.has(m.user_id)) continue;
         await deleteEventManager(w.tx, eventId, m.user_id);
@@ -232,4 +261,34 @@ export async function listSessionsOf(db: Db, actor: Actor, eventId?: string): Pr
     sessionPath: sessionPath(r.event_id, r.session_id),
     timetablePath: sessionTimetablePath(r.event_id, r.session_id),
   }));
+}
+
+/** At most this many people per search, and this many searches per account (a directory is not for browsing). */
+const PEOPLE_PER_SEARCH = 10;
+const PEOPLE_SEARCHES: Limit = { max: 120, windowMs: 10 * 60_000 };
+
+/**
+ * Finds active accounts by part of a name or the start of an email, for the person who may change a protection
+ * list: the event's managers (`sessionId` null: its managers) or the session's full managers (its shield). Only
+ * names and emails come back, at most 10, and each account may search 120 times in 10 minutes. What the caller
+ * may not see is 404 before anyone is asked to sign in, like every conference read.
+ */
+export async function findPeople(
+  deps: Deps,
+  actor: Actor | null,
+  eventId: string,
+  sessionId: string | null,
+  text: string,
+): Promise<PeopleFound> {
+  if (sessionId) {
+    const { sessionFacts } = await loadVisibleSession(deps.db, actor, eventId, sessionId);
+    requireActor(actor);
+    authorize(actor, "conference.session.findPeople", sessionFacts);
+  } else {
+    const { facts } = await loadVisibleEvent(deps.db, actor, eventId);
+    requireActor(actor);
+    authorize(actor, "event.findPeople", facts);
+  }
+  await throttle(deps.db, deps.clock.now(), [[`people-search:${actor.id}`, PEOPLE_SEARCHES]], "Too many searches.");
+  return { people: await searchActiveUsers(deps.db, text, PEOPLE_PER_SEARCH) };
 }

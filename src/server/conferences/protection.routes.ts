@@ -5,6 +5,8 @@ import {
   EventProtection,
   EventProtectionInput,
   MySessionList,
+  PeopleFound,
+  PeopleSearchQuery,
   SessionProtection,
   SessionProtectionInput,
 } from "../../shared/schemas/conference-sessions";
@@ -13,6 +15,7 @@ import { requireActor } from "../permissions/authorize";
 import type { Deps } from "../platform/deps";
 import { errorResponses } from "../platform/openapi-responses";
 import {
+  findPeople,
   listSessionsOf,
   readEventProtection,
   readSessionProtection,
@@ -96,6 +99,36 @@ export function protectionRoutes(deps: Deps): FastifyPluginAsyncZod {
         requireActor(req.actor);
         return updateEventProtection(deps, req.actor, req.params.eventId, req.body);
       },
+    );
+
+    app.get(
+      "/api/v1/events/:eventId/people",
+      {
+        schema: {
+          tags,
+          summary:
+            "Find people to name as the event's managers: active accounts whose name contains q or whose email starts with it (names and emails, at most 10; 120 searches per 10 minutes)",
+          params: EventParams,
+          querystring: PeopleSearchQuery,
+          response: { 200: PeopleFound, ...errorResponses(400, 401, 403, 404, 429) },
+        },
+      },
+      async (req) => findPeople(deps, req.actor, req.params.eventId, null, req.query.q),
+    );
+
+    app.get(
+      "/api/v1/events/:eventId/sessions/:sessionId/people",
+      {
+        schema: {
+          tags,
+          summary:
+            "Find people for the shield's lists (its full managers): active accounts whose name contains q or whose email starts with it (names and emails, at most 10; 120 searches per 10 minutes)",
+          params: SessionParams,
+          querystring: PeopleSearchQuery,
+          response: { 200: PeopleFound, ...errorResponses(400, 401, 403, 404, 429) },
+        },
+      },
+      async (req) => findPeople(deps, req.actor, req.params.eventId, req.params.sessionId, req.query.q),
     );
 
     app.get(

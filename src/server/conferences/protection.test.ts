@@ -16,7 +16,12 @@ import { describeEngines } from "../../../tests/engines";
 import { type Agent, signedInAgent, type TestServer, useTestServer } from "../../../tests/harness";
 import type { Contribution } from "../../shared/schemas/conference-contributions";
 import type { EventList } from "../../shared/schemas/conference-events";
-import type { EventProtection, MySessionList, SessionProtection } from "../../shared/schemas/conference-sessions";
+import type {
+  EventProtection,
+  MySessionList,
+  PeopleFound,
+  SessionProtection,
+} from "../../shared/schemas/conference-sessions";
 import type {
   Break,
   ConferenceSession,
@@ -24,6 +29,7 @@ import type {
   SessionTimetable,
   TimetableBlock,
 } from "../../shared/schemas/timetable";
+import { updateUser } from "../accounts/queries";
 
 interface ErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };
@@ -327,5 +333,124 @@ describeEngines("conference protection", (engine) => {
     expect(ok(await reader.agent.get<MySessionList>("/api/v1/me/conference-sessions")).sessions).toEqual([]);
     expect(ok(await admin.get<MySessionList>(`/api/v1/events/${first.id}/my-sessions`)).sessions).toEqual([]);
     expect((await s.agent().get("/api/v1/me/conference-sessions")).status).toBe(401);
+  });
+
+  it("finds people by part of a name or the start of an email for those who may change a list, names and emails only (issue 13)", async () => {
+    const s = server();
+    const { admin, manager, coordinator, member } = await people(s);
+    const tag = Date.now().toString(36);
+    const ada = await signedInAgent(s, { name: `Ada Lovelace${tag}`, email: `ada.${tag}@example.test` });
+    await signedInAgent(s, { name: `Adam Gone${tag}`, email: `adam.${tag}@example.test` }).then((gone) =>
+      updateUser(s.deps.db, gone.id, { deactivated_at: new Date().toISOString() }),
+    );
+    const event = await buildEvent(admin, { timetablePublished: true });
+    const session = await buildSession(admin, event.id);
+    const e = `/api/v1/events/${event.id}`;
+    ok(await admin.patch(`${e}/protection`, { managers: [manager.email] }));
+    ok(await shield(admin, event.id, session.id, { visibility: "inheriting", coordinators: [coordinator.email] }));
+
+    // By part of the name, any case; the deactivated account never shows; only name and email come back.
+    const byName = ok(await manager.agent.get<PeopleFound>(`${e}/people?q=${encodeURIComponent(`LOVELACE${tag}`)}`));
+    expect(byName.people).toEqual([{ name: `Ada Lovelace${tag}`, email: ada.email }]);
+    const both = ok(await manager.agent.get<PeopleFound>(`${e}/people?q=${tag}`));
+    expect(both.people.map((p) => p.email)).toEqual([ada.email]);
+    // By the start of the email; a domain alone lists nobody.
+    const byEmail = ok(await admin.get<PeopleFound>(`${e}/people?q=ADA.${tag}@`));
+    expect(byEmail.people.map((p) => p.email)).toEqual([ada.email]);
+    expect(ok(await admin.get<PeopleFound>(`${e}/people?q=example.test`)).people).toEqual([]);
+    // At most 10, whatever matches.
+    expect(ok(await admin.get<PeopleFound>(`${e}/people?q=member`)).people.length).toBeLessThanOrEqual(10);
+    // Too short or too long: 400 naming q.
+    const short = await admin.get<ErrorBody>(`${e}/people?q=a`);
+    expect(short.status).toBe(400);
+    expect(short.body.error.fields).toHaveProperty("q");
+    expect((await admin.get(`${e}/people?q=${"x".repeat(101)}`)).status).toBe(400);
+
+    // The shield's search: its full managers (here the event's), not its coordinators or other members.
+    const shieldSearch = `${e}/sessions/${session.id}/people?q=${tag}`;
+    expect(ok(await manager.agent.get<PeopleFound>(shieldSearch)).people.map((p) => p.email)).toEqual([ada.email]);
+    expect((await coordinator.agent.get(shieldSearch)).status).toBe(403);
+    expect((await member.agent.get(shieldSearch)).status).toBe(403);
+    expect((await member.agent.get(`${e}/people?q=${tag}`)).status).toBe(403);
+    expect((await s.agent().get(`${e}/people?q=${tag}`)).status).toBe(401);
+
+    // 120 searches per account in 10 minutes, then 429 with Retry-After (refusals are not counted).
+    let last = 0;
+    let retryAfter: unknown;
+    for (let i = 0; i < 125 && last !== 429; i++) {
+      const res = await manager.agent.get(`${e}/people?q=zz${i}`);
+      last = res.status;
+      retryAfter = res.headers["retry-after"];
+    }
+    expect(last).toBe(429);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+  });
+
+  it("being made a session manager, a coordinator or an event manager emails the person links to the session or event and its timetable; nobody else is told (issue 13)", async () => {
+    const s = server();
+    const { admin, manager, coordinator, member, reader } = await people(s);
+    const event = await buildEvent(admin, { title: `Glaciology ${Date.now().toString(36)}` });
+    const session = await buildSession(admin, event.id, { title: "Ice cores" });
+    const e = `/api/v1/events/${event.id}`;
+    ok(await admin.patch(`${e}/protection`, { coordinatorRights: { blocks: true } }));
+    ok(
+      await shield(admin, event.id, session.id, {
+        visibility: "protected",
+        managers: [manager.email],
+        coordinators: [coordinator.email, manager.email],
+        accessList: [reader.email],
+      }),
+    );
+    ok(await admin.patch(`${e}/protection`, { managers: [member.email] }));
+    await s.deliver();
+    const sessionUrl = `http://convene.test/events/${event.id}/sessions/${session.id}`;
+
+    const [toManager, ...moreToManager] = s.smtp.to(manager.email);
+    expect(moreToManager).toEqual([]);
+    expect(toManager?.subject).toBe("You now manage the session “Ice cores”");
+    expect(toManager?.text).toContain(`full management rights on the session “Ice cores” of ${event.title}`);
+    expect(toManager?.text).toContain(`Open the session: ${sessionUrl}\n`);
+    expect(toManager?.text).toContain(`Open its timetable: ${sessionUrl}/timetable`);
+    expect(toManager?.html).toContain(`href="${sessionUrl}/timetable"`);
+
+    const [toCoordinator, ...moreToCoordinator] = s.smtp.to(coordinator.email);
+    expect(moreToCoordinator).toEqual([]);
+    expect(toCoordinator?.subject).toBe("You now coordinate the session “Ice cores”");
+    // What a coordinator may do here, with the event's Session blocks right and without Contributions.
+    expect(toCoordinator?.text).toContain("add, move, resize and delete its blocks");
+    expect(toCoordinator?.text).not.toContain("edit its contributions");
+    expect(toCoordinator?.text).toContain(`Open its timetable: ${sessionUrl}/timetable`);
+
+    const [toEventManager] = s.smtp.to(member.email);
+    expect(toEventManager?.subject).toBe(`You now manage the event “${event.title}”`);
+    expect(toEventManager?.text).toContain(`Open the event: http://convene.test/events/${event.id}\n`);
+    expect(toEventManager?.text).toContain(
+      `Open its timetable: http://convene.test/events/${event.id}/manage/timetable`,
+    );
+
+    // The access list is not a role; saving the same shield again tells nobody; nor is one told of what one did.
+    expect(s.smtp.to(reader.email)).toEqual([]);
+    ok(
+      await shield(manager.agent, event.id, session.id, {
+        visibility: "protected",
+        managers: [manager.email],
+        coordinators: [coordinator.email, manager.email],
+        accessList: [reader.email],
+      }),
+    );
+    ok(
+      await shield(member.agent, event.id, session.id, {
+        visibility: "protected",
+        managers: [manager.email],
+        coordinators: [coordinator.email, member.email],
+      }),
+    );
+    const other = await signedInAgent(s);
+    expect((await member.agent.post(`${e}/managers`, { email: other.email })).status).toBe(201);
+    await s.deliver();
+    expect(s.smtp.to(manager.email)).toHaveLength(1);
+    expect(s.smtp.to(coordinator.email)).toHaveLength(1);
+    expect(s.smtp.to(member.email)).toHaveLength(1);
+    expect(s.smtp.to(other.email).map((m) => m.subject)).toEqual([`You now manage the event “${event.title}”`]);
   });
 });

@@ -1,10 +1,10 @@
 import type { z } from "zod";
 import type { Contribution } from "../../shared/schemas/conference-contributions";
-import type { ConferenceEvent, SessionType } from "../../shared/schemas/conference-events";
+import type { ConferenceEvent, EventListQuery, SessionType } from "../../shared/schemas/conference-events";
 import type { ConferenceSessionList } from "../../shared/schemas/conference-sessions";
 import { loadMayManageEvent, loadVisibleEvent } from "../conference-core/access";
 import { type ContributionFilter, listContributions, listSpeakersOf } from "../conference-core/contributions.queries";
-import { listEvents } from "../conference-core/events.queries";
+import { findEventBySlug, listEvents } from "../conference-core/events.queries";
 import { groupBy, toContribution, toEventDto } from "../conference-core/present";
 import { findRoomsByIds } from "../conference-core/rooms.queries";
 import type { ContributionRow, EventRow, SessionTypeRow } from "../conference-core/rows";
@@ -12,8 +12,16 @@ import { listSessionTypes } from "../conference-core/session-types.queries";
 import { countsBySession, listSessionsOfEvent } from "../conference-core/sessions.queries";
 import type { Actor } from "../permissions/actor";
 import type { Db } from "../platform/db";
+import { notFound } from "../platform/errors";
 
 /** Read models of conference pages, each a fixed number of queries (style.md §3.3, query budgets). */
+
+/** The event behind a readable address, if the caller may see it (else 404, as for an unknown slug). */
+export async function readEventBySlug(db: Db, actor: Actor | null, slug: string): Promise<ConferenceEvent> {
+  const row = await findEventBySlug(db, slug);
+  if (!row) throw notFound("The event");
+  return readEvent(db, actor, row.id);
+}
 
 /** The event page's data, with the caller's abilities; 404 unless visible. */
 export async function readEvent(db: Db, actor: Actor | null, eventId: string): Promise<ConferenceEvent> {
@@ -21,16 +29,23 @@ export async function readEvent(db: Db, actor: Actor | null, eventId: string): P
   return toEventDto(event, await findRoomsByIds(db, [event.room_id]), actor, facts);
 }
 
-/** The events the caller may see (published ones, those they manage; admins all). */
-export async function readEventList(db: Db, actor: Actor | null) {
+/** The events the caller may see (published ones, those they manage; admins all), searched and by time. */
+export async function readEventList(
+  db: Db,
+  actor: Actor | null,
+  query: z.output<typeof EventListQuery> = { when: "all" },
+  now = new Date().toISOString(),
+) {
+  const when = query.when === "all" ? undefined : { kind: query.when, now };
   const [events, mayManage] = await Promise.all([
-    listEvents(db, { userId: actor?.id ?? null, isAdmin: actor?.isAdmin === true }),
+    listEvents(db, { userId: actor?.id ?? null, isAdmin: actor?.isAdmin === true }, { q: query.q, when }),
     loadMayManageEvent(db, actor),
   ]);
   return {
     events: events.map((e: EventRow) => ({
       id: e.id,
       title: e.title,
+      slug: e.slug,
       startAt: e.start_at,
       endAt: e.end_at,
       timeZone: e.time_zone,

@@ -52,6 +52,8 @@ export interface SignUpRequestsTable {
   password_hash: string;
   /** sha256 of the cookie given to the browser that signed up. */
   browser_hash: string;
+  /** The time zone chosen on the sign-up form; null: none given. */
+  time_zone: string | null;
   created_at: string;
   expires_at: string;
 }
@@ -157,6 +159,8 @@ export interface RoomsTable {
 export interface EventsTable {
   id: string;
   title: string;
+  /** The readable address `/e/<slug>`: unique, set at creation (null only for rows written before migration 0010). */
+  slug: string | null;
   /** Markdown. */
   description: string;
   start_at: string;

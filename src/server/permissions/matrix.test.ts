@@ -245,6 +245,8 @@ const CONFERENCE_MATRIX: Record<ConferenceAction, Record<ConfKind, string>> = {
   },
   "event.manage": EVENT_MANAGERS,
   "event.delete": { ...EVENT_MANAGERS, eventManager: NONE16 },
+  // Finding accounts by name or email (the Protection page's managers): those who may change the list.
+  "event.findPeople": EVENT_MANAGERS,
   // Protected sessions: the access list, the session's managers and coordinators, the event's managers (§4).
   "conference.session.view": {
     anonymous: "nnnn nnnn YYYY nnnn",
@@ -259,6 +261,8 @@ const CONFERENCE_MATRIX: Record<ConferenceAction, Record<ConfKind, string>> = {
   "conference.session.manageBlocks": { ...SESSION_MANAGERS, coordinator: "nnYY nnYY nnYY nnYY" },
   "conference.session.schedule": { ...SESSION_MANAGERS, coordinator: ALL16 },
   "conference.session.manageContributions": { ...SESSION_MANAGERS, coordinator: "nYnY nYnY nYnY nYnY" },
+  // Finding accounts for the shield's lists: those who may change the shield, never coordinators.
+  "conference.session.findPeople": SESSION_MANAGERS,
 };
 
 describe("permission matrix", () => {

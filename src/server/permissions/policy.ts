@@ -83,11 +83,13 @@ export const ACTIONS = {
   "event.viewTimetable": "event",
   "event.manage": "event",
   "event.delete": "event",
+  "event.findPeople": "event",
   "conference.session.view": "conferenceSession",
   "conference.session.manage": "conferenceSession",
   "conference.session.manageBlocks": "conferenceSession",
   "conference.session.schedule": "conferenceSession",
   "conference.session.manageContributions": "conferenceSession",
+  "conference.session.findPeople": "conferenceSession",
 } as const satisfies Record<string, Facts["kind"]>;
 
 export type Action = keyof typeof ACTIONS;
@@ -155,6 +157,9 @@ const RULES: { [A in Action]: Rule<A> } = {
   "event.manage": managesEvent,
   // Deleting a whole event stays with admins, who create them.
   "event.delete": adminOnly,
+  // Searching accounts by name or email (names and emails of active accounts) to name the event's managers: those
+  // who may change that list.
+  "event.findPeople": managesEvent,
   // Managers and coordinators always; others once the timetable is published, and for a protected session only
   // when they are on its access list (indico.md §4). Public and inheriting agree while events have no protection
   // of their own; the draft state hides even public sessions (Indico: "draft mode").
@@ -172,6 +177,8 @@ const RULES: { [A in Action]: Rule<A> } = {
   // Create, edit, delete the session's contributions: coordinators only with the "Contributions" right.
   "conference.session.manageContributions": (actor, f) =>
     managesConferenceSession(actor, f) || (coordinates(actor, f) && f.coordinatorRights.contributions),
+  // Searching accounts by name or email to fill the shield's lists: those who may change the shield.
+  "conference.session.findPeople": managesConferenceSession,
 };
 
 export function can<A extends Action>(actor: Actor | null, action: A, facts: FactsFor<A>): boolean {

@@ -17,6 +17,13 @@ describe("Markdown descriptions", () => {
     expect(html).toContain("&lt;script&gt;");
   });
 
+  it("gives excerpts the words of HTML a writer typed, not its tags, comments or scripts", () => {
+    expect(markdownToPlainText("<p>Hello <b>world</b>!</p>")).toBe("Hello world!");
+    expect(markdownToPlainText("<div>\n<strong>Talks</strong>\n</div>\n\nFish &amp; chips")).toBe("Talks Fish & chips");
+    expect(markdownToPlainText("One<br>two <!-- note --> <script>alert(1)</script>three")).toBe("One two three");
+    expect(markdownToPlainText("Prices: 5 < 6 and **7 > 3**")).toBe("Prices: 5 < 6 and 7 > 3");
+  });
+
   it("gives excerpts the words without the markup, hyphens and brackets kept", () => {
     expect(markdownToPlainText("## Four ten-minute talks (with Q&A)\n\n**Bring** an e-mail!")).toBe(
       "Four ten-minute talks (with Q&A) Bring an e-mail!",

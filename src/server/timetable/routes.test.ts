@@ -218,6 +218,38 @@ describeEngines("timetable API", (engine) => {
     });
   });
 
+  it("durations are whole minutes from 1 to 1440: anything else is refused with the rule, never coerced (issue 13)", async () => {
+    const a = await admin();
+    const event = await buildEvent(a);
+    const session = await buildSession(a, event.id);
+    const b = await buildBlock(a, event.id, session.id, { startAt: at("2026-03-27 09:00") });
+    const brk = ok(await a.post<Break>(`/api/v1/events/${event.id}/breaks`, { blockId: b.id }), 201);
+    const e = `/api/v1/events/${event.id}`;
+    const cases: [unknown, string][] = [
+      [0, "must be between 1 and 1440"],
+      [-30, "must be between 1 and 1440"],
+      [1441, "must be between 1 and 1440"],
+      [12.5, "must be a whole number"],
+      ["60", "must be a number"],
+    ];
+    for (const [durationMinutes, rule] of cases) {
+      const sends = [
+        a.post<ErrorBody>(`${e}/sessions/${session.id}/blocks`, { startAt: at("2026-03-27 14:00"), durationMinutes }),
+        a.patch<ErrorBody>(`${e}/blocks/${b.id}`, { durationMinutes }),
+        a.post<ErrorBody>(`${e}/breaks`, { blockId: b.id, durationMinutes }),
+        a.patch<ErrorBody>(`${e}/breaks/${brk.id}`, { durationMinutes }),
+      ];
+      for (const res of await Promise.all(sends)) {
+        expect(res.status, JSON.stringify(res.body)).toBe(400);
+        expect(res.body.error.fields?.durationMinutes).toBe(rule);
+      }
+    }
+    // Nothing changed.
+    expect((await block(a, event.id, session.id, b.id)).durationMinutes).toBe(60);
+    const s = ok(await a.get<ConferenceSession>(`${e}/sessions/${session.id}`));
+    expect(s.blocks).toHaveLength(1);
+  });
+
   it("contributions go only into their own session's blocks; without a session only at top level", async () => {
     const a = await admin();
     const event = await buildEvent(a);

@@ -24,7 +24,17 @@ export type Me = z.infer<typeof Me>;
 
 export const MeResponse = z.object({ user: Me.nullable() });
 
-export const SignUpInput = z.object({ name: PersonName, email: Email, password: Password });
+/** A new account's time zone: the browser's, offered on the form and editable (emails show times in it). */
+const NewAccountTimeZone = TimeZone.nullable()
+  .optional()
+  .describe("IANA time zone the emails show times in, e.g. the browser's; none: the session's or event's zone");
+
+export const SignUpInput = z.object({
+  name: PersonName,
+  email: Email,
+  password: Password,
+  timeZone: NewAccountTimeZone,
+});
 export type SignUpInput = z.infer<typeof SignUpInput>;
 
 /** A visitor's sign-up: the account is created when the emailed link is followed. */
@@ -58,6 +68,15 @@ export const PasswordResetConfirmInput = z.object({
   token: z.string().min(10, "is not a valid reset token").max(200, "is not a valid reset token"),
   password: Password,
 });
+
+/** The invitation an admin sent to an address without an account (community.md, Participants tab): create it. */
+export const InvitationAcceptInput = z.object({
+  token: z.string().min(10, "is not a valid invitation link").max(200, "is not a valid invitation link"),
+  name: PersonName,
+  password: Password,
+  timeZone: NewAccountTimeZone,
+});
+export type InvitationAcceptInput = z.infer<typeof InvitationAcceptInput>;
 
 export const UpdateProfileInput = z
   .object({ name: PersonName.optional(), timeZone: TimeZone.nullable().optional() })

@@ -164,7 +164,11 @@ export const CommunitySession = z
       manage: z.boolean(),
       register: z.boolean(),
       seeMeeting: z.boolean(),
-      statusActions: z.array(StatusAction),
+      statusActions: z.array(StatusAction).describe("the status buttons that apply now, in button order"),
+      statusNote: z
+        .string()
+        .nullable()
+        .describe("why a status action of this status does not apply now (e.g. the start has passed)"),
     }),
   })
   .meta({ id: "CommunitySession" });
@@ -256,7 +260,16 @@ export type UpdateParticipantInput = z.infer<typeof UpdateParticipantInput>;
 
 export const MoveInput = z.object({ direction: z.enum(["up", "down"]) });
 export type MoveInput = z.infer<typeof MoveInput>;
-export const StatusInput = z.object({ action: StatusAction });
+/** What a reopen does with the people who were registered when the session was cancelled (issue #13). */
+export const ReopenParticipants = z.enum(["restore", "release"]);
+export type ReopenParticipants = z.infer<typeof ReopenParticipants>;
+
+export const StatusInput = z.object({
+  action: StatusAction,
+  participants: ReopenParticipants.optional().describe(
+    "reopen of a Cancelled session with active participants only, and then required: restore (each is emailed that they are registered again, with a calendar invitation) or release (their registrations become Cancelled and each is told their place was released)",
+  ),
+});
 export type StatusInput = z.infer<typeof StatusInput>;
 
 export const ParticipantList = z.object({ participants: z.array(Participant) });

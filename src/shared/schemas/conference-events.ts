@@ -91,10 +91,14 @@ export const EventAbilities = z.object({
 });
 export type EventAbilities = z.infer<typeof EventAbilities>;
 
+/** An event's readable address part: `/e/<slug>`. */
+const Slug = z.string().nullable().describe("the readable address /e/<slug>, unique, kept when the title changes");
+
 export const ConferenceEvent = z
   .object({
     id: Id,
     title: z.string(),
+    slug: Slug,
     description: z.string().describe("Markdown as written"),
     descriptionHtml: z.string(),
     startAt: Instant,
@@ -119,6 +123,7 @@ export const EventCard = z
   .object({
     id: Id,
     title: z.string(),
+    slug: Slug,
     startAt: Instant,
     endAt: Instant,
     timeZone: z.string(),
@@ -128,6 +133,14 @@ export const EventCard = z
   .meta({ id: "ConferenceEventCard" });
 export type EventCard = z.infer<typeof EventCard>;
 export const EventList = z.object({ events: z.array(EventCard) });
+export const EventListQuery = z.object({
+  q: z.string().trim().max(200, "must be at most 200 characters").optional().describe("words of the title"),
+  when: z
+    .enum(["upcoming", "past", "all"])
+    .default("all")
+    .describe("upcoming: not yet ended, soonest first; past: ended, most recent first"),
+});
+export type EventListQuery = z.input<typeof EventListQuery>;
 export type EventList = z.infer<typeof EventList>;
 
 export const ManagerInput = z.object({ email: Email });

@@ -151,6 +151,25 @@ export const EventProtectionInput = z.object({
 });
 export type EventProtectionInput = z.infer<typeof EventProtectionInput>;
 
+/** Finding a person to name in a protection list: part of a name, or the start of an email. */
+export const PeopleSearchQuery = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(2, "must be at least 2 characters")
+    .max(100, "must be at most 100 characters")
+    .describe("part of a name, or the start of an email address (case-insensitive)"),
+});
+export type PeopleSearchQuery = z.infer<typeof PeopleSearchQuery>;
+
+/** An active account as the protection lists show it: its name and email, nothing else. */
+export const PersonFound = z.object({ name: z.string().nullable(), email: z.string() }).meta({ id: "PersonFound" });
+export type PersonFound = z.infer<typeof PersonFound>;
+export const PeopleFound = z.object({
+  people: z.array(PersonFound).max(10).describe("at most 10 active accounts, by name then email"),
+});
+export type PeopleFound = z.infer<typeof PeopleFound>;
+
 /** A session the caller was explicitly given management or coordination of (indico.md §2.6). */
 export const MySession = z
   .object({

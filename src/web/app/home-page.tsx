@@ -29,7 +29,8 @@ export function HomePage() {
         )}
         {user ? (
           <Text>
-            Welcome back, {user.name ?? user.email}. Pick a session below to sign up, or see{" "}
+            {/* Not "Welcome back": this is also what a brand-new account sees first (issue 13, 8). */}
+            Welcome, {user.name ?? user.email}. Pick a session below to sign up, or see{" "}
             <Anchor component={Link} to="/my-sessions">
               your sessions
             </Anchor>
@@ -61,7 +62,14 @@ export function HomePage() {
           </Group>
         )}
       </Stack>
-      <SessionList signedIn={Boolean(user)} />
+      <SessionList
+        signedIn={Boolean(user)}
+        viewer={{
+          // Premium is the flag, or staff, or admin (community.md, Roles and slots).
+          isPremium: Boolean(user && (user.isPremium || user.isStaff || user.isAdmin)),
+          premiumLabel: site.data?.premiumLabel ?? "Premium",
+        }}
+      />
     </Stack>
   );
 }

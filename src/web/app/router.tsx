@@ -17,6 +17,10 @@ const ConfirmEmailPage = page(() => import("../features/accounts/pages/confirm-e
 const ForgotPasswordPage = page(() => import("../features/accounts/pages/forgot-password-page"), "ForgotPasswordPage");
 const ResetPasswordPage = page(() => import("../features/accounts/pages/reset-password-page"), "ResetPasswordPage");
 const SetupPage = page(() => import("../features/accounts/pages/setup-page"), "SetupPage");
+const AcceptInvitationPage = page(
+  () => import("../features/accounts/pages/accept-invitation-page"),
+  "AcceptInvitationPage",
+);
 const AccountPage = page(() => import("../features/accounts/pages/account-page"), "AccountPage");
 const UsersPage = page(() => import("../features/admin/pages/users-page"), "UsersPage");
 const MailPage = page(() => import("../features/admin/pages/mail-page"), "MailPage");
@@ -33,6 +37,8 @@ const MySessionsPage = page(() => import("../features/community-sessions/pages/m
 const conferences = {
   adminEvents: page(() => import("../features/conferences/pages/admin-events-page"), "AdminEventsPage"),
   adminRooms: page(() => import("../features/conferences/pages/admin-rooms-page"), "AdminRoomsPage"),
+  events: page(() => import("../features/conferences/pages/events-page"), "EventsPage"),
+  eventBySlug: page(() => import("../features/conferences/pages/events-page"), "EventBySlugPage"),
   event: page(() => import("../features/conferences/pages/event-page"), "EventPage"),
   timetable: page(() => import("../features/conferences/pages/timetable-page"), "TimetablePage"),
   session: page(() => import("../features/conferences/pages/session-page"), "ConferenceSessionPage"),
@@ -58,6 +64,7 @@ export function createRouter() {
         { path: "confirm-email", element: <ConfirmEmailPage /> },
         { path: "forgot-password", element: <ForgotPasswordPage /> },
         { path: "reset-password", element: <ResetPasswordPage /> },
+        { path: "accept-invitation", element: <AcceptInvitationPage /> },
         { path: "setup", element: <SetupPage /> },
         { path: "sessions/:id", element: <SessionRoute /> },
         {
@@ -141,6 +148,8 @@ export function createRouter() {
             </RequireAdmin>
           ),
         },
+        { path: "events", element: <conferences.events /> },
+        { path: "e/:slug", element: <conferences.eventBySlug /> },
         { path: "events/:eventId", element: <conferences.event /> },
         { path: "events/:eventId/timetable", element: <conferences.timetable /> },
         { path: "events/:eventId/sessions/:sessionId", element: <conferences.session /> },

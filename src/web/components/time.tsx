@@ -1,6 +1,15 @@
 import { Text } from "@mantine/core";
 import { createContext, type ReactNode, useContext, useMemo } from "react";
-import { describeInstant, formatInZone, isKnownTimeZone, runtimeTimeZone, viewerTimeZone } from "../../shared/time";
+import {
+  DISPLAY_LOCALE,
+  describeInstant,
+  formatInZone,
+  formatRangeInZone,
+  isKnownTimeZone,
+  runtimeTimeZone,
+  viewerTimeZone,
+} from "../../shared/time";
+import { USER_HOUR_CYCLE } from "../lib/clock";
 
 const ProfileZoneContext = createContext<string | null>(null);
 
@@ -31,18 +40,10 @@ interface TimeProps {
   format?: "date-time" | "time" | "time-seconds";
   /**
    * The end of a range, shown with `format="time"` as one range naming the zone once: "09:00–10:30 CET
-   * (Europe/Paris)" (a timetable entry under its day).
+   * (Europe/Paris)" (a timetable entry under its day), with the end's day when it is a later one ("19:00 – Sat
+   * 28 Mar, 01:25 EDT (America/New_York)").
    */
   until?: string;
-}
-
-/** "09:00 CET (Europe/Paris)" and "10:30 CET (Europe/Paris)" → "09:00–10:30 CET (Europe/Paris)". */
-function joinRange(start: string, end: string): string {
-  const [startClock, ...startZone] = start.split(" ");
-  const [endClock, ...endZone] = end.split(" ");
-  const zone = startZone.join(" ");
-  // A range across a DST change names both zone abbreviations.
-  return zone === endZone.join(" ") ? `${startClock}–${endClock} ${zone}` : `${start} – ${end}`;
 }
 
 /**
@@ -53,13 +54,13 @@ export function Time({ at, zone, format = "date-time", until }: TimeProps) {
   const viewerZone = useViewerTimeZone();
   const shown = useMemo(() => {
     try {
-      if (format === "date-time") return describeInstant(at, { viewerZone, sourceZone: zone });
-      const opts = { withDate: false, withSeconds: format === "time-seconds" };
+      if (format === "date-time")
+        return describeInstant(at, { viewerZone, sourceZone: zone }, DISPLAY_LOCALE, USER_HOUR_CYCLE);
+      const opts = { withDate: false, withSeconds: format === "time-seconds", hourCycle: USER_HOUR_CYCLE };
       const other = zone && zone !== viewerZone && isKnownTimeZone(zone) ? zone : null;
+      // A range names its zone once, and the day it ends on when that is a later day in the zone.
       const show = (z: string) =>
-        until && format === "time"
-          ? joinRange(formatInZone(at, z, opts), formatInZone(until, z, opts))
-          : formatInZone(at, z, opts);
+        until && format === "time" ? formatRangeInZone(at, until, z, opts) : formatInZone(at, z, opts);
       return { viewer: show(viewerZone), source: other ? show(other) : null };
     } catch {
       return null;

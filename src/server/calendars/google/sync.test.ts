@@ -152,7 +152,7 @@ describeEngines("Google Calendar sync", (engine) => {
     await step();
     expect(only().status).toBe("cancelled");
 
-    await admin.agent.post(`/api/v1/community/sessions/${id}/status`, { action: "reopen" });
+    await admin.agent.post(`/api/v1/community/sessions/${id}/status`, { action: "reopen", participants: "restore" });
     await step();
     expect(only().status).toBe("confirmed");
 

@@ -7,6 +7,8 @@ import * as m0005 from "./0005_session_start_index";
 import * as m0006 from "./0006_session_protection";
 import * as m0007 from "./0007_email_verification";
 import * as m0008 from "./0008_calendar_sequences";
+import * as m0009 from "./0009_sign_up_time_zone";
+import * as m0010 from "./0010_event_slugs";
 
 /** Every migration, in order. An explicit list survives bundling, unlike a folder scan. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +20,6 @@ export const migrations: Record<string, Migration> = {
   "0006_session_protection": m0006,
   "0007_email_verification": m0007,
   "0008_calendar_sequences": m0008,
+  "0009_sign_up_time_zone": m0009,
+  "0010_event_slugs": m0010,
 };

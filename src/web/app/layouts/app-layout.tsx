@@ -94,6 +94,7 @@ export function AppLayout() {
               </Anchor>
               <Group component="nav" aria-label="Main" gap={4} wrap="wrap">
                 <NavItem to="/">Home</NavItem>
+                <NavItem to="/events">Events</NavItem>
                 {user && <NavItem to="/my-sessions">My sessions</NavItem>}
                 {user && <NavItem to="/account">Account</NavItem>}
                 {user &&

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type {
   ChangeEmailInput,
   ChangePasswordInput,
+  InvitationAcceptInput,
   Me,
   MeResponse,
   PasswordResetConfirmInput,
@@ -75,6 +76,16 @@ export function useConfirmSignUp() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: z.input<typeof SignUpConfirmInput>) => api.post<MeBody>("/api/v1/auth/sign-up/confirm", input),
+    onSuccess: (res) => switchUser(qc, res.user),
+  });
+}
+
+/** Follows an admin's invitation to a session: creates the invited account and signs in (issue 13, 4). */
+export function useAcceptInvitation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: z.input<typeof InvitationAcceptInput>) =>
+      api.post<MeBody>("/api/v1/auth/invitation/accept", input),
     onSuccess: (res) => switchUser(qc, res.user),
   });
 }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { ParticipantStatus, Role, SessionStatus, ShownStatus } from "../../../shared/schemas/community-sessions";
-import { formatDuration, PARTICIPANT_STATUSES, ROLE_ORDER, roleList, SESSION_STATUSES, STATUS_LABEL } from "./labels";
+import {
+  emptyRosterText,
+  formatDuration,
+  PARTICIPANT_STATUSES,
+  placesSummary,
+  ROLE_ORDER,
+  roleList,
+  SESSION_STATUSES,
+  STATUS_LABEL,
+} from "./labels";
 
 describe("roleList", () => {
   it("names roles in roster order", () => {
@@ -25,5 +34,40 @@ describe("orders", () => {
     expect(SESSION_STATUSES).toEqual(SessionStatus.options);
     expect(PARTICIPANT_STATUSES).toEqual(ParticipantStatus.options);
     expect(Object.keys(STATUS_LABEL)).toEqual(ShownStatus.options);
+  });
+});
+
+describe("emptyRosterText", () => {
+  const start = "2030-01-01T18:00:00Z";
+
+  it("asks to be the first only while registration is open", () => {
+    expect(emptyRosterText({ shownStatus: "open", startsAt: start })).toBe("Nobody has registered yet: be the first.");
+    for (const shownStatus of ShownStatus.options.filter((s) => s !== "open")) {
+      expect(emptyRosterText({ shownStatus, startsAt: start }), shownStatus).not.toMatch(/be the first/);
+    }
+    expect(emptyRosterText({ shownStatus: "open", startsAt: null })).toBe("Nobody has registered yet.");
+  });
+
+  it("says plainly that nobody registered once the session is under way or over", () => {
+    expect(emptyRosterText({ shownStatus: "in_progress", startsAt: start })).toBe(
+      "Nobody registered for this session.",
+    );
+    expect(emptyRosterText({ shownStatus: "completed", startsAt: start })).toBe("Nobody registered for this session.");
+  });
+});
+
+describe("placesSummary", () => {
+  const slot = (capacity: number, taken: number) => ({ capacity, taken, free: capacity - taken });
+
+  it("counts the free places of every role together", () => {
+    expect(placesSummary({ host: slot(1, 1), presenter: slot(3, 1), interviewer: slot(1, 0), guest: slot(5, 2) })).toBe(
+      "6 of 10 places free.",
+    );
+  });
+
+  it("says when every place is taken", () => {
+    expect(placesSummary({ host: slot(1, 1), presenter: slot(1, 1), interviewer: slot(0, 0), guest: slot(0, 0) })).toBe(
+      "Every place is taken (2 of 2).",
+    );
   });
 });

@@ -44,6 +44,38 @@ export const STATUS_HINT: Record<ShownStatus, string> = {
   completed: "This session has ended.",
 };
 
+/**
+ * What "Who takes part" says while nobody holds a place (issue 13, 8): an invitation to be the first only while
+ * registration is open; after it, a plain statement.
+ */
+export function emptyRosterText(session: { shownStatus: ShownStatus; startsAt: string | null }): string {
+  switch (session.shownStatus) {
+    case "open":
+      return session.startsAt ? "Nobody has registered yet: be the first." : "Nobody has registered yet.";
+    case "draft":
+    case "full":
+      return "Nobody has registered yet.";
+    case "closed":
+      return "Nobody registered before registration closed.";
+    case "cancelled":
+      return "Nobody was registered when the session was cancelled.";
+    case "in_progress":
+    case "completed":
+      return "Nobody registered for this session.";
+  }
+}
+
+type Slots = Record<Role, { capacity: number; taken: number; free: number }>;
+
+/** "3 of 10 places free", "Every place is taken": all roles together, for the editor's Participants tab. */
+export function placesSummary(slots: Slots): string {
+  const all = Object.values(slots);
+  const capacity = all.reduce((n, s) => n + s.capacity, 0);
+  const free = all.reduce((n, s) => n + s.free, 0);
+  if (free === 0) return `Every place is taken (${capacity} of ${capacity}).`;
+  return `${free} of ${capacity} ${capacity === 1 ? "place" : "places"} free.`;
+}
+
 /** Registration statuses in the order of the editor's Status menu. */
 export const PARTICIPANT_STATUSES = Object.keys(PARTICIPANT_STATUS_LABEL) as readonly ParticipantStatus[];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CommunitySession, Role } from "../../../shared/schemas/community-sessions";
-import { isRegistrationOpen, roleOffers } from "./role-offers";
+import { cardRoles, isRegistrationOpen, premiumOnlyText, roleOffers } from "./role-offers";
 
 const slot = (capacity: number, taken: number) => ({ capacity, taken, free: capacity - taken });
 
@@ -61,5 +61,25 @@ describe("isRegistrationOpen", () => {
     for (const s of ["full", "closed", "cancelled", "in_progress", "completed", "draft"] as const) {
       expect(isRegistrationOpen({ shownStatus: s, startsAt: "2030-01-01T00:00:00Z" })).toBe(false);
     }
+  });
+});
+
+describe("cardRoles", () => {
+  const card = { freeRoles: ["host", "presenter", "guest"] as Role[], premiumRoles: ["host", "presenter"] as Role[] };
+
+  it("names premium-only roles apart for a member without the premium label, and for a visitor", () => {
+    expect(cardRoles(card, false)).toEqual({ open: ["guest"], premiumOnly: ["host", "presenter"] });
+    expect(premiumOnlyText(["host", "presenter"], "Gold")).toBe("Host, Presenter: for Gold members only");
+  });
+
+  it("lists every free role as open for a premium member", () => {
+    expect(cardRoles(card, true)).toEqual({ open: ["host", "presenter", "guest"], premiumOnly: [] });
+  });
+
+  it("leaves out gated roles that are full", () => {
+    expect(cardRoles({ freeRoles: ["guest"], premiumRoles: ["host"] }, false)).toEqual({
+      open: ["guest"],
+      premiumOnly: [],
+    });
   });
 });

@@ -1,5 +1,5 @@
-import type { CommunitySession, Role } from "../../../shared/schemas/community-sessions";
-import { ROLE_ORDER } from "./labels";
+import type { CommunitySession, Role, SessionCard } from "../../../shared/schemas/community-sessions";
+import { ROLE_ORDER, roleList } from "./labels";
 
 export type RoleOffer =
   | { role: Role; free: number; capacity: number; state: "available" }
@@ -27,4 +27,21 @@ export function roleOffers(session: Pick<CommunitySession, "slots" | "registrabl
 /** Registration is open to whoever asks (the caller still needs a free, allowed role). */
 export function isRegistrationOpen(session: Pick<CommunitySession, "shownStatus" | "startsAt">): boolean {
   return session.shownStatus === "open" && session.startsAt !== null;
+}
+
+/**
+ * The free roles a home card names (issue 13, 8: a non-premium member saw premium-only roles as open): those the
+ * viewer may take, and those only members with the Premium Label may take. A visitor is not premium.
+ */
+export function cardRoles(
+  card: Pick<SessionCard, "freeRoles" | "premiumRoles">,
+  viewerIsPremium: boolean,
+): { open: Role[]; premiumOnly: Role[] } {
+  const gated = (r: Role) => !viewerIsPremium && card.premiumRoles.includes(r);
+  return { open: card.freeRoles.filter((r) => !gated(r)), premiumOnly: card.freeRoles.filter(gated) };
+}
+
+/** "Host, Presenter: for Premium members only". */
+export function premiumOnlyText(roles: readonly Role[], premiumLabel: string): string {
+  return `${roleList(roles)}: for ${premiumLabel} members only`;
 }

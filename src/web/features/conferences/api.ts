@@ -44,7 +44,7 @@ import type {
   SessionTimetable,
 } from "../../../shared/schemas/timetable";
 import { api } from "../../lib/api-client";
-import { requestOf, type TimetableChange } from "./timetable-editing";
+import { requestOf, type TimetableChange, withCurrentIds } from "./timetable-editing";
 
 /**
  * Query keys: everything about one event sits under ["conferences", "event", id], so a change anywhere in the
@@ -85,6 +85,21 @@ const sessionPath = (eventId: string, sessionId: string) => `${eventPath(eventId
 
 export const eventListQuery = () =>
   queryOptions({ queryKey: conferenceKeys.events(), queryFn: () => api.get<EventList>("/api/v1/events") });
+
+/** The Events page: upcoming or past events the viewer may see, searched by title. */
+export const eventSearchQuery = (when: "upcoming" | "past", q: string) =>
+  queryOptions({
+    queryKey: [...conferenceKeys.events(), { when, q }] as const,
+    queryFn: () => api.get<EventList>(`/api/v1/events?${new URLSearchParams({ when, ...(q ? { q } : {}) })}`),
+    placeholderData: (previous) => previous,
+  });
+
+/** The event behind a readable address (`/e/<slug>`). */
+export const eventBySlugQuery = (slug: string) =>
+  queryOptions({
+    queryKey: [...conferenceKeys.all, "slug", slug] as const,
+    queryFn: () => api.get<ConferenceEvent>(`/api/v1/events/by-slug/${enc(slug)}`),
+  });
 
 export const roomListQuery = () =>
   queryOptions({ queryKey: conferenceKeys.rooms(), queryFn: () => api.get<RoomList>("/api/v1/rooms") });
@@ -299,30 +314,36 @@ export const useScheduleContribution = (eventId: string) =>
 export const useUnscheduleContribution = (eventId: string) =>
   useEventMutation(eventId, (id: string) => api.post<Contribution>(`${contributionPath(eventId, id)}/unschedule`));
 
-// The timetable editor: a change (or an undo, which may be two changes) sent in order; the answers' notices
+// The timetable editor: a change (or an undo, which may be several changes) sent in order; the answers' notices
 // (a block that grew, …) come back together. The views refresh before the promise settles, so a dragged entry
-// does not jump back while its new place loads.
-export function useTimetableChanges(eventId: string) {
+// does not jump back while its new place loads. With `aliases` (the undo history's), ids are brought up to date
+// before sending and a block or break made again by undo records its new id.
+export function useTimetableChanges(eventId: string, aliases?: Map<string, string>) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async (changes: TimetableChange[]) => {
       const notices: string[] = [];
-      for (const change of changes) {
-        const { method, path, body } = requestOf(change);
-        const url = `${eventPath(eventId)}${path}`;
-        const answer = await (method === "PATCH"
-          ? api.patch<Answer>(url, body)
-          : method === "PUT"
-            ? api.put<Answer>(url, body)
-            : api.post<Answer>(url, body));
+      for (const asked of changes) {
+        const change = aliases ? withCurrentIds(asked, aliases) : asked;
+        const request = requestOf(change);
+        const url = `${eventPath(eventId)}${request.path}`;
+        const answer = await (request.method === "DELETE"
+          ? api.delete<Answer>(url)
+          : request.method === "PATCH"
+            ? api.patch<Answer>(url, request.body)
+            : request.method === "PUT"
+              ? api.put<Answer>(url, request.body)
+              : api.post<Answer>(url, request.body));
         notices.push(...(answer.notices ?? []));
+        if (aliases && (change.kind === "block-create" || change.kind === "break-create") && answer.id)
+          aliases.set(change.restores, answer.id);
       }
       return notices;
     },
     onSettled: () => qc.invalidateQueries({ queryKey: conferenceKeys.event(eventId) }),
   });
 }
-type Answer = { notices?: string[] };
+type Answer = { notices?: string[]; id?: string };
 
 export const useUpdateContribution = (eventId: string) =>
   useEventMutation(eventId, ({ id, change }: { id: string; change: z.input<typeof ContributionUpdateInput> }) =>

@@ -7,8 +7,25 @@ import { localToInstant } from "./local-time";
  * keys are the API's, so a 400's `fields` land on the same inputs.
  */
 
-/** A number input's value: a number, or "" while empty. */
-export const OptionalNumber = z.union([z.number(), z.literal("")]).transform((v) => (v === "" ? undefined : v));
+/**
+ * A number the field shows as typed (never changed behind the person's back): a number, "" while empty (the API's
+ * default), or the text while it is not a number yet ("-", "12."). The API's schema then names what is wrong.
+ */
+export const OptionalNumber = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  if (typeof v === "number") return v;
+  if (v.trim() === "") return undefined;
+  const n = Number(v);
+  if (Number.isFinite(n)) return n;
+  ctx.addIssue({ code: "custom", message: "must be a number", input: v });
+  return z.NEVER;
+});
+
+/** The same, for a field that must be filled (an empty one is not quietly given a default). */
+export const RequiredNumber = OptionalNumber.transform((v, ctx) => {
+  if (v !== undefined) return v;
+  ctx.addIssue({ code: "custom", message: "is required", input: v });
+  return z.NEVER;
+});
 
 export const NOT_IN_ZONE = "is not a time that exists in this time zone (a daylight-saving change skips it)";
 

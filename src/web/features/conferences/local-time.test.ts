@@ -3,6 +3,7 @@ import {
   clockIn,
   clockOf,
   clockRangeIn,
+  clockText,
   dayBounds,
   dayLabel,
   dayOf,
@@ -55,6 +56,13 @@ describe("wall-clock parts and labels", () => {
     expect(clockIn(Date.parse("2026-03-27T08:30:00Z"), "Asia/Kolkata")).toBe("14:00");
     const from = Date.parse("2026-03-27T08:30:00Z");
     expect(clockRangeIn(from, from + 45 * 60_000, "Europe/Berlin")).toBe("09:30–10:15");
+  });
+
+  it("writes the grid's clock in the viewer's hour cycle, as the time fields beside it do", () => {
+    expect(clockIn("2026-03-27T16:05:00Z", "Europe/Berlin", "h12")).toBe("05:05 PM");
+    expect(clockIn("2026-03-27T16:05:00Z", "Europe/Berlin", "h23")).toBe("17:05");
+    expect(clockText("00:30", "h12")).toBe("12:30 AM");
+    expect(clockText("not a time", "h12")).toBe("not a time");
   });
 
   it("labels days and durations", () => {

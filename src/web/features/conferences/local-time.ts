@@ -1,4 +1,5 @@
-import { offsetMinutes } from "../../../shared/time";
+import { formatClock, type HourCycle, offsetMinutes } from "../../../shared/time";
+import { USER_HOUR_CYCLE } from "../../lib/clock";
 
 // Wall-clock times in an event's zone, as the forms hold them ("2026-03-27T09:00"), turned into the instants
 // with an offset that the API takes ("2026-03-27T09:00:00+01:00"). Intl only, like src/shared/time.ts.
@@ -59,8 +60,19 @@ export const dayOf = (local: string): string => local.slice(0, 10);
 /** The time part of a wall-clock time: "2026-03-27T09:00" → "09:00". */
 export const clockOf = (local: string): string => local.slice(11, 16);
 
-/** An instant as the wall clock in `zone` shows it, "09:30": the editor's grid names its zone once. */
-export const clockIn = (at: string | number, zone: string): string => clockOf(instantToLocal(at, zone));
+/**
+ * An instant as the wall clock in `zone` shows it, in the viewer's clock ("09:30" or "09:30 AM"): the editor's
+ * grid names its zone once.
+ */
+export function clockIn(at: string | number, zone: string, hourCycle: HourCycle = USER_HOUR_CYCLE): string {
+  return clockText(clockOf(instantToLocal(at, zone)), hourCycle);
+}
+
+/** "17:05" (as forms hold a time) in the viewer's clock: "17:05" or "05:05 PM". */
+export function clockText(hhmm: string, hourCycle: HourCycle = USER_HOUR_CYCLE): string {
+  const [hour, minute] = hhmm.split(":").map(Number) as [number, number];
+  return Number.isInteger(hour) && Number.isInteger(minute) ? formatClock(hour, minute, hourCycle) : hhmm;
+}
 
 /** From one instant to another on the wall clock in `zone`: "09:30–10:15". */
 export const clockRangeIn = (startMs: number, endMs: number, zone: string): string =>

@@ -4,6 +4,7 @@ import type {
   EventProtection,
   EventProtectionInput,
   MySessionList,
+  PeopleFound,
   SessionProtection,
   SessionProtectionInput,
 } from "../../../shared/schemas/conference-sessions";
@@ -20,6 +21,8 @@ const protectionKeys = {
     [...conferenceKeys.event(eventId), "session-protection", sessionId] as const,
   event: (eventId: string) => [...conferenceKeys.event(eventId), "protection"] as const,
   mySessions: (eventId: string) => [...conferenceKeys.event(eventId), "my-sessions"] as const,
+  people: (eventId: string, sessionId: string | null, q: string) =>
+    [...conferenceKeys.event(eventId), "people", sessionId ?? "", q] as const,
 };
 
 const enc = encodeURIComponent;
@@ -45,6 +48,22 @@ export const mySessionsQuery = (eventId: string) =>
   queryOptions({
     queryKey: protectionKeys.mySessions(eventId),
     queryFn: () => api.get<MySessionList>(`${eventPath(eventId)}/my-sessions`),
+  });
+
+/**
+ * People to name in a protection list, by part of a name or the start of an email: the shield's search (its full
+ * managers) with a session, the event's (its managers) without. Kept a minute: typing back finds them again.
+ */
+export const peopleQuery = (eventId: string, sessionId: string | null, q: string) =>
+  queryOptions({
+    queryKey: protectionKeys.people(eventId, sessionId, q),
+    queryFn: () =>
+      api.get<PeopleFound>(
+        sessionId ? `${eventPath(eventId)}/sessions/${enc(sessionId)}/people` : `${eventPath(eventId)}/people`,
+        { q },
+      ),
+    staleTime: 60_000,
+    retry: false,
   });
 
 /** Whether someone is signed in (the shared query of lib: features do not import each other). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addEmail, listErrors, namedIn, personLabel, removeEmail } from "./protection-lists";
+import { listErrors, namedIn, personLabel, refusalToAdd, removeEmail, resolveTyped } from "./protection-lists";
 
 const ada = { email: "ada@example.org", name: "Ada Lovelace" };
 
@@ -10,23 +10,30 @@ describe("personLabel", () => {
   });
 });
 
-describe("addEmail", () => {
-  it("adds the email trimmed and in lower case, without a name until saved", () => {
-    expect(addEmail([ada], "  Grace@Example.ORG ")).toEqual({
-      list: [ada, { email: "grace@example.org", name: null }],
+describe("resolveTyped", () => {
+  const found = [ada, { email: "adam@example.org", name: "Adam Smith" }];
+
+  it("takes the person found with exactly the typed email, in any case", () => {
+    expect(resolveTyped("  ADA@example.org ", found)).toEqual({ person: ada });
+  });
+
+  it("asks the server about a whole email it has not found yet, never adding it unchecked", () => {
+    expect(resolveTyped("Grace@Example.ORG", found)).toEqual({ lookUp: "grace@example.org" });
+  });
+
+  it("refuses an empty field, and a name that is not a choice", () => {
+    expect(resolveTyped("  ", found)).toEqual({ error: "Type a name or an email, then choose the person" });
+    expect(resolveTyped("Ada", found)).toEqual({ error: "Choose one of the people found, or type their whole email" });
+    expect(resolveTyped("Zed", [])).toEqual({
+      error: "Nobody found: type their whole email, or ask them to sign up first",
     });
   });
+});
 
-  it("refuses an empty field, a non-email and someone already listed", () => {
-    expect(addEmail([], "  ")).toEqual({ error: "Email is required" });
-    expect(addEmail([], "not-an-email")).toEqual({ error: "Email must be a valid email address" });
-    expect(addEmail([ada], "ADA@example.org")).toEqual({ error: "ada@example.org is already in the list" });
-  });
-
-  it("does not change the list it was given", () => {
-    const list = [ada];
-    addEmail(list, "grace@example.org");
-    expect(list).toEqual([ada]);
+describe("refusalToAdd", () => {
+  it("refuses someone already in the list", () => {
+    expect(refusalToAdd([ada], "ADA@example.org")).toBe("ADA@example.org is already in the list");
+    expect(refusalToAdd([ada], "grace@example.org")).toBeNull();
   });
 });
 

@@ -16,16 +16,30 @@ export function personLabel(p: Person): string {
 }
 
 /**
- * Adds the typed email to a list: trimmed and in lower case as the server keeps it; refused with a message for
- * the field when it is empty, not an email, or already in the list.
+ * What Add does with the text typed in a person search (issue 13): the person found with exactly that email, else
+ * an email for the server to look up, else why neither (never a person the server does not know).
  */
-export function addEmail(list: readonly Person[], raw: string): { list: Person[] } | { error: string } {
-  if (raw.trim() === "") return { error: "Email is required" };
-  const parsed = Email.safeParse(raw);
-  if (!parsed.success) return { error: `Email ${parsed.error.issues[0]?.message ?? "is invalid"}` };
-  const email = parsed.data;
-  if (list.some((p) => p.email.toLowerCase() === email)) return { error: `${email} is already in the list` };
-  return { list: [...list, { email, name: null }] };
+export function resolveTyped(
+  typed: string,
+  found: readonly Person[],
+): { person: Person } | { lookUp: string } | { error: string } {
+  const text = typed.trim();
+  if (text === "") return { error: "Type a name or an email, then choose the person" };
+  const listed = found.find((p) => p.email === text.toLowerCase());
+  if (listed) return { person: listed };
+  const email = Email.safeParse(text);
+  if (email.success) return { lookUp: email.data };
+  return {
+    error:
+      found.length > 0
+        ? "Choose one of the people found, or type their whole email"
+        : "Nobody found: type their whole email, or ask them to sign up first",
+  };
+}
+
+/** Why a person cannot be added to a list, or null: they are in it already. */
+export function refusalToAdd(list: readonly Person[], email: string): string | null {
+  return list.some((p) => p.email === email.toLowerCase()) ? `${email} is already in the list` : null;
 }
 
 /** The list minus the person with this email. */

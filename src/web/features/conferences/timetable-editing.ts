@@ -1,8 +1,10 @@
 import type { z } from "zod";
 import type { ScheduleInput } from "../../../shared/schemas/conference-contributions";
 import type {
+  BlockCreateInput,
   BlockMoveInput,
   BlockUpdateInput,
+  BreakCreateInput,
   BreakUpdateInput,
   ParallelOrderInput,
 } from "../../../shared/schemas/timetable";
@@ -132,14 +134,23 @@ export function boxOf(entry: Timed, draft: Draft | null, originMs: number): { to
 
 // ------------------------------------------------------------------------------------------------ changes
 
-/** One change the editor sends: each is one request, one transaction on the server. */
+/**
+ * One change the editor sends: each is one request, one transaction on the server. The last five are what undo
+ * sends after the dialogs' changes: a block's details given back, a new block or break deleted, a deleted one
+ * made again (`restores` is the id it had: later undos that name it follow it to its new id, see withCurrentIds).
+ */
 export type TimetableChange =
   | { kind: "block-time"; blockId: string; startAt: string; durationMinutes: number }
   | { kind: "block-day"; blockId: string; day: string }
   | { kind: "parallel-order"; blockIds: string[] }
   | { kind: "contribution-time"; id: string; blockId: string | null; startAt: string; durationMinutes: number }
   | { kind: "break-time"; id: string; blockId: string | null; startAt: string; durationMinutes: number }
-  | { kind: "unschedule"; id: string };
+  | { kind: "unschedule"; id: string }
+  | { kind: "block-update"; blockId: string; input: z.input<typeof BlockUpdateInput> }
+  | { kind: "block-create"; sessionId: string; restores: string; input: z.input<typeof BlockCreateInput> }
+  | { kind: "block-delete"; blockId: string }
+  | { kind: "break-create"; restores: string; input: z.input<typeof BreakCreateInput> }
+  | { kind: "break-delete"; id: string };
 
 /** What an entry was before a change: enough to put it back. */
 export type EntryBefore =
@@ -211,15 +222,20 @@ export function undoOf(
 /** A change's request body: the input of the shared schema its route parses. */
 type ChangeBody =
   | z.input<typeof BlockUpdateInput>
+  | z.input<typeof BlockCreateInput>
   | z.input<typeof BlockMoveInput>
   | z.input<typeof ParallelOrderInput>
   | z.input<typeof ScheduleInput>
+  | z.input<typeof BreakCreateInput>
   | z.input<typeof BreakUpdateInput>;
 
-/** The request a change is: method, path under the event, body (PATCH and PUT always have one). */
+/** The request a change is: method, path under the event, body (PATCH and PUT always have one, DELETE none). */
 export function requestOf(
   change: TimetableChange,
-): { method: "PATCH" | "PUT"; path: string; body: ChangeBody } | { method: "POST"; path: string; body?: ChangeBody } {
+):
+  | { method: "PATCH" | "PUT"; path: string; body: ChangeBody }
+  | { method: "POST"; path: string; body?: ChangeBody }
+  | { method: "DELETE"; path: string } {
   const enc = encodeURIComponent;
   switch (change.kind) {
     case "block-time":
@@ -265,6 +281,49 @@ export function requestOf(
       };
     case "unschedule":
       return { method: "POST", path: `/contributions/${enc(change.id)}/unschedule` };
+    case "block-update":
+      return { method: "PATCH", path: `/blocks/${enc(change.blockId)}`, body: change.input };
+    case "block-create":
+      return { method: "POST", path: `/sessions/${enc(change.sessionId)}/blocks`, body: change.input };
+    case "block-delete":
+      return { method: "DELETE", path: `/blocks/${enc(change.blockId)}` };
+    case "break-create":
+      return { method: "POST", path: "/breaks", body: change.input };
+    case "break-delete":
+      return { method: "DELETE", path: `/breaks/${enc(change.id)}` };
+  }
+}
+
+/** The id an entry has now: undo may have made a deleted block or break again, under a new id (old → new). */
+export function currentId(id: string, aliases: ReadonlyMap<string, string>): string {
+  let current = id;
+  // Made again, deleted again and made again: follow the chain (bounded, should a cycle ever appear).
+  for (let i = 0; i < 100 && aliases.has(current); i++) current = aliases.get(current) as string;
+  return current;
+}
+
+/** A change with every block and break it names brought to the ids they have now (see currentId). */
+export function withCurrentIds(change: TimetableChange, aliases: ReadonlyMap<string, string>): TimetableChange {
+  if (aliases.size === 0) return change;
+  const now = (id: string) => currentId(id, aliases);
+  switch (change.kind) {
+    case "block-time":
+    case "block-day":
+    case "block-update":
+    case "block-delete":
+      return { ...change, blockId: now(change.blockId) };
+    case "parallel-order":
+      return { ...change, blockIds: change.blockIds.map(now) };
+    case "contribution-time":
+    case "break-time":
+      return { ...change, id: now(change.id), blockId: change.blockId && now(change.blockId) };
+    case "unschedule":
+    case "break-delete":
+      return { ...change, id: now(change.id) };
+    case "block-create":
+      return change;
+    case "break-create":
+      return { ...change, input: { ...change.input, blockId: change.input.blockId && now(change.input.blockId) } };
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blockOrdinals, overlapGroups } from "./timetable-layout";
+import { blockOrdinals, daysInZone, overlapGroups } from "./timetable-layout";
 
 const at = (hhmm: string) => `2026-03-27T${hhmm}:00.000Z`;
 const entry = (id: string, from: string, to: string, column = 0, columns = 1) => ({
@@ -55,5 +55,40 @@ describe("blockOrdinals", () => {
     expect(ordinals.get("b1")).toEqual({ n: 1, of: 2 });
     expect(ordinals.get("b2")).toEqual({ n: 2, of: 2 });
     expect(ordinals.get("c1")).toEqual({ n: 1, of: 1 });
+  });
+});
+
+describe("daysInZone", () => {
+  // A Paris event on Friday 27 and Saturday 28 March 2026 (CET, UTC+1), as the server sends its days.
+  const talk = (id: string, startAt: string) => ({ id, startAt });
+  const paris = [
+    { day: "2026-03-27", entries: [talk("morning", "2026-03-27T08:00:00Z"), talk("evening", "2026-03-27T18:00:00Z")] },
+    { day: "2026-03-28", entries: [talk("saturday", "2026-03-28T08:00:00Z")] },
+  ];
+  const span = { startAt: "2026-03-26T23:00:00Z", endAt: "2026-03-28T23:00:00Z" };
+  const ids = (days: { day: string; entries: { id: string }[] }[]) =>
+    days.map((d) => [d.day, d.entries.map((e) => e.id)]);
+
+  it("puts every entry under the day it starts on in the viewer's zone", () => {
+    // Tokyo (UTC+9): Friday's 19:00 session is Saturday 03:00; the event reaches into Sunday morning there.
+    expect(ids(daysInZone(paris, "Asia/Tokyo", span))).toEqual([
+      ["2026-03-27", ["morning"]],
+      ["2026-03-28", ["evening", "saturday"]],
+      ["2026-03-29", []],
+    ]);
+    // New York (EDT, UTC-4): the event starts on Thursday evening there, with nothing on it yet.
+    expect(ids(daysInZone(paris, "America/New_York", span))).toEqual([
+      ["2026-03-26", []],
+      ["2026-03-27", ["morning", "evening"]],
+      ["2026-03-28", ["saturday"]],
+    ]);
+  });
+
+  it("lists only days with entries without the event's span, and keeps the event's own days in its zone", () => {
+    expect(ids(daysInZone(paris, "Asia/Tokyo"))).toEqual([
+      ["2026-03-27", ["morning"]],
+      ["2026-03-28", ["evening", "saturday"]],
+    ]);
+    expect(ids(daysInZone(paris, "Europe/Paris", span))).toEqual(ids(paris));
   });
 });

@@ -1,4 +1,6 @@
 import type { TimetableBlock, TimetableTopEntry } from "../../../shared/schemas/timetable";
+import { dayInZone } from "../../../shared/time";
+import { nextDay } from "./local-time";
 
 /**
  * Laying out a day of the timetable (conferences.md, "Event timetable"). The server sends the day's top-level
@@ -97,4 +99,32 @@ export function blocksOf(
     for (const b of day.blocks ?? []) out.push(b);
   }
   return out;
+}
+
+/**
+ * A timetable's days as a person in `zone` lives them (the viewer's zone, when they chose it): every entry under
+ * the day it starts on there, in the server's order, so an evening session in Paris may be the next morning in
+ * Tokyo. With `span` (the event's start and end), every day it touches in that zone is listed, even one with
+ * nothing on it; without it, only days with entries.
+ */
+export function daysInZone<E extends { startAt: string }>(
+  days: readonly { day: string; entries: readonly E[] }[],
+  zone: string,
+  span?: { startAt: string; endAt: string },
+): { day: string; entries: E[] }[] {
+  const byDay = new Map<string, E[]>();
+  if (span) {
+    const last = dayInZone(Math.max(Date.parse(span.startAt), Date.parse(span.endAt) - 1), zone);
+    // An event lasts days, not years: the bound only keeps a broken span from looping.
+    for (let day = dayInZone(span.startAt, zone), n = 0; day <= last && n < 1000; day = nextDay(day), n++)
+      byDay.set(day, []);
+  }
+  for (const { entries } of days)
+    for (const entry of entries) {
+      const day = dayInZone(entry.startAt, zone);
+      const list = byDay.get(day);
+      if (list) list.push(entry);
+      else byDay.set(day, [entry]);
+    }
+  return [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, entries]) => ({ day, entries }));
 }

@@ -13,12 +13,15 @@ export function CancelRegistration({
   session,
   role,
   onCancelled,
+  askFirst = false,
 }: {
   session: CommunitySession;
   role: Role;
   onCancelled: (session: CommunitySession) => void;
+  /** Open the confirmation at once: the page was reached by an email's "Cancel my registration" link. */
+  askFirst?: boolean;
 }) {
-  const [opened, { open, close }] = useDisclosure(false);
+  const [opened, { open, close }] = useDisclosure(askFirst);
   const cancel = useCancelRegistration(session.id);
   const dismiss = () => {
     cancel.reset();

@@ -1,7 +1,7 @@
 import { Anchor, List, Stack, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
 import type { CommunitySession, Role } from "../../../../shared/schemas/community-sessions";
-import { ROLE_ORDER, ROLE_PLURAL } from "../labels";
+import { emptyRosterText, ROLE_ORDER, ROLE_PLURAL } from "../labels";
 import { sessionPaths } from "../paths";
 
 type RosterEntry = CommunitySession["roster"][number];
@@ -63,7 +63,7 @@ export function Roster({ session, signedIn }: { session: CommunitySession; signe
           to see who takes part.
         </Text>
       )}
-      {signedIn && !showNames && <Text>Nobody has registered yet: be the first.</Text>}
+      {signedIn && !showNames && <Text>{emptyRosterText(session)}</Text>}
       {roles.map((role) => {
         const { free, capacity } = session.slots[role];
         const entries = session.roster

@@ -5,16 +5,32 @@ import type { SessionCard as SessionCardData } from "../../../../shared/schemas/
 import { Time } from "../../../components/time";
 import { formatDuration, roleList, STATUS_HINT } from "../labels";
 import { sessionPaths } from "../paths";
+import { cardRoles, premiumOnlyText } from "../role-offers";
 import { StatusBadge } from "./status-badge";
+
+/** Who is looking: whether they may take premium-only roles, and the site's name for premium members. */
+export interface CardViewer {
+  isPremium: boolean;
+  premiumLabel: string;
+}
 
 /**
  * One session on the home page (community.md, Registration (member) 1): title linking to the session page,
  * time in the viewer's zone with the session's beside it, status, an excerpt, and the roles with a free slot.
  */
-export function SessionCard({ session, headingLevel = 3 }: { session: SessionCardData; headingLevel?: 2 | 3 }) {
+export function SessionCard({
+  session,
+  viewer,
+  headingLevel = 3,
+}: {
+  session: SessionCardData;
+  viewer: CardViewer;
+  headingLevel?: 2 | 3;
+}) {
   const titleId = useId();
   const isOpen = session.shownStatus === "open";
-  const openRoles = roleList(session.freeRoles);
+  const roles = cardRoles(session, viewer.isPremium);
+  const openRoles = roleList(roles.open);
   return (
     <Card component="article" aria-labelledby={titleId} withBorder radius="md" padding="md" h="100%">
       <Stack gap="xs">
@@ -39,10 +55,19 @@ export function SessionCard({ session, headingLevel = 3 }: { session: SessionCar
             {session.descriptionExcerpt}
           </Text>
         )}
-        {isOpen && openRoles ? (
-          <Text size="sm" fw={500}>
-            Open roles: {openRoles}
-          </Text>
+        {isOpen && (openRoles || roles.premiumOnly.length > 0) ? (
+          <Stack gap={0}>
+            {openRoles && (
+              <Text size="sm" fw={500}>
+                Open roles: {openRoles}
+              </Text>
+            )}
+            {roles.premiumOnly.length > 0 && (
+              <Text size="sm" c="dimmed">
+                {premiumOnlyText(roles.premiumOnly, viewer.premiumLabel)}
+              </Text>
+            )}
+          </Stack>
         ) : (
           <Text size="sm" c="dimmed">
             {STATUS_HINT[session.shownStatus]}

@@ -4,7 +4,7 @@ import { Link, useSearchParams } from "react-router";
 import { QueryStatus } from "../../../components/query-status";
 import { type SessionsWhen, sessionListQuery } from "../api";
 import { sessionPaths } from "../paths";
-import { SessionCard } from "./session-card";
+import { type CardViewer, SessionCard } from "./session-card";
 
 function EmptyState({ when, signedIn }: { when: SessionsWhen; signedIn: boolean }) {
   if (when === "past") {
@@ -35,7 +35,7 @@ function EmptyState({ when, signedIn }: { when: SessionsWhen; signedIn: boolean 
   );
 }
 
-function SessionGrid({ when, signedIn }: { when: SessionsWhen; signedIn: boolean }) {
+function SessionGrid({ when, signedIn, viewer }: { when: SessionsWhen; signedIn: boolean; viewer: CardViewer }) {
   const list = useInfiniteQuery(sessionListQuery(when));
   return (
     <QueryStatus query={list} label={when === "past" ? "Loading past sessions" : "Loading upcoming sessions"}>
@@ -52,7 +52,7 @@ function SessionGrid({ when, signedIn }: { when: SessionsWhen; signedIn: boolean
             >
               {sessions.map((s) => (
                 <li key={s.id}>
-                  <SessionCard session={s} />
+                  <SessionCard session={s} viewer={viewer} />
                 </li>
               ))}
             </SimpleGrid>
@@ -74,7 +74,7 @@ function SessionGrid({ when, signedIn }: { when: SessionsWhen; signedIn: boolean
  * The home page's sessions (community.md, Registration (member) 1): upcoming by default, past on the second
  * tab; the tab is in the address (?when=past) so it can be linked and survives a reload.
  */
-export function SessionList({ signedIn }: { signedIn: boolean }) {
+export function SessionList({ signedIn, viewer }: { signedIn: boolean; viewer: CardViewer }) {
   const [params, setParams] = useSearchParams();
   const when: SessionsWhen = params.get("when") === "past" ? "past" : "upcoming";
   return (
@@ -92,10 +92,10 @@ export function SessionList({ signedIn }: { signedIn: boolean }) {
           <Tabs.Tab value="past">Past sessions</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="upcoming" pt="md">
-          <SessionGrid when="upcoming" signedIn={signedIn} />
+          <SessionGrid when="upcoming" signedIn={signedIn} viewer={viewer} />
         </Tabs.Panel>
         <Tabs.Panel value="past" pt="md">
-          <SessionGrid when="past" signedIn={signedIn} />
+          <SessionGrid when="past" signedIn={signedIn} viewer={viewer} />
         </Tabs.Panel>
       </Tabs>
       <Text size="sm" c="dimmed">

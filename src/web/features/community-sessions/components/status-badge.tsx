@@ -14,7 +14,14 @@ export function StatusBadge({
   style?: CSSProperties;
 }) {
   return (
-    <Badge color={STATUS_COLOR[status]} variant="light" size={size} style={style} data-testid="session-status">
+    // Never narrower than its word: a table column squeezed by its neighbours cut "Completed" to "COM…" (issue 13, 9).
+    <Badge
+      color={STATUS_COLOR[status]}
+      variant="light"
+      size={size}
+      style={{ minWidth: "max-content", ...style }}
+      data-testid="session-status"
+    >
       {STATUS_LABEL[status]}
     </Badge>
   );

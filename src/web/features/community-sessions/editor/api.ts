@@ -10,7 +10,6 @@ import type {
   ParticipantList,
   SessionCreateInput,
   SessionUpdateInput,
-  StatusAction,
   StatusInput,
   UpdateParticipantInput,
 } from "../../../../shared/schemas/community-sessions";
@@ -80,8 +79,9 @@ export function useChangeStatus(id: string) {
   const qc = useQueryClient();
   const refresh = useRefreshAll();
   return useMutation({
-    mutationFn: (action: StatusAction) =>
-      api.post<CommunitySession, z.input<typeof StatusInput>>(paths.status(id), { action }),
+    // Reopening a Cancelled session with participants says what becomes of them (`participants`, issue 13).
+    mutationFn: (input: z.input<typeof StatusInput>) =>
+      api.post<CommunitySession, z.input<typeof StatusInput>>(paths.status(id), input),
     onSuccess: (session) => {
       qc.setQueryData(sessionKeys.session(id), session);
       void refresh();

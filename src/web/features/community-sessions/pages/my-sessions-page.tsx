@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { Link } from "react-router";
@@ -14,7 +14,48 @@ import { sessionPaths } from "../paths";
 
 type Item = MyRegistrationList["registrations"][number];
 
-function RegistrationTable({ title, items, empty }: { title: string; items: Item[]; empty: string }) {
+function RegistrationCard({ item }: { item: Item }) {
+  const titleId = useId();
+  const cancelled = item.status === "cancelled";
+  return (
+    <Card component="article" aria-labelledby={titleId} withBorder radius="md" padding="md" h="100%">
+      <Stack gap="xs">
+        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+          <Title order={3} size="h4" id={titleId} style={{ overflowWrap: "anywhere" }}>
+            <Anchor component={Link} to={sessionPaths.page(item.session.id)} inherit>
+              {item.session.title}
+            </Anchor>
+          </Title>
+          <StatusBadge status={item.session.shownStatus} style={{ flexShrink: 0 }} />
+        </Group>
+        <Text size="sm">
+          {item.session.startsAt ? (
+            <Time at={item.session.startsAt} zone={item.session.timeZone} />
+          ) : (
+            "Date to be announced"
+          )}
+        </Text>
+        <Group gap="xs" wrap="wrap">
+          <Text size="sm">
+            Your role:{" "}
+            <Text span fw={600} inherit td={cancelled ? "line-through" : undefined}>
+              {ROLE_LABEL[item.role]}
+            </Text>
+          </Text>
+          <Badge variant="light" color={cancelled ? "red" : "gray"}>
+            {PARTICIPANT_STATUS_LABEL[item.status]}
+          </Badge>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+/**
+ * One section of My sessions: a card per session, as on the home page, so that the role and the status stay in
+ * view on a phone (issue 13, 9: a table hid them beyond a sideways scroll).
+ */
+function RegistrationList({ title, items, empty }: { title: string; items: Item[]; empty: string }) {
   const id = useId();
   return (
     <Stack component="section" aria-labelledby={id} gap="sm">
@@ -24,49 +65,18 @@ function RegistrationTable({ title, items, empty }: { title: string; items: Item
       {items.length === 0 ? (
         <Text>{empty}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table verticalSpacing="sm" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Session</Table.Th>
-                <Table.Th scope="col">When</Table.Th>
-                <Table.Th scope="col">Your role</Table.Th>
-                <Table.Th scope="col">Session status</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((item) => (
-                <Table.Tr key={item.session.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={sessionPaths.page(item.session.id)}>
-                      {item.session.title}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    {item.session.startsAt ? (
-                      <Time at={item.session.startsAt} zone={item.session.timeZone} />
-                    ) : (
-                      "To be announced"
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap="xs">
-                      <Text span inherit td={item.status === "cancelled" ? "line-through" : undefined}>
-                        {ROLE_LABEL[item.role]}
-                      </Text>
-                      <Badge variant="light" color={item.status === "cancelled" ? "red" : "gray"}>
-                        {PARTICIPANT_STATUS_LABEL[item.status]}
-                      </Badge>
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    <StatusBadge status={item.session.shownStatus} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <SimpleGrid
+          cols={{ base: 1, sm: 2 }}
+          spacing="md"
+          component="ul"
+          style={{ listStyle: "none", padding: 0, margin: 0 }}
+        >
+          {items.map((item) => (
+            <li key={item.session.id}>
+              <RegistrationCard item={item} />
+            </li>
+          ))}
+        </SimpleGrid>
       )}
     </Stack>
   );
@@ -91,12 +101,12 @@ export function MySessionsPage() {
                   .
                 </Text>
               )}
-              <RegistrationTable
+              <RegistrationList
                 title="Upcoming"
                 items={upcoming}
                 empty="No upcoming sessions. Sessions you register for appear here."
               />
-              <RegistrationTable title="Past" items={past} empty="No past sessions yet." />
+              <RegistrationList title="Past" items={past} empty="No past sessions yet." />
             </>
           );
         }}

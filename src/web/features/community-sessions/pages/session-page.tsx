@@ -12,7 +12,7 @@ import {
 } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useRef, useState } from "react";
-import { Link, useParams } from "react-router";
+import { Link, useParams, useSearchParams } from "react-router";
 import type { Me } from "../../../../shared/schemas/accounts";
 import type { CommunitySession, Role } from "../../../../shared/schemas/community-sessions";
 import { ErrorAlert } from "../../../components/error-alert";
@@ -71,7 +71,11 @@ function MyRegistration({
   onCancelled: (s: CommunitySession) => void;
 }) {
   const mine = session.myRegistration;
+  // The "Cancel my registration" link of the Session Back On email opens the confirmation (issue 13, 1).
+  const [params] = useSearchParams();
   if (!mine) return null;
+  // Called off: nothing to put in a calendar or to cancel; a reopen tells them what becomes of their place.
+  const cancelled = session.status === "cancelled";
   return (
     <Stack gap="md">
       <dl className="convene-facts">
@@ -83,11 +87,22 @@ function MyRegistration({
             <dd>“{mine.talkTitle}”</dd>
           </>
         )}
-        <MeetingFacts session={session} />
+        {!cancelled && <MeetingFacts session={session} />}
       </dl>
-      <AddToCalendar session={session} />
-      {mine.canCancel ? (
-        <CancelRegistration session={session} role={mine.role} onCancelled={onCancelled} />
+      {cancelled ? (
+        <Text data-testid="cancelled-registration-note">
+          The organisers cancelled this session. If they bring it back, you will be emailed whether you keep your place.
+        </Text>
+      ) : (
+        <AddToCalendar session={session} />
+      )}
+      {cancelled ? null : mine.canCancel ? (
+        <CancelRegistration
+          session={session}
+          role={mine.role}
+          onCancelled={onCancelled}
+          askFirst={params.get("cancel") === "registration"}
+        />
       ) : (
         <Text size="sm" c="dimmed">
           The session has started, so the registration can no longer be cancelled.

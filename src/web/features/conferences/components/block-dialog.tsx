@@ -1,12 +1,18 @@
 import { Modal, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { z } from "zod";
-import { BlockCreateInput, BlockUpdateInput, type TimetableBlock } from "../../../../shared/schemas/timetable";
+import {
+  BlockCreateInput,
+  BlockUpdateInput,
+  type SessionBlock,
+  type TimetableBlock,
+} from "../../../../shared/schemas/timetable";
+import { ClockField } from "../../../components/clock-field";
 import { FormButtons } from "../../../components/form-buttons";
 import { FormError } from "../../../components/form-error";
 import { notify } from "../../../components/notify";
 import { useSchemaForm } from "../../../lib/form";
 import { useCreateBlock, useUpdateBlock } from "../api";
-import { formSchema, instantOrIssue, OptionalNumber } from "../forms";
+import { formSchema, instantOrIssue, RequiredNumber } from "../forms";
 import { clockOf, dayLabel, dayOf, joinLocal } from "../local-time";
 import { LocationField, locationOf } from "./location-field";
 import { MinutesField } from "./minutes-field";
@@ -18,7 +24,7 @@ const BlockFormValues = z.object({
   day: z.string(),
   /** "09:00" on `day`, in the event's zone. */
   startAt: z.string(),
-  durationMinutes: OptionalNumber,
+  durationMinutes: RequiredNumber,
   roomId: z.string().nullable(),
   locationText: z.string().nullable(),
   conveners: z.array(z.object({ name: z.string(), affiliation: z.string(), email: z.string() })),
@@ -74,9 +80,11 @@ interface BlockDialogProps {
   sessionId?: string;
   opened: boolean;
   onClose: () => void;
+  /** Told what was saved (the timetable page records its undo). */
+  onSaved?: (saved: SessionBlock) => void;
 }
 
-function BlockForm({ eventId, zone, days, sessions, block, sessionId, onClose }: BlockDialogProps) {
+function BlockForm({ eventId, zone, days, sessions, block, sessionId, onClose, onSaved }: BlockDialogProps) {
   const create = useCreateBlock(eventId);
   const update = useUpdateBlock(eventId);
   const creating = block === null;
@@ -96,8 +104,9 @@ function BlockForm({ eventId, zone, days, sessions, block, sessionId, onClose }:
   const { values, errors } = form;
 
   const submit = form.handleSubmit((input) => {
-    const done = (saved: { notices: string[] }) => {
+    const done = (saved: SessionBlock) => {
       notify([creating ? "The block was added." : "The block was saved.", ...saved.notices].join(" "));
+      onSaved?.(saved);
       onClose();
     };
     if (block) update.mutate({ id: block.id, change: input }, { onSuccess: done, onError: form.showError });
@@ -141,14 +150,13 @@ function BlockForm({ eventId, zone, days, sessions, block, sessionId, onClose }:
             allowDeselect={false}
             comboboxProps={{ withinPortal: true }}
           />
-          <TextInput
-            label="Start"
-            description={`Time in ${zone}`}
-            type="time"
+          <ClockField label="Start" description={`Time in ${zone}`} required {...form.valueField("startAt")} />
+          <MinutesField
+            label="Duration"
+            description="Whole minutes, 1 to 1440"
             required
-            {...form.textField("startAt")}
+            {...form.valueField("durationMinutes")}
           />
-          <MinutesField label="Duration" description="Minutes" {...form.valueField("durationMinutes")} />
         </SimpleGrid>
         <LocationField label="Location" inheritLabel="Inherit from the session" {...locationOf(form)} />
         <PeopleField

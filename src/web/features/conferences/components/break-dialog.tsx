@@ -1,12 +1,13 @@
 import { Modal, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { z } from "zod";
-import { BreakCreateInput, type TimetableBlock } from "../../../../shared/schemas/timetable";
+import { type Break, BreakCreateInput, type TimetableBlock } from "../../../../shared/schemas/timetable";
+import { ClockField } from "../../../components/clock-field";
 import { FormButtons } from "../../../components/form-buttons";
 import { FormError } from "../../../components/form-error";
 import { notify } from "../../../components/notify";
 import { useSchemaForm } from "../../../lib/form";
 import { useCreateBreak } from "../api";
-import { formSchema, instantOrIssue, OptionalNumber } from "../forms";
+import { formSchema, instantOrIssue, RequiredNumber } from "../forms";
 import { dayLabel, dayOf, joinLocal } from "../local-time";
 import { MinutesField } from "./minutes-field";
 
@@ -15,7 +16,7 @@ const BreakFormValues = z.object({
   day: z.string(),
   /** "10:30" on `day` in the event's zone, or empty: right after the last entry. */
   startAt: z.string(),
-  durationMinutes: OptionalNumber,
+  durationMinutes: RequiredNumber,
 });
 
 function breakForm(zone: string, blockId: string | null) {
@@ -39,6 +40,7 @@ export function BreakDialog({
   block,
   opened,
   onClose,
+  onSaved,
 }: {
   eventId: string;
   zone: string;
@@ -47,11 +49,21 @@ export function BreakDialog({
   block: TimetableBlock | null;
   opened: boolean;
   onClose: () => void;
+  /** Told what was added (the timetable page records its undo). */
+  onSaved?: (saved: Break) => void;
 }) {
   return (
     <Modal opened={opened} onClose={onClose} title={block ? `Add break in “${block.fullTitle}”` : "Add break"}>
       {opened && (
-        <BreakForm key={block?.id ?? "top"} eventId={eventId} zone={zone} days={days} block={block} onClose={onClose} />
+        <BreakForm
+          key={block?.id ?? "top"}
+          eventId={eventId}
+          zone={zone}
+          days={days}
+          block={block}
+          onClose={onClose}
+          onSaved={onSaved}
+        />
       )}
     </Modal>
   );
@@ -63,12 +75,14 @@ function BreakForm({
   days,
   block,
   onClose,
+  onSaved,
 }: {
   eventId: string;
   zone: string;
   days: string[];
   block: TimetableBlock | null;
   onClose: () => void;
+  onSaved?: (saved: Break) => void;
 }) {
   const create = useCreateBreak(eventId);
   const form = useSchemaForm({
@@ -86,6 +100,7 @@ function BreakForm({
     create.mutate(input, {
       onSuccess: (b) => {
         notify(["The break was added.", ...b.notices].join(" "));
+        onSaved?.(b);
         onClose();
       },
       onError: form.showError,
@@ -108,13 +123,17 @@ function BreakForm({
               comboboxProps={{ withinPortal: true }}
             />
           )}
-          <TextInput
+          <ClockField
             label="Start"
             description={block ? "Optional: after the block's last entry" : "Optional: the day's next free time"}
-            type="time"
-            {...form.textField("startAt")}
+            {...form.valueField("startAt")}
           />
-          <MinutesField label="Duration" description="Minutes" {...form.valueField("durationMinutes")} />
+          <MinutesField
+            label="Duration"
+            description="Whole minutes, 1 to 1440"
+            required
+            {...form.valueField("durationMinutes")}
+          />
         </SimpleGrid>
         <Text size="xs" c="dimmed">
           Times in {zone}.

@@ -9,10 +9,13 @@ export function DeleteBlockDialog({
   eventId,
   block,
   onClose,
+  onDeleted,
 }: {
   eventId: string;
   block: TimetableBlock | null;
   onClose: () => void;
+  /** Told which block went, as it was (the timetable page records its undo). */
+  onDeleted?: (deleted: TimetableBlock) => void;
 }) {
   const remove = useDeleteBlock(eventId);
   // An error belongs to one attempt: the next time the dialog opens, it is gone.
@@ -26,6 +29,7 @@ export function DeleteBlockDialog({
         notify(
           `The block was deleted; ${r.contributionsUnscheduled === 1 ? "1 contribution was" : `${r.contributionsUnscheduled} contributions were`} unscheduled.`,
         );
+        onDeleted?.(doomed);
         close();
       },
     });

@@ -14,7 +14,7 @@ import {
   Title,
 } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type CSSProperties, type FormEvent, useState } from "react";
 import { LinkMaterialInput, type Material } from "../../../../shared/schemas/conference-sessions";
 import { ErrorAlert } from "../../../components/error-alert";
 import { FormError } from "../../../components/form-error";
@@ -89,6 +89,8 @@ function Upload({ eventId, sessionId }: { eventId: string; sessionId: string }) 
             clearButtonProps={{ "aria-label": "Clear the chosen file" }}
             miw={260}
             style={{ flex: 1 }}
+            // "Choose a file" is text, not a real placeholder: it needs the contrast of text (axe).
+            styles={{ wrapper: { "--input-placeholder-color": "var(--mantine-color-dimmed)" } as CSSProperties }}
             disabled={busy}
           />
           <Button type="submit" loading={busy}>
@@ -185,14 +187,24 @@ export function MaterialsTable({
             {materials.map((m) => (
               <Table.Tr key={m.id}>
                 <Table.Th scope="row" fw="normal">
-                  <Anchor href={m.url} target="_blank" rel="noopener noreferrer">
+                  {/* A long name wraps (three lines at most, the whole name as its tooltip): never wider than the table. */}
+                  <Anchor
+                    href={m.url}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    lineClamp={3}
+                    title={m.name}
+                    style={{ overflowWrap: "anywhere" }}
+                  >
                     {m.name}
                   </Anchor>
                 </Table.Th>
                 <Table.Td>{materialKind(m)}</Table.Td>
                 <Table.Td>{formatBytes(m.sizeBytes)}</Table.Td>
                 <Table.Td>
-                  <Text size="sm">{m.uploadedBy ?? "—"}</Text>
+                  <Text size="sm" miw="8rem" style={{ overflowWrap: "anywhere" }}>
+                    {m.uploadedBy ?? "—"}
+                  </Text>
                   <Text size="xs" c="dimmed">
                     <Time at={m.createdAt} />
                   </Text>

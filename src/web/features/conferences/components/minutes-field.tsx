@@ -2,7 +2,9 @@ import { NumberInput, type NumberInputProps } from "@mantine/core";
 
 /**
  * A length in whole minutes (1 to 1440, the API's rule): durations of blocks, contributions and breaks, and the
- * default contribution duration. Empty while the field is cleared, so the form's schema names the rule.
+ * default contribution duration. It keeps what was typed, a minus sign or a decimal point included, and hands it
+ * on as a number, or as the text while it is none ("" when cleared): the form's schema then names the rule at
+ * the field instead of the field quietly turning "-30" into 30 or "12.5" into 12 (issue 13).
  */
 export function MinutesField({
   value,
@@ -10,18 +12,17 @@ export function MinutesField({
   ...props
 }: Omit<NumberInputProps, "value" | "onChange"> & {
   value: number | string | undefined;
-  onChange: (minutes: number | "") => void;
+  onChange: (minutes: number | string) => void;
 }) {
   return (
     <NumberInput
       min={1}
       max={1440}
-      allowDecimal={false}
-      allowNegative={false}
       clampBehavior="none"
+      inputMode="decimal"
       {...props}
       value={value}
-      onChange={(v) => onChange(typeof v === "number" ? v : "")}
+      onChange={(v) => onChange(v)}
     />
   );
 }

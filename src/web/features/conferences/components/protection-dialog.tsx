@@ -1,18 +1,6 @@
-import {
-  ActionIcon,
-  Button,
-  Fieldset,
-  Group,
-  List,
-  Modal,
-  Radio,
-  Stack,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from "@mantine/core";
+import { ActionIcon, Fieldset, Group, List, Modal, Radio, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, type KeyboardEvent, useId, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import type { SessionProtection, SessionVisibility } from "../../../../shared/schemas/conference-sessions";
 import { FormButtons } from "../../../components/form-buttons";
 import { FormError } from "../../../components/form-error";
@@ -20,16 +8,9 @@ import { notify } from "../../../components/notify";
 import { QueryStatus } from "../../../components/query-status";
 import { ApiError } from "../../../lib/api-client";
 import { sessionProtectionQuery, useUpdateSessionProtection } from "../protection-api";
-import {
-  addEmail,
-  type ListName,
-  listErrors,
-  namedIn,
-  type Person,
-  personLabel,
-  removeEmail,
-} from "../protection-lists";
+import { type ListName, listErrors, namedIn, type Person, personLabel, removeEmail } from "../protection-lists";
 import { BinIcon } from "./icons";
+import { PersonPicker } from "./person-picker";
 
 /** The shield of the Sessions page's rows (decorative: the button around it carries the name). */
 export function ShieldIcon() {
@@ -90,14 +71,21 @@ const LISTS: Record<ListName, ListCopy> = {
   },
 };
 
-/** One of the shield's lists: the people in it (name and email, each removable) and an email field to add one. */
+/**
+ * One of the shield's lists: the people in it (name and email, each removable) and a search to add one, which
+ * takes only people with an account, so Save never meets an unknown email (issue 13).
+ */
 function PeopleList({
+  eventId,
+  sessionId,
   name,
   people,
   saved,
   serverError,
   onChange,
 }: {
+  eventId: string;
+  sessionId: string;
   name: ListName;
   people: Person[];
   /** The emails the server already has in this list (the others are added but not saved yet). */
@@ -107,26 +95,7 @@ function PeopleList({
 }) {
   const copy = LISTS[name];
   const helpId = useId();
-  const [draft, setDraft] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const add = () => {
-    const result = addEmail(people, draft);
-    if ("error" in result) {
-      setError(result.error);
-      return;
-    }
-    setError(null);
-    setDraft("");
-    onChange(result.list);
-  };
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    // Enter adds the email; it does not save the whole dialog.
-    if (e.key === "Enter") {
-      e.preventDefault();
-      add();
-    }
-  };
-  const fieldError = error ?? (serverError ? `${copy.legend}: ${serverError}` : undefined);
+  const fieldError = serverError ? `${copy.legend}: ${serverError}` : undefined;
   return (
     <Fieldset legend={copy.legend} variant="unstyled" aria-describedby={helpId}>
       <Stack gap="xs">
@@ -177,25 +146,13 @@ function PeopleList({
             })}
           </List>
         )}
-        <TextInput
-          label={`Email of a new ${copy.singular}`}
-          type="email"
-          autoComplete="off"
-          value={draft}
-          onChange={(e) => {
-            setDraft(e.currentTarget.value);
-            setError(null);
-          }}
-          onKeyDown={onKeyDown}
+        <PersonPicker
+          eventId={eventId}
+          sessionId={sessionId}
+          singular={copy.singular}
+          taken={new Set(people.map((p) => p.email))}
           error={fieldError}
-          maw={460}
-          rightSectionWidth={96}
-          rightSectionPointerEvents="all"
-          rightSection={
-            <Button variant="default" size="compact-sm" onClick={add}>
-              Add<VisuallyHidden> {copy.singular}</VisuallyHidden>
-            </Button>
-          }
+          onPick={(p) => onChange([...people, { email: p.email, name: p.name }])}
         />
       </Stack>
     </Fieldset>
@@ -261,8 +218,8 @@ function ProtectionForm({
       <Stack gap="lg">
         <FormError>{failure}</FormError>
         <Text size="sm">
-          Event managers always manage every session. Add people by the email of their account; nothing changes until
-          you Save.
+          Event managers always manage every session. Find people by their name or email (only people with an account);
+          nothing changes until you Save, and then each new manager or coordinator is told by email.
         </Text>
         <Radio.Group
           label="Visibility"
@@ -277,6 +234,8 @@ function ProtectionForm({
           </Stack>
         </Radio.Group>
         <PeopleList
+          eventId={eventId}
+          sessionId={protection.sessionId}
           name="managers"
           people={lists.managers}
           saved={saved("managers")}
@@ -284,6 +243,8 @@ function ProtectionForm({
           onChange={change("managers")}
         />
         <PeopleList
+          eventId={eventId}
+          sessionId={protection.sessionId}
           name="coordinators"
           people={lists.coordinators}
           saved={saved("coordinators")}
@@ -292,6 +253,8 @@ function ProtectionForm({
         />
         {visibility === "protected" && (
           <PeopleList
+            eventId={eventId}
+            sessionId={protection.sessionId}
             name="accessList"
             people={lists.accessList}
             saved={saved("accessList")}

@@ -1,7 +1,8 @@
-import { Alert, Modal, Radio, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Modal, Radio, Select, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useMemo, useState } from "react";
 import type { Contribution, ScheduleInput } from "../../../../shared/schemas/conference-contributions";
+import { ClockField } from "../../../components/clock-field";
 import { FormButtons } from "../../../components/form-buttons";
 import { FormError } from "../../../components/form-error";
 import { notify } from "../../../components/notify";
@@ -19,7 +20,12 @@ type Input = {
   day?: string;
 };
 
-function useSchedule(eventId: string, contribution: Contribution, onClose: () => void) {
+function useSchedule(
+  eventId: string,
+  contribution: Contribution,
+  onClose: () => void,
+  onScheduled?: (scheduled: Contribution) => void,
+) {
   const schedule = useScheduleContribution(eventId);
   const [errors, setErrors] = useState<{ startAt?: string; blockId?: string; form?: string }>({});
   const send = (input: Input) => {
@@ -29,6 +35,7 @@ function useSchedule(eventId: string, contribution: Contribution, onClose: () =>
       {
         onSuccess: (c) => {
           notify([`“${c.title}” was scheduled.`, ...c.notices].join(" "));
+          onScheduled?.(c);
           onClose();
         },
         onError: (err) => {
@@ -51,14 +58,16 @@ function IntoBlock({
   zone,
   contribution,
   onClose,
+  onScheduled,
 }: {
   eventId: string;
   zone: string;
   contribution: Contribution;
   onClose: () => void;
+  onScheduled?: (scheduled: Contribution) => void;
 }) {
   const session = useQuery(sessionQuery(eventId, contribution.sessionId ?? ""));
-  const { send, errors, setErrors, pending } = useSchedule(eventId, contribution, onClose);
+  const { send, errors, setErrors, pending } = useSchedule(eventId, contribution, onClose, onScheduled);
   const [blockId, setBlockId] = useState<string>("");
   const [time, setTime] = useState("");
   const ordinals = useMemo(() => blockOrdinals(session.data?.blocks ?? []), [session.data]);
@@ -117,12 +126,11 @@ function IntoBlock({
               {s.isPoster ? (
                 <Text size="sm">Posters take the block's start and duration.</Text>
               ) : (
-                <TextInput
+                <ClockField
                   label="Start"
                   description={`Optional, in ${zone}: after the block's last entry by default`}
-                  type="time"
                   value={time}
-                  onChange={(e) => setTime(e.currentTarget.value)}
+                  onChange={setTime}
                   error={errors.startAt}
                   w={260}
                 />
@@ -143,14 +151,16 @@ function AtTopLevel({
   days,
   contribution,
   onClose,
+  onScheduled,
 }: {
   eventId: string;
   zone: string;
   days: string[];
   contribution: Contribution;
   onClose: () => void;
+  onScheduled?: (scheduled: Contribution) => void;
 }) {
-  const { send, errors, setErrors, pending } = useSchedule(eventId, contribution, onClose);
+  const { send, errors, setErrors, pending } = useSchedule(eventId, contribution, onClose, onScheduled);
   const [day, setDay] = useState(days[0] ?? "");
   const [time, setTime] = useState("");
   const submit = (e: FormEvent) => {
@@ -174,12 +184,11 @@ function AtTopLevel({
             allowDeselect={false}
             comboboxProps={{ withinPortal: true }}
           />
-          <TextInput
+          <ClockField
             label="Start"
             description={`Optional, in ${zone}: the day's next free time by default`}
-            type="time"
             value={time}
-            onChange={(e) => setTime(e.currentTarget.value)}
+            onChange={setTime}
             error={errors.startAt}
           />
         </SimpleGrid>
@@ -196,12 +205,15 @@ export function ScheduleDialog({
   days,
   contribution,
   onClose,
+  onScheduled,
 }: {
   eventId: string;
   zone: string;
   days: string[];
   contribution: Contribution | null;
   onClose: () => void;
+  /** Told what was scheduled (the timetable page records its undo). */
+  onScheduled?: (scheduled: Contribution) => void;
 }) {
   return (
     <Modal
@@ -220,6 +232,7 @@ export function ScheduleDialog({
               zone={zone}
               contribution={contribution}
               onClose={onClose}
+              onScheduled={onScheduled}
             />
           </ViewerTimeZoneProvider>
         ) : (
@@ -230,6 +243,7 @@ export function ScheduleDialog({
             days={days}
             contribution={contribution}
             onClose={onClose}
+            onScheduled={onScheduled}
           />
         ))}
     </Modal>

@@ -13,7 +13,7 @@ import { FormError } from "../../../components/form-error";
 import { notify } from "../../../components/notify";
 import { QueryStatus } from "../../../components/query-status";
 import { useSchemaForm } from "../../../lib/form";
-import { sessionQuery, useCreateConferenceSession, useUpdateConferenceSession } from "../api";
+import { sessionListQuery, sessionQuery, useCreateConferenceSession, useUpdateConferenceSession } from "../api";
 import { formSchema, OptionalNumber } from "../forms";
 import { ColourField, paletteEntry } from "./colour-field";
 import { LocationField, locationOf } from "./location-field";
@@ -105,6 +105,13 @@ function SessionForm({
   });
 
   const typeData = types.map((t) => ({ value: t.id, label: t.isPoster ? `${t.name} (poster)` : t.name }));
+  // Two sessions may share a code (the API allows it), but the person is told before saving (issue 13). The list
+  // is the event managers'; a session's own manager is not shown the others.
+  const list = useQuery({ ...sessionListQuery(eventId), retry: false });
+  const code = values.code.trim().toLowerCase();
+  const twin = code
+    ? list.data?.sessions.find((s) => s.id !== session?.id && s.code.trim().toLowerCase() === code)
+    : undefined;
   const colours = values.colours ? (paletteEntry(values.colours) as ColourPair | null) : null;
 
   return (
@@ -122,7 +129,16 @@ function SessionForm({
           />
           <TextInput
             label="Code"
-            description="For the programme; orders parallel blocks"
+            description={
+              twin ? (
+                <span style={{ overflowWrap: "anywhere" }}>
+                  <span aria-hidden>⚠ </span>“{twin.title}” has this code too: the programme will not tell them apart by
+                  it.
+                </span>
+              ) : (
+                "For the programme; orders parallel blocks"
+              )
+            }
             maxLength={50}
             {...form.textField("code")}
           />

@@ -117,10 +117,12 @@ export function SessionTypesDialog({
                   <Table.Tbody>
                     {data.types.map((t) => (
                       <Table.Tr key={t.id}>
-                        <Table.Th scope="row" fw={600}>
+                        <Table.Th scope="row" fw={600} miw="8rem" style={{ overflowWrap: "anywhere" }}>
                           {t.name}
                         </Table.Th>
-                        <Table.Td>{t.code || "—"}</Table.Td>
+                        <Table.Td miw="4rem" style={{ overflowWrap: "anywhere" }}>
+                          {t.code || "—"}
+                        </Table.Td>
                         <Table.Td>
                           {t.isPoster ? (
                             <Badge variant="light" color="grape">

@@ -95,22 +95,49 @@ export function useViewChoice(fallback: TimetableView, mayEdit: boolean): { edit
   };
 }
 
+/** Where the viewer's choice of zone is kept: one choice for every timetable, until they change it. */
+const ZONE_CHOICE_KEY = "convene.timetable-zone";
+
+function storedZoneMode(): ZoneMode {
+  try {
+    return window.localStorage.getItem(ZONE_CHOICE_KEY) === "viewer" ? "viewer" : "event";
+  } catch {
+    return "event";
+  }
+}
+
+function storeZoneMode(mode: ZoneMode) {
+  try {
+    window.localStorage.setItem(ZONE_CHOICE_KEY, mode);
+  } catch {
+    // Storage refused (private mode, quota): the choice holds for this page only.
+  }
+}
+
 /**
- * For a timetable page: the event's zone or the viewer's. `zoneSwitch` is left out in the editor, whose grid is
- * always in the event's zone and says so; `inZone` shows the times of what it wraps in the chosen zone.
+ * For a timetable page: the event's zone or the viewer's, remembered in this browser. `zoneSwitch` is left out in
+ * the editor, whose grid is always in the event's zone and says so (its other times too); `inZone` shows the
+ * times of what it wraps in the chosen zone, and `zone` is that zone, whose days the reading views show.
  */
 export function useZoneChoice(
   eventZone: string,
   editing: boolean,
-): { zoneSwitch: ReactNode; inZone: (children: ReactNode) => ReactNode } {
-  const [mode, setMode] = useState<ZoneMode>("event");
+): { zoneSwitch: ReactNode; inZone: (children: ReactNode) => ReactNode; zone: string } {
+  const [chosen, setChosen] = useState<ZoneMode>(storedZoneMode);
+  const viewerZone = useViewerTimeZone();
+  const mode = editing ? "event" : chosen;
+  const choose = (next: ZoneMode) => {
+    setChosen(next);
+    storeZoneMode(next);
+  };
   return {
-    zoneSwitch: !editing && <ZoneSwitch eventZone={eventZone} mode={mode} onChange={setMode} />,
+    zoneSwitch: !editing && <ZoneSwitch eventZone={eventZone} mode={mode} onChange={choose} />,
     inZone: (children) => (
       <InZone mode={mode} eventZone={eventZone}>
         {children}
       </InZone>
     ),
+    zone: mode === "viewer" ? viewerZone : eventZone,
   };
 }
 

@@ -4,6 +4,18 @@ import type { Contribution } from "../../../../shared/schemas/conference-contrib
 import type { TimetableBlock, TimetableBreak, TimetableContribution } from "../../../../shared/schemas/timetable";
 import { notify } from "../../../components/notify";
 import { useDeleteBreak, useFitBlock, useUnscheduleContribution } from "../api";
+import {
+  blockHolding,
+  blockTitle,
+  undoOfBlockEdit,
+  undoOfDeletedBlock,
+  undoOfDeletedBreak,
+  undoOfFit,
+  undoOfNewBlock,
+  undoOfNewBreak,
+  undoOfScheduled,
+  undoOfUnschedule,
+} from "../timetable-undo";
 import { BlockDialog } from "./block-dialog";
 import { BreakDialog } from "./break-dialog";
 import { DeleteBlockDialog } from "./delete-block-dialog";
@@ -11,6 +23,7 @@ import { EditContributionDialog } from "./edit-contribution-dialog";
 import { ScheduleDialog } from "./schedule-dialog";
 import type { EditorMenus, EditorPermissions } from "./timetable-editor/editor-types";
 import type { TimetableEditorProps } from "./timetable-editor/timetable-editor";
+import { useUndoHistory } from "./timetable-editor/use-undo-history";
 import type { TimetableActions } from "./timetable-view";
 
 /** What the person may do from a timetable page (the server checks again): from the event's or session's abilities. */
@@ -27,7 +40,8 @@ export interface TimetableToolRights {
 
 /**
  * The tools around a timetable, for the event's and a session's timetable pages alike: the buttons to add a block
- * or a break, the per-entry actions (programme view) and menus (editor), and the simple dialogs they open.
+ * or a break, the per-entry actions (programme view) and menus (editor), and the simple dialogs they open. Every
+ * change they make is recorded in the page's undo history, which the editor shows and adds its own changes to.
  */
 export function useTimetableTools(options: {
   /** The event's id, zone, start and end. */
@@ -37,6 +51,8 @@ export function useTimetableTools(options: {
   /** The sessions a new block may be for; with `sessionId`, a new block is for that session. */
   sessions: { id: string; title: string }[];
   sessionId?: string;
+  /** The timetable's blocks as shown: where an entry sits, and how a block was before a change (undo). */
+  blocks: readonly TimetableBlock[];
   may: TimetableToolRights;
   /** Said after "“…” was unscheduled": where the contribution is found again. */
   unscheduledHint?: string;
@@ -44,7 +60,10 @@ export function useTimetableTools(options: {
   /** Every action, for the programme view of those who may do them all (event managers). */
   actions: TimetableActions;
   /** The editor's props that come from the event and the person's rights. */
-  editor: Pick<TimetableEditorProps, "eventId" | "zone" | "event" | "permissions" | "menus" | "onScheduleWithDialog">;
+  editor: Pick<
+    TimetableEditorProps,
+    "eventId" | "zone" | "event" | "permissions" | "menus" | "onScheduleWithDialog" | "history"
+  >;
   toolbar: ReactNode;
   dialogs: ReactNode;
 } {
@@ -62,24 +81,35 @@ export function useTimetableTools(options: {
   const [editingContribution, setEditingContribution] = useState<string | null>(null);
   const failed = (what: string) => (err: Error) => notify(err.message, { title: `Could not ${what}`, color: "red" });
   const hint = options.unscheduledHint ? `; ${options.unscheduledHint}` : "";
+  const history = useUndoHistory();
+  const { blocks } = options;
 
   const actions: TimetableActions = {
     editBlock: (block) => setBlockDialog({ block }),
     fitBlock: (block) =>
       fit.mutate(block.id, {
-        onSuccess: (b) => notify([`“${block.fullTitle}” now fits its content.`, ...b.notices].join(" ")),
+        onSuccess: (b) => {
+          notify([`“${block.fullTitle}” now fits its content.`, ...b.notices].join(" "));
+          history.record(undoOfFit(block, b, zone));
+        },
         onError: failed("fit the block"),
       }),
     addBreakIn: (block) => setBreakDialog({ block }),
     deleteBlock: setDeleting,
     unschedule: (c: TimetableContribution) =>
       takeOut.mutate(c.id, {
-        onSuccess: () => notify(`“${c.title}” was unscheduled${hint}.`),
+        onSuccess: () => {
+          notify(`“${c.title}” was unscheduled${hint}.`);
+          history.record(undoOfUnschedule(c, blockHolding(blocks, c.id), zone));
+        },
         onError: failed("unschedule the contribution"),
       }),
     deleteBreak: (b: TimetableBreak) =>
       removeBreak.mutate(b.id, {
-        onSuccess: () => notify(`The break “${b.title}” was deleted.`),
+        onSuccess: () => {
+          notify(`The break “${b.title}” was deleted.`);
+          history.record(undoOfDeletedBreak(b, blockHolding(blocks, b.id), zone));
+        },
         onError: failed("delete the break"),
       }),
   };
@@ -102,7 +132,11 @@ export function useTimetableTools(options: {
     permissions,
     menus,
     onScheduleWithDialog: maySchedule ? setScheduling : undefined,
+    history,
   };
+  // The block a contribution was scheduled into, as it was, when the person may give it back its times.
+  const blockBefore = (id: string | null) => (mayBlocks && blocks.find((b) => b.id === id)) || null;
+  const sessionTitle = (id: string) => options.sessions.find((s) => s.id === id)?.title ?? "";
 
   const toolbar = (mayBlocks || topLevel) && (
     <Group gap="sm">
@@ -123,7 +157,12 @@ export function useTimetableTools(options: {
         contributionId={editingContribution}
         onClose={() => setEditingContribution(null)}
       />
-      <ScheduleDialog {...where} contribution={scheduling} onClose={() => setScheduling(null)} />
+      <ScheduleDialog
+        {...where}
+        contribution={scheduling}
+        onClose={() => setScheduling(null)}
+        onScheduled={(c) => history.record(undoOfScheduled(c, blockBefore(c.blockId), zone))}
+      />
       <BlockDialog
         {...where}
         sessions={options.sessions}
@@ -131,14 +170,28 @@ export function useTimetableTools(options: {
         block={blockDialog?.block ?? null}
         opened={blockDialog !== null}
         onClose={() => setBlockDialog(null)}
+        onSaved={(saved) => {
+          const before = blockDialog?.block;
+          history.record(
+            before
+              ? undoOfBlockEdit(before, saved, zone)
+              : undoOfNewBlock(saved, blockTitle(sessionTitle(saved.sessionId), saved.title), zone),
+          );
+        }}
       />
       <BreakDialog
         {...where}
         block={breakDialog?.block ?? null}
         opened={breakDialog !== null}
         onClose={() => setBreakDialog(null)}
+        onSaved={(saved) => history.record(undoOfNewBreak(saved, zone))}
       />
-      <DeleteBlockDialog eventId={eventId} block={deleting} onClose={() => setDeleting(null)} />
+      <DeleteBlockDialog
+        eventId={eventId}
+        block={deleting}
+        onClose={() => setDeleting(null)}
+        onDeleted={(block) => history.record(undoOfDeletedBlock(block, zone))}
+      />
     </>
   );
   return { actions, editor, toolbar, dialogs };

@@ -65,7 +65,17 @@ function MaterialLinks({ materials }: { materials: Material[] }) {
         Material:
       </Text>
       {materials.map((m) => (
-        <Anchor key={m.id} href={m.url} size="xs" target="_blank" rel="noopener noreferrer">
+        // A long name takes two lines at most; the whole name is its tooltip.
+        <Anchor
+          key={m.id}
+          href={m.url}
+          size="xs"
+          target="_blank"
+          rel="noopener noreferrer"
+          lineClamp={2}
+          title={m.name}
+          maw="100%"
+        >
           {m.name}
         </Anchor>
       ))}

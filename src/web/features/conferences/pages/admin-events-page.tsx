@@ -69,7 +69,7 @@ export function AdminEventsPage() {
                   <Table.Tbody>
                     {data.events.map((e) => (
                       <Table.Tr key={e.id}>
-                        <Table.Th scope="row" fw="normal">
+                        <Table.Th scope="row" fw="normal" miw="10rem" style={{ overflowWrap: "anywhere" }}>
                           <Anchor component={Link} to={`/events/${e.id}`} fw={600}>
                             {e.title}
                           </Anchor>

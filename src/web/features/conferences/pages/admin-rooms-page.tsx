@@ -100,8 +100,10 @@ export function AdminRoomsPage() {
                 <Table.Tbody>
                   {data.rooms.map((r) => (
                     <Table.Tr key={r.id}>
-                      <Table.Td>{r.venueName || "—"}</Table.Td>
-                      <Table.Th scope="row" fw={600}>
+                      <Table.Td miw="8rem" style={{ overflowWrap: "anywhere" }}>
+                        {r.venueName || "—"}
+                      </Table.Td>
+                      <Table.Th scope="row" fw={600} miw="8rem" style={{ overflowWrap: "anywhere" }}>
                         {r.name}
                       </Table.Th>
                       <Table.Td>{r.capacity ?? "—"}</Table.Td>

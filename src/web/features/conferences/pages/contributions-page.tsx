@@ -168,7 +168,7 @@ export function ContributionsPage() {
                     <Table.Tbody>
                       {data.contributions.map((c) => (
                         <Table.Tr key={c.id} data-testid="contribution-row">
-                          <Table.Th scope="row" fw={600}>
+                          <Table.Th scope="row" fw={600} miw="10rem" style={{ overflowWrap: "anywhere" }}>
                             {c.boardNumber && (
                               <Text span size="xs" fw={700}>
                                 Board {c.boardNumber} ·{" "}
@@ -203,7 +203,9 @@ export function ContributionsPage() {
                   {data.contributions.map((c) => (
                     <Paper component="li" key={c.id} withBorder p="sm" radius="md">
                       <Stack gap={4}>
-                        <Text fw={600}>{c.title}</Text>
+                        <Text fw={600} style={{ overflowWrap: "anywhere" }}>
+                          {c.title}
+                        </Text>
                         <SessionCell c={c} sessions={sessionMap} eventId={event.id} />
                         <Text size="sm">
                           <When c={c} zone={event.timeZone} /> · {formatMinutes(c.durationMinutes)}

@@ -1,5 +1,18 @@
-import { Anchor, Badge, Button, Group, List, Stack, Text, Title, VisuallyHidden } from "@mantine/core";
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  List,
+  Stack,
+  Text,
+  Title,
+  Tooltip,
+  VisuallyHidden,
+} from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link, useParams } from "react-router";
 import type { ConferenceEvent } from "../../../../shared/schemas/conference-events";
 import { Page } from "../../../components/page";
@@ -8,7 +21,9 @@ import { Time } from "../../../components/time";
 import { eventQuery, sessionListQuery, timetableQuery } from "../api";
 import { Swatch } from "../components/colour-field";
 import { Description } from "../components/description";
+import { ExportMenu } from "../components/export-menu";
 import { ConferenceNotFound, isNotFound } from "../components/not-found";
+import { ProtectionDialog, ShieldIcon } from "../components/protection-dialog";
 import { mySessionsQuery, useSignedIn } from "../protection-api";
 import { blocksOf } from "../timetable-layout";
 
@@ -55,7 +70,8 @@ function Sessions({ event }: { event: ConferenceEvent }) {
   if (pending) return <Text size="sm">Loading the sessions…</Text>;
   if (links.length === 0) return <Text>No sessions yet.</Text>;
   return (
-    <List listStyleType="none" spacing={6} p={0}>
+    // Long titles and codes wrap, however long their words (issue 13).
+    <List listStyleType="none" spacing={6} p={0} style={{ overflowWrap: "anywhere" }}>
       {links.map((s) => (
         <List.Item key={s.id}>
           <Group gap="xs" wrap="nowrap">
@@ -68,7 +84,7 @@ function Sessions({ event }: { event: ConferenceEvent }) {
                 {s.code}
               </Text>
             )}
-            <Text span size="sm" c="dimmed">
+            <Text span size="sm" c="dimmed" style={{ flexShrink: 0 }}>
               · {s.blocks === 1 ? "1 block" : `${s.blocks} blocks`}
             </Text>
           </Group>
@@ -86,6 +102,8 @@ function MySessions({ eventId }: { eventId: string }) {
   const signedIn = useSignedIn();
   const mine = useQuery({ ...mySessionsQuery(eventId), enabled: signedIn });
   const sessions = signedIn ? (mine.data?.sessions ?? []) : [];
+  // The shield of a session the person manages (issue 13).
+  const [protecting, setProtecting] = useState<{ id: string; title: string } | null>(null);
   if (sessions.length === 0) return null;
   return (
     <Stack gap="xs" component="section" aria-labelledby="my-sessions-heading">
@@ -95,7 +113,7 @@ function MySessions({ eventId }: { eventId: string }) {
       <Text size="sm" c="dimmed">
         The sessions you were given to manage or coordinate.
       </Text>
-      <List listStyleType="none" spacing={6} p={0}>
+      <List listStyleType="none" spacing={6} p={0} style={{ overflowWrap: "anywhere" }}>
         {sessions.map((s) => (
           <List.Item key={s.id}>
             <Group gap="xs" wrap="wrap">
@@ -113,10 +131,23 @@ function MySessions({ eventId }: { eventId: string }) {
               <Anchor component={Link} to={s.timetablePath} size="sm">
                 Timetable<VisuallyHidden> of {s.title}</VisuallyHidden>
               </Anchor>
+              {s.role === "manager" && (
+                <Tooltip label="Protection" withArrow openDelay={300}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="dark"
+                    aria-label={`Protection of ${s.title}`}
+                    onClick={() => setProtecting(s)}
+                  >
+                    <ShieldIcon />
+                  </ActionIcon>
+                </Tooltip>
+              )}
             </Group>
           </List.Item>
         ))}
       </List>
+      <ProtectionDialog eventId={eventId} session={protecting} onClose={() => setProtecting(null)} />
     </Stack>
   );
 }
@@ -144,6 +175,7 @@ function EventDetails({ event }: { event: ConferenceEvent }) {
         >
           Timetable
         </Button>
+        <ExportMenu eventId={event.id} canManage={event.abilities.manage} />
       </Group>
       <dl className="convene-facts">
         <dt>Starts</dt>

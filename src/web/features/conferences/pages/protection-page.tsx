@@ -1,6 +1,6 @@
-import { ActionIcon, Button, Group, List, Stack, Switch, Text, TextInput } from "@mantine/core";
+import { ActionIcon, Group, List, Stack, Switch, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import type { CoordinatorRights, EventProtection } from "../../../../shared/schemas/conference-sessions";
 import { ErrorAlert } from "../../../components/error-alert";
 import { notify } from "../../../components/notify";
@@ -9,51 +9,36 @@ import { QueryStatus } from "../../../components/query-status";
 import { Section } from "../../../components/section";
 import { ApiError } from "../../../lib/api-client";
 import { BinIcon } from "../components/icons";
+import { PersonPicker } from "../components/person-picker";
 import { eventProtectionQuery, useUpdateEventProtection } from "../protection-api";
-import { addEmail, listErrors, personLabel, removeEmail } from "../protection-lists";
+import { listErrors, personLabel, removeEmail } from "../protection-lists";
 import { useManagedEvent } from "./manage-layout";
 
 const messageOf = (err: unknown) => (err instanceof ApiError ? err.message : "Something went wrong. Please try again.");
 
-/** The event's managers: added by the email of an existing account, removed with the bin (one list replaces all). */
+/**
+ * The event's managers: found by name or email among the accounts and added at once, removed with the bin (one
+ * list replaces all).
+ */
 function Managers({ eventId, protection }: { eventId: string; protection: EventProtection }) {
   const update = useUpdateEventProtection(eventId);
-  const [draft, setDraft] = useState("");
-  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [fieldError, setFieldError] = useState<string | undefined>();
   const [failure, setFailure] = useState<string | null>(null);
   const people = protection.managers.map((m) => ({ email: m.email, name: m.name }));
 
-  const save = (emails: string[], done: string, onSuccess?: () => void) => {
+  const save = (emails: string[], done: string) => {
     setFailure(null);
+    setFieldError(undefined);
     update.mutate(
       { managers: emails },
       {
-        onSuccess: () => {
-          notify(done);
-          onSuccess?.();
-        },
+        onSuccess: () => notify(done),
         onError: (err) => {
           setFailure(messageOf(err));
           const named = err instanceof ApiError ? listErrors(err.fields).managers : undefined;
-          if (named) setFieldError(`Email: ${named}`);
+          if (named) setFieldError(named);
         },
       },
-    );
-  };
-
-  const add = (e: FormEvent) => {
-    e.preventDefault();
-    const result = addEmail(people, draft);
-    if ("error" in result) {
-      setFieldError(result.error);
-      return;
-    }
-    setFieldError(null);
-    const email = result.list[result.list.length - 1]?.email ?? "";
-    save(
-      result.list.map((p) => p.email),
-      `${email} now manages this event.`,
-      () => setDraft(""),
     );
   };
 
@@ -61,7 +46,7 @@ function Managers({ eventId, protection }: { eventId: string; protection: EventP
     <Section gap="sm" title="Managers">
       <Text size="sm" c="dimmed">
         Event managers manage everything in the event: settings, every session and its protection, the timetable and
-        contributions. Admins always may.
+        contributions. Admins always may. Each one added is told by email.
       </Text>
       {people.length === 0 ? (
         <Text size="sm">No managers besides the admins.</Text>
@@ -70,7 +55,9 @@ function Managers({ eventId, protection }: { eventId: string; protection: EventP
           {people.map((p) => (
             <List.Item key={p.email}>
               <Group gap="xs" wrap="nowrap">
-                <Text size="sm">{personLabel(p)}</Text>
+                <Text size="sm" style={{ overflowWrap: "anywhere" }}>
+                  {personLabel(p)}
+                </Text>
                 <ActionIcon
                   variant="subtle"
                   color="red"
@@ -91,26 +78,15 @@ function Managers({ eventId, protection }: { eventId: string; protection: EventP
         </List>
       )}
       <ErrorAlert>{failure}</ErrorAlert>
-      <form onSubmit={add} noValidate aria-label="Add a manager">
-        <Group align="flex-end" gap="sm" wrap="wrap">
-          <TextInput
-            label="Email of a new manager"
-            description="Of an existing account"
-            type="email"
-            autoComplete="off"
-            value={draft}
-            onChange={(e) => {
-              setDraft(e.currentTarget.value);
-              setFieldError(null);
-            }}
-            error={fieldError}
-            miw={260}
-          />
-          <Button type="submit" loading={update.isPending}>
-            Add manager
-          </Button>
-        </Group>
-      </form>
+      <PersonPicker
+        eventId={eventId}
+        sessionId={null}
+        singular="manager"
+        taken={new Set(people.map((p) => p.email))}
+        error={fieldError}
+        pending={update.isPending}
+        onPick={(p) => save([...people.map((q) => q.email), p.email], `${personLabel(p)} now manages this event.`)}
+      />
     </Section>
   );
 }

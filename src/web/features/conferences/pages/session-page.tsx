@@ -11,8 +11,10 @@ import { eventQuery, sessionListQuery, sessionQuery } from "../api";
 import { Swatch } from "../components/colour-field";
 import { DeleteSessionDialog } from "../components/delete-session-dialog";
 import { Description } from "../components/description";
+import { ExportMenu } from "../components/export-menu";
 import { MaterialsDialog, MaterialsTable } from "../components/materials-dialog";
 import { ConferenceNotFound, isNotFound } from "../components/not-found";
+import { ProtectionDialog, ShieldIcon } from "../components/protection-dialog";
 import { SessionDialog } from "../components/session-dialog";
 import { people } from "../components/timetable-view";
 import { formatMinutes } from "../local-time";
@@ -78,6 +80,7 @@ function SessionDetails({
   const [editing, setEditing] = useState(false);
   const [materials, setMaterials] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const [protecting, setProtecting] = useState(false);
   const ordinals = useMemo(() => blockOrdinals(session.blocks), [session.blocks]);
   const scheduled = session.contributions.filter((c) => c.isScheduled).length;
 
@@ -91,7 +94,11 @@ function SessionDetails({
             {eventTitle}
           </Anchor>
         </Text>
-        {session.code && <Badge variant="light">{session.code}</Badge>}
+        {session.code && (
+          <Badge variant="light" maw="100%" title={session.code}>
+            {session.code}
+          </Badge>
+        )}
         {session.type && (
           <Badge variant="light" color={session.isPoster ? "grape" : "gray"}>
             {session.type.name}
@@ -103,6 +110,7 @@ function SessionDetails({
         <Button component={Link} to={`/events/${session.eventId}/sessions/${session.id}/timetable`} variant="default">
           Session timetable
         </Button>
+        <ExportMenu eventId={session.eventId} sessionId={session.id} label="Add to calendar" />
         {manage && (
           <>
             <Button variant="default" onClick={() => setEditing(true)}>
@@ -110,6 +118,10 @@ function SessionDetails({
             </Button>
             <Button variant="default" onClick={() => setMaterials(true)}>
               Material
+            </Button>
+            {/* The shield, for the session's own managers as much as the event's. */}
+            <Button variant="default" leftSection={<ShieldIcon />} onClick={() => setProtecting(true)}>
+              Protection
             </Button>
             <Button variant="default" color="red" onClick={() => setDeleting(true)}>
               Delete session
@@ -196,6 +208,11 @@ function SessionDetails({
             eventId={session.eventId}
             session={materials ? session : null}
             onClose={() => setMaterials(false)}
+          />
+          <ProtectionDialog
+            eventId={session.eventId}
+            session={protecting ? session : null}
+            onClose={() => setProtecting(false)}
           />
           <DeleteSessionDialog
             eventId={session.eventId}

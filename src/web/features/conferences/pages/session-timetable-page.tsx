@@ -15,7 +15,7 @@ import { useTimetableTools } from "../components/timetable-tools";
 import { BlockCard, type TimetableContext } from "../components/timetable-view";
 import { dayBounds, dayLabel } from "../local-time";
 import { assignColumns } from "../timetable-editing";
-import { blockOrdinals, blocksOf } from "../timetable-layout";
+import { blockOrdinals, blocksOf, daysInZone } from "../timetable-layout";
 
 /** Managers and entitled coordinators: the session's blocks in the editor, on every day of the event. */
 function SessionEditor({ timetable }: { timetable: SessionTimetable }) {
@@ -43,9 +43,11 @@ function SessionEditor({ timetable }: { timetable: SessionTimetable }) {
     days: dayList,
     sessions: [{ id: session.id, title: session.title }],
     sessionId: session.id,
+    blocks: blocksOf(timetable.days),
     may: {
       blocks: mayBlocks,
-      deleteBlocks: false,
+      // The API lets whoever manages the session's blocks delete them (coordinators with Session blocks too).
+      deleteBlocks: mayBlocks,
       schedule: maySchedule,
       topLevel: false,
       editContributions: abilities.manage || abilities.manageContributions,
@@ -64,11 +66,37 @@ function SessionEditor({ timetable }: { timetable: SessionTimetable }) {
   );
 }
 
+/**
+ * What the person may do here, and nothing they may not (issue 13): a coordinator reads only their own rights,
+ * which the event's Session coordinator rights widen.
+ */
+function whatYouMay(abilities: SessionTimetable["abilities"]): string {
+  if (abilities.manage) return "You manage this session: its blocks, what is scheduled in them and its contributions.";
+  const may = [
+    ...(abilities.manageBlocks ? ["add, move, resize, fit and delete its blocks"] : []),
+    ...(abilities.schedule ? ["schedule its contributions and breaks inside its blocks"] : []),
+    ...(abilities.manageContributions ? ["edit its contributions"] : []),
+  ];
+  if (may.length === 0) return "";
+  return `You may ${may.length === 1 ? may[0] : `${may.slice(0, -1).join(", ")} and ${may[may.length - 1]}`}.`;
+}
+
 function Body({ timetable }: { timetable: SessionTimetable }) {
   const { event, session, days, abilities } = timetable;
   const mayEdit = abilities.manage || abilities.manageBlocks || abilities.schedule;
   const { editing, viewSwitch } = useViewChoice("programme", mayEdit);
-  const { zoneSwitch, inZone } = useZoneChoice(event.timeZone, editing);
+  const { zoneSwitch, inZone, zone: shownZone } = useZoneChoice(event.timeZone, editing);
+  // In the viewer's zone, the viewer's days.
+  const shownDays = useMemo(
+    () =>
+      shownZone === event.timeZone
+        ? days
+        : daysInZone(
+            days.map((d) => ({ day: d.day, entries: d.blocks })),
+            shownZone,
+          ).map((d) => ({ day: d.day, blocks: d.entries })),
+    [days, shownZone, event.timeZone],
+  );
   const ctx: TimetableContext = useMemo(
     () => ({ eventId: event.id, ordinals: blockOrdinals(blocksOf(days)), showConflicts: false }),
     [event.id, days],
@@ -87,21 +115,18 @@ function Body({ timetable }: { timetable: SessionTimetable }) {
       {viewSwitch}
       <Text size="sm">
         Only the blocks of “{session.title}”, day by day.
-        {mayEdit &&
-          (abilities.manage || abilities.manageBlocks
-            ? " You may change its blocks and what is scheduled in them."
-            : " You may schedule its contributions and breaks inside its blocks; its blocks are managed by the event's managers.")}
+        {mayEdit && ` ${whatYouMay(abilities)}`}
       </Text>
       <SessionBlockLegend />
       {zoneSwitch}
       {inZone(
         editing ? (
           <SessionEditor timetable={timetable} />
-        ) : days.length === 0 ? (
+        ) : shownDays.length === 0 ? (
           <Text>This session has no blocks yet.</Text>
         ) : (
           <Stack gap="xl">
-            {days.map((d) => (
+            {shownDays.map((d) => (
               <Stack gap="sm" key={d.day} component="section" aria-label={dayLabel(d.day)}>
                 <Title order={2} size="h3">
                   {dayLabel(d.day)}

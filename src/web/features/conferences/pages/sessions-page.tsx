@@ -134,16 +134,20 @@ function MaterialLink({ session, onOpen }: { session: Item; onOpen: () => void }
   );
 }
 
+/**
+ * The title wraps, however long its words; a long code takes one line, cut with "…", the whole code as its
+ * tooltip: neither pushes the row's icons off the list (issue 13).
+ */
 function SessionTitle({ eventId, session }: { eventId: string; session: Item }) {
   return (
     <Group gap="xs" wrap="nowrap">
       <Swatch colours={session.colours} size={20} />
-      <Stack gap={0}>
+      <Stack gap={0} miw={0} style={{ flex: 1, overflowWrap: "anywhere" }}>
         <Anchor component={Link} to={`/events/${eventId}/sessions/${session.id}`} fw={600}>
           {session.title}
         </Anchor>
         {session.code && (
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c="dimmed" lineClamp={1} title={session.code} style={{ wordBreak: "break-all" }}>
             Code {session.code}
           </Text>
         )}

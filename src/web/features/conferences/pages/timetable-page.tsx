@@ -7,13 +7,14 @@ import { Page } from "../../../components/page";
 import { QueryStatus } from "../../../components/query-status";
 import { Time } from "../../../components/time";
 import { contributionsQuery, sessionListQuery, timetableQuery } from "../api";
+import { ExportMenu } from "../components/export-menu";
 import { ConferenceNotFound, isNotFound } from "../components/not-found";
 import { SessionBlockLegend, useDayParam, useViewChoice, useZoneChoice } from "../components/timetable-chrome";
 import { TimetableEditor } from "../components/timetable-editor/timetable-editor";
 import { type TimetableToolRights, useTimetableTools } from "../components/timetable-tools";
 import { DayView, type TimetableContext } from "../components/timetable-view";
 import { dayLabel } from "../local-time";
-import { blockOrdinals, blocksOf } from "../timetable-layout";
+import { blockOrdinals, blocksOf, daysInZone } from "../timetable-layout";
 
 function Conflicts({ timetable }: { timetable: EventTimetable }) {
   const titles = useMemo(() => {
@@ -53,18 +54,24 @@ const UNSCHEDULED = { scheduled: "no", sessionId: null, q: "" } as const;
 function TimetableBody({ timetable, managing }: { timetable: EventTimetable; managing: boolean }) {
   const { event } = timetable;
   const { editing, viewSwitch } = useViewChoice("edit", managing);
-  const { zoneSwitch, inZone } = useZoneChoice(event.timeZone, editing);
+  const { zoneSwitch, inZone, zone: shownZone } = useZoneChoice(event.timeZone, editing);
   const ordinals = useMemo(() => blockOrdinals(blocksOf(timetable.days)), [timetable]);
   const days = timetable.days;
+  // In the viewer's zone, the viewer's days (the editor always shows the event's).
+  const shownDays = useMemo(
+    () => (shownZone === event.timeZone ? days : daysInZone(days, shownZone, event)),
+    [days, shownZone, event],
+  );
   const sessions = useQuery({ ...sessionListQuery(event.id), enabled: managing });
   const tools = useTimetableTools({
     event,
     days: days.map((d) => d.day),
     sessions: sessions.data?.sessions ?? [],
+    blocks: blocksOf(days),
     may: MANAGER,
     unscheduledHint: "it stays on the Contributions page",
   });
-  const [day, setDay] = useDayParam(days.map((d) => d.day));
+  const [day, setDay] = useDayParam(shownDays.map((d) => d.day));
   const manager = timetable.abilities.manage;
   const unscheduled = useQuery({ ...contributionsQuery(event.id, UNSCHEDULED), enabled: editing });
   const editorLists = { unscheduled: unscheduled.data?.contributions ?? [], ordinals };
@@ -96,6 +103,7 @@ function TimetableBody({ timetable, managing }: { timetable: EventTimetable; man
             Not published: only managers see it.
           </Text>
         )}
+        {!managing && <ExportMenu eventId={event.id} canManage={manager} />}
       </Group>
       <SessionBlockLegend />
       {zoneSwitch}
@@ -106,18 +114,18 @@ function TimetableBody({ timetable, managing }: { timetable: EventTimetable; man
           {manager && <Conflicts timetable={timetable} />}
           {editing ? (
             <TimetableEditor {...tools.editor} days={days} day={day} onDayChange={setDay} {...editorLists} />
-          ) : days.length === 0 ? (
+          ) : shownDays.length === 0 ? (
             <Text>The event has no days.</Text>
           ) : (
             <Tabs value={day} onChange={(v) => v && setDay(v)} keepMounted={false}>
               <Tabs.List aria-label="Days">
-                {days.map((d) => (
+                {shownDays.map((d) => (
                   <Tabs.Tab key={d.day} value={d.day}>
                     {dayLabel(d.day, { short: true })}
                   </Tabs.Tab>
                 ))}
               </Tabs.List>
-              {days.map((d) => (
+              {shownDays.map((d) => (
                 <Tabs.Panel key={d.day} value={d.day} pt="md">
                   <Stack gap="sm">
                     <Text fw={700} size="lg" component="h2" m={0}>

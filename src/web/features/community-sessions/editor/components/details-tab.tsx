@@ -84,9 +84,8 @@ export function DetailsTab({
       onChange={(v) => form.setValue(key, String(v))}
       min={min}
       max={max}
+      // Nothing typed is changed (issue 13, 7: "-1" became 1, "12.5" became 125): the rule is shown instead.
       clampBehavior="none"
-      allowDecimal={false}
-      allowNegative={false}
       hideControls
     />
   );
@@ -125,7 +124,8 @@ export function DetailsTab({
 
       <form onSubmit={submit} noValidate aria-label="Session details">
         <Stack gap="md">
-          <TextInput {...text("title")} required maxLength={200} />
+          {/* No maxLength: a longer title pasted in is kept and refused with the rule, not cut (issue 13, 7). */}
+          <TextInput {...text("title")} required />
           <Textarea
             {...text("description")}
             description="Markdown: **bold**, _italic_, [links](https://…), lists. Shown to members."

@@ -26,11 +26,12 @@ import {
   useRemoveParticipant,
   useUpdateParticipant,
 } from "../api";
+import { ChangeMenu } from "./change-menu";
+import { RegistrationState } from "./registration-state";
 
 const displayName = (p: Participant) => p.name ?? p.email;
 
 const ROLE_OPTIONS = ROLE_ORDER.map((r) => ({ value: r, label: ROLE_LABEL[r] }));
-const STATUS_OPTIONS = PARTICIPANT_STATUSES.map((s) => ({ value: s, label: PARTICIPANT_STATUS_LABEL[s] }));
 
 type Direction = MoveInput["direction"];
 
@@ -99,25 +100,23 @@ function ParticipantRow({
           )}
         </Box>
         <Group gap="xs" wrap="wrap" align="flex-end">
-          <NativeSelect
+          <ChangeMenu
             label="Role"
-            aria-label={`Role of ${name}`}
-            data={ROLE_OPTIONS}
+            of={name}
             value={p.role}
+            options={ROLE_ORDER}
+            labels={ROLE_LABEL}
             disabled={busy}
-            onChange={(e) => actions.changeRole(p, e.currentTarget.value as Role)}
-            size="xs"
-            w={124}
+            onChoose={(role) => actions.changeRole(p, role)}
           />
-          <NativeSelect
+          <ChangeMenu
             label="Status"
-            aria-label={`Status of ${name}`}
-            data={STATUS_OPTIONS}
+            of={name}
             value={p.status}
+            options={PARTICIPANT_STATUSES}
+            labels={PARTICIPANT_STATUS_LABEL}
             disabled={busy}
-            onChange={(e) => actions.changeStatus(p, e.currentTarget.value as ParticipantStatus)}
-            size="xs"
-            w={124}
+            onChoose={(status) => actions.changeStatus(p, status)}
           />
           {isPresenter && (
             <>
@@ -323,6 +322,7 @@ export function ParticipantsTab({ session }: { session: CommunitySession }) {
   const [failure, setFailure] = useState<string | null>(null);
   const [editing, setEditing] = useState<Participant | null>(null);
   const [removing, setRemoving] = useState<Participant | null>(null);
+  const [cancelling, setCancelling] = useState<Participant | null>(null);
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const [refocus, setRefocus] = useState<string | null>(null);
 
@@ -351,7 +351,24 @@ export function ParticipantsTab({ session }: { session: CommunitySession }) {
     },
     changeStatus: (p, status) => {
       setFailure(null);
-      update.mutate({ participantId: p.id, change: { status } }, { onError: refused("change the status", p) });
+      // Cancelled frees the place and emails them, as Remove does: asked first (issue 13, 2).
+      if (status === "cancelled") {
+        setCancelling(p);
+        return;
+      }
+      const back = p.status === "cancelled";
+      update.mutate(
+        { participantId: p.id, change: { status } },
+        {
+          onSuccess: () =>
+            notify(
+              back
+                ? `${displayName(p)} is ${PARTICIPANT_STATUS_LABEL[status]} again, and was emailed.`
+                : `${displayName(p)} is now ${PARTICIPANT_STATUS_LABEL[status]}.`,
+            ),
+          onError: refused("change the status", p),
+        },
+      );
     },
     move: (p, direction) => {
       setFailure(null);
@@ -383,6 +400,7 @@ export function ParticipantsTab({ session }: { session: CommunitySession }) {
 
   return (
     <Stack gap="lg">
+      <RegistrationState session={session} />
       <ErrorAlert onClose={() => setFailure(null)}>{failure}</ErrorAlert>
       <QueryStatus query={list} label="Loading participants">
         {(data) => {
@@ -462,6 +480,36 @@ export function ParticipantsTab({ session }: { session: CommunitySession }) {
         <Text>
           They are emailed that their registration is cancelled, and their slot frees up. The registration stays listed
           under Cancelled.
+        </Text>
+      </ConfirmDialog>
+      <ConfirmDialog
+        opened={cancelling !== null}
+        onClose={() => setCancelling(null)}
+        title={cancelling ? `Cancel the registration of ${displayName(cancelling)}?` : "Cancel the registration"}
+        keepLabel="Keep it"
+        confirmLabel="Cancel registration"
+        pending={update.isPending}
+        onConfirm={() => {
+          const p = cancelling;
+          if (!p) return;
+          update.mutate(
+            { participantId: p.id, change: { status: "cancelled" } },
+            {
+              onSuccess: () => {
+                setCancelling(null);
+                notify(`The registration of ${displayName(p)} is cancelled. They were emailed.`);
+              },
+              onError: (err) => {
+                setCancelling(null);
+                refused("change the status", p)(err);
+              },
+            },
+          );
+        }}
+      >
+        <Text>
+          They are emailed that their registration is cancelled, with a calendar cancellation, and their slot frees up.
+          The registration stays listed under Cancelled.
         </Text>
       </ConfirmDialog>
     </Stack>

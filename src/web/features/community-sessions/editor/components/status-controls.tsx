@@ -1,11 +1,16 @@
 import { Button, Group, Stack, Text } from "@mantine/core";
 import { useState } from "react";
-import type { CommunitySession, StatusAction } from "../../../../../shared/schemas/community-sessions";
+import type {
+  CommunitySession,
+  ReopenParticipants,
+  StatusAction,
+} from "../../../../../shared/schemas/community-sessions";
 import { ConfirmDialog } from "../../../../components/confirm-dialog";
 import { ErrorAlert } from "../../../../components/error-alert";
 import { StatusBadge } from "../../components/status-badge";
 import { STATUS_ACTION_LABEL } from "../../labels";
 import { useChangeStatus } from "../api";
+import { ReopenDialog } from "./reopen-dialog";
 
 /** Everyone holding a slot now: who a cancellation emails. */
 export function activeCount(session: CommunitySession): number {
@@ -30,15 +35,16 @@ export function StatusControls({
   const change = useChangeStatus(session.id);
   const [failure, setFailure] = useState<string | null>(null);
   const [confirmCancel, setConfirmCancel] = useState(false);
+  const [confirmReopen, setConfirmReopen] = useState(false);
   const [busy, setBusy] = useState(false);
   const people = activeCount(session);
 
-  const apply = async (action: StatusAction) => {
+  const apply = async (action: StatusAction, participants?: ReopenParticipants) => {
     setFailure(null);
     setBusy(true);
     try {
       await beforeChange();
-      await change.mutateAsync(action);
+      await change.mutateAsync({ action, participants });
     } catch (err) {
       setFailure(err instanceof Error ? err.message : "The status could not be changed.");
       onRefused(err);
@@ -60,20 +66,38 @@ export function StatusControls({
             size="compact-sm"
             variant={action === "cancel" ? "outline" : action === "open" || action === "reopen" ? "filled" : "default"}
             color={action === "cancel" ? "red" : undefined}
-            loading={busy && change.variables === action}
+            loading={busy && change.variables?.action === action}
             disabled={busy}
-            onClick={() => (action === "cancel" ? setConfirmCancel(true) : void apply(action))}
+            onClick={() => {
+              if (action === "cancel") setConfirmCancel(true);
+              // Its participants were told it is off: the organiser says what becomes of them (issue 13, 1).
+              else if (action === "reopen" && session.status === "cancelled" && people > 0) setConfirmReopen(true);
+              else void apply(action);
+            }}
           >
             {STATUS_ACTION_LABEL[action]}
           </Button>
         ))}
       </Group>
-      {session.status === "draft" && (
-        <Text size="sm" c="dimmed">
-          Members cannot see a Draft. Open it once it has a Date & Time and a Meeting URL.
+      {/* Why a status button is missing (issue 13, 3): the server's rule, lifecycle.ts statusChoices. */}
+      {session.abilities.statusNote ? (
+        <Text size="sm" c="dimmed" data-testid="status-note">
+          {session.abilities.statusNote}
         </Text>
+      ) : (
+        session.status === "draft" && (
+          <Text size="sm" c="dimmed">
+            Members cannot see a Draft. Open it once it has a Date & Time and a Meeting URL.
+          </Text>
+        )
       )}
       <ErrorAlert onClose={() => setFailure(null)}>{failure}</ErrorAlert>
+      <ReopenDialog
+        session={session}
+        opened={confirmReopen}
+        onClose={() => setConfirmReopen(false)}
+        onReopen={(participants) => void apply("reopen", participants)}
+      />
       <ConfirmDialog
         opened={confirmCancel}
         onClose={() => setConfirmCancel(false)}

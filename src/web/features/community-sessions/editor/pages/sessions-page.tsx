@@ -70,12 +70,13 @@ const SYNC_COLOR: Record<CalendarSyncState["state"], string> = { synced: "green"
 function CalendarSync({ sync, isDraft }: { sync: CalendarSyncState | null; isDraft: boolean }) {
   if (!sync) return <Text size="sm">{isDraft ? "Drafts are not synced" : "Not synced yet"}</Text>;
   return (
-    <Stack gap={2} align="flex-start">
-      <Badge color={SYNC_COLOR[sync.state]} variant="light">
+    <Stack gap={2} align="flex-start" maw={360}>
+      <Badge color={SYNC_COLOR[sync.state]} variant="light" style={{ minWidth: "max-content" }}>
         {SYNC_LABEL[sync.state]}
       </Badge>
+      {/* A long error wraps in its column rather than squeezing the others (issue 13, 9). */}
       {sync.error && (
-        <Text size="sm" c="red.9">
+        <Text size="sm" c="red.9" style={{ overflowWrap: "anywhere" }}>
           {sync.error}
         </Text>
       )}

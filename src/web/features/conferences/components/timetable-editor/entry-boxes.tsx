@@ -175,7 +175,7 @@ export function BlockBox({
           menu={{ label: `Actions for block ${block.fullTitle}`, items: menuItems }}
           ctx={ctx}
         >
-          <Text size="xs" fw={700} lineClamp={2}>
+          <Text size="xs" fw={700} lineClamp={2} title={block.fullTitle}>
             {block.fullTitle}
           </Text>
           <Text size="xs">
@@ -291,7 +291,7 @@ export function EntryBox({
         <Text size="xs" lineClamp={1}>
           {timesOf(entry, ctx.zone)}
         </Text>
-        <Text size="xs" fw={600} lineClamp={2} fs={isBreak ? "italic" : undefined}>
+        <Text size="xs" fw={600} lineClamp={2} fs={isBreak ? "italic" : undefined} title={entry.title}>
           {isBreak ? `Break: ${entry.title}` : entry.title}
         </Text>
       </EntryHead>

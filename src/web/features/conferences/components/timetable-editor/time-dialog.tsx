@@ -1,5 +1,6 @@
-import { Modal, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Modal, Select, SimpleGrid, Stack, Text } from "@mantine/core";
 import { type FormEvent, useState } from "react";
+import { ClockField } from "../../../../components/clock-field";
 import { ErrorAlert } from "../../../../components/error-alert";
 import { FormButtons } from "../../../../components/form-buttons";
 import { clockOf, dayLabel, dayOf, instantToLocal } from "../../local-time";
@@ -99,15 +100,7 @@ function TimeForm({ target, zone, days, places, topLevel, onClose, onSave }: Tim
             allowDeselect={false}
             comboboxProps={{ withinPortal: true }}
           />
-          <TextInput
-            label="Start"
-            type="time"
-            step={SNAP_MINUTES * 60}
-            value={start}
-            onChange={(e) => setStart(e.currentTarget.value)}
-            error={errors.start}
-            required
-          />
+          <ClockField label="Start" value={start} onChange={setStart} error={errors.start} required />
           <MinutesField
             label="Duration (minutes)"
             step={SNAP_MINUTES}

@@ -22,6 +22,7 @@ import { UnscheduledPanel } from "./unscheduled-panel";
 import { useChangeHistory } from "./use-change-history";
 import { useKeyboardDrafts } from "./use-keyboard-drafts";
 import { usePointerDrag } from "./use-pointer-drag";
+import type { UndoHistory } from "./use-undo-history";
 
 export interface TimetableEditorProps {
   zone: string;
@@ -37,6 +38,8 @@ export interface TimetableEditorProps {
   unscheduled: Contribution[];
   onScheduleWithDialog?(contribution: Contribution): void;
   ordinals: Map<string, { n: number; of: number }>;
+  /** The page's undo history, which its menus and dialogs record into too. */
+  history: UndoHistory;
 }
 
 /**
@@ -70,7 +73,7 @@ export function TimetableEditor(props: TimetableEditorProps) {
     [blocks, permissions, zone],
   );
 
-  const changes = useChangeHistory({ eventId: props.eventId, zone, days, day, onDayChange });
+  const changes = useChangeHistory({ eventId: props.eventId, zone, days, day, onDayChange, history: props.history });
   const { send, refuse, announce } = changes;
   const keys = useKeyboardDrafts({
     days: dayList,

@@ -2,25 +2,17 @@ import { useCallback, useEffect, useState } from "react";
 import { notify } from "../../../../components/notify";
 import { isApiError } from "../../../../lib/api-client";
 import { useTimetableChanges } from "../../api";
-import { type Draft, NO_DRAFT, type TimetableChange, undoOf } from "../../timetable-editing";
+import { currentId, type Draft, NO_DRAFT, undoOf } from "../../timetable-editing";
 import { dayAfter, type Refusal } from "../../timetable-gestures";
 import type { EditorDay, SendChange } from "./editor-types";
-
-interface Step {
-  label: string;
-  undo: TimetableChange[];
-  day: string;
-  id: string;
-}
-
-/** How many changes can be undone, most recent first. */
-const HISTORY = 20;
+import type { UndoHistory } from "./use-undo-history";
 
 /**
  * The editor's changes and their undo (decisions: undo is client-side, as inverse requests the server
- * re-validates): each change is one request; the last twenty can be undone in turn. Also what the person is told
- * (a refusal with the server's reason, the notices of what else changed, a line for screen readers), and the day
- * and handle the editor follows a change or an undo to.
+ * re-validates): each change is one request; the last twenty changes of the page (the menus' and dialogs' too,
+ * recorded into the same `history`) can be undone in turn. Also what the person is told (a refusal with the
+ * server's reason, the notices of what else changed, a line for screen readers), and the day and handle the
+ * editor follows a change or an undo to.
  */
 export function useChangeHistory(options: {
   eventId: string;
@@ -29,13 +21,13 @@ export function useChangeHistory(options: {
   days: readonly EditorDay[];
   day: string;
   onDayChange(day: string): void;
+  history: UndoHistory;
 }) {
-  const { zone, day, onDayChange } = options;
-  const changes = useTimetableChanges(options.eventId);
+  const { zone, day, onDayChange, history } = options;
+  const changes = useTimetableChanges(options.eventId, history.aliases);
   const [pending, setPending] = useState<{ id: string; draft: Draft } | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [notices, setNotices] = useState<string[]>([]);
-  const [history, setHistory] = useState<Step[]>([]);
   const [announcement, setAnnouncement] = useState("");
   // A block taken to another day: the editor follows it there and gives its handle the focus back.
   const [follow, setFollow] = useState<{ id: string } | null>(null);
@@ -48,7 +40,7 @@ export function useChangeHistory(options: {
         const answer = await changes.mutateAsync([change]);
         // An entry inside a block: undo also gives the block back its times, if the person may change them.
         const undo = undoChanges ?? undoOf(target.before, target.parent);
-        setHistory((h) => [...h.slice(-(HISTORY - 1)), { label: what, undo, day: target.day, id: target.before.id }]);
+        history.record({ label: what, undo, day: target.day, id: target.before.id });
         // A block or top-level entry now on another day: the editor follows it there.
         const newDay = dayAfter(change, zone, target.day);
         if (newDay !== target.day) {
@@ -68,7 +60,7 @@ export function useChangeHistory(options: {
         setPending(null);
       }
     },
-    [changes, onDayChange, zone],
+    [changes, onDayChange, zone, history],
   );
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs again when the days (the refetched data) or the shown day change, until the handle exists
@@ -82,15 +74,16 @@ export function useChangeHistory(options: {
   }, [follow, options.days, day]);
 
   const undo = useCallback(async () => {
-    const last = history.at(-1);
+    const last = history.last;
     if (!last || changes.isPending) return;
     setRefusal(null);
     try {
       const answer = await changes.mutateAsync(last.undo);
-      setHistory((h) => h.slice(0, -1));
-      if (last.day !== day) {
+      history.dropLast();
+      if (last.day && last.day !== day) {
         onDayChange(last.day);
-        setFollow({ id: last.id });
+        // A block made again has a new id: its handle is found under that one.
+        if (last.id) setFollow({ id: currentId(last.id, history.aliases) });
       }
       setNotices(answer);
       setAnnouncement(`Undone: ${last.label}.`);
@@ -99,7 +92,7 @@ export function useChangeHistory(options: {
       const reason = err instanceof Error ? err.message : String(err);
       setRefusal({ what: `Undo “${last.label}”`, reason: `${reason} It cannot be undone any more.` });
       // Refused (the entry changed or went meanwhile): keep it from blocking the undos before it.
-      if (isApiError(err) && err.status < 500) setHistory((h) => h.slice(0, -1));
+      if (isApiError(err) && err.status < 500) history.dropLast();
     }
   }, [history, changes, day, onDayChange]);
 
@@ -107,7 +100,7 @@ export function useChangeHistory(options: {
     send,
     undo,
     /** The change undo would take back. */
-    last: history.at(-1) ?? null,
+    last: history.last,
     isPending: changes.isPending,
     /** The entry being saved and the draft it keeps meanwhile. */
     pending,
