@@ -227,6 +227,13 @@ describeEngines("accounts API", (engine) => {
     );
     expect(found.body.users.map((u) => u.id)).toEqual([member.id]);
 
+    type MeBody = { user: { isStaff: boolean; abilities: { takePremiumRoles: boolean } } };
+    // Premium-only roles: the premium flag, staff or admin (community.md, Roles); the web reads it from here.
+    expect((await member.agent.get<MeBody>("/api/v1/auth/me")).body.user.abilities.takePremiumRoles).toBe(false);
+    const staffOnly = await admin.agent.patch(`/api/v1/admin/users/${member.id}`, { isStaff: true });
+    expect(staffOnly.status).toBe(200);
+    expect((await member.agent.get<MeBody>("/api/v1/auth/me")).body.user.abilities.takePremiumRoles).toBe(true);
+
     const promoted = await admin.agent.patch<{ isStaff: boolean; isPremium: boolean }>(
       `/api/v1/admin/users/${member.id}`,
       { isStaff: true, isPremium: true },

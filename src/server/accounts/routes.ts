@@ -21,7 +21,7 @@ import {
   UpdateProfileInput,
 } from "../../shared/schemas/accounts";
 import { Id, Ok } from "../../shared/schemas/common";
-import { type Actor, actorFromUser } from "../permissions/actor";
+import { type Actor, actorFromUser, isPremium } from "../permissions/actor";
 import { authorize, requireActor } from "../permissions/authorize";
 import { can, SITE } from "../permissions/policy";
 import type { Deps } from "../platform/deps";
@@ -74,6 +74,7 @@ async function me(deps: Deps, actor: Actor | null): Promise<Me | null> {
         kind: "community",
         allowUserSessionCreation: features.allowUserSessionCreation,
       }),
+      takePremiumRoles: isPremium(actor),
     },
   };
 }

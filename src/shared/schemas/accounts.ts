@@ -17,6 +17,9 @@ export const Me = z
       readMail: z.boolean(),
       manageSettings: z.boolean(),
       createCommunitySessions: z.boolean().describe("Admin > Sessions and New Session"),
+      takePremiumRoles: z
+        .boolean()
+        .describe("counts as premium for premium-only roles: the premium flag, staff or admin"),
     }),
   })
   .meta({ id: "Me" });

@@ -66,7 +66,7 @@ export function HomePage() {
         signedIn={Boolean(user)}
         viewer={{
           // Premium is the flag, or staff, or admin (community.md, Roles and slots).
-          isPremium: Boolean(user && (user.isPremium || user.isStaff || user.isAdmin)),
+          isPremium: user?.abilities.takePremiumRoles ?? false,
           premiumLabel: site.data?.premiumLabel ?? "Premium",
         }}
       />

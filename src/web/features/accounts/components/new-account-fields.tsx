@@ -1,4 +1,4 @@
-import { PasswordInput, TextInput } from "@mantine/core";
+import { PasswordInput, type PasswordInputProps, TextInput } from "@mantine/core";
 import { SignUpInput } from "../../../../shared/schemas/accounts";
 import { PASSWORD_MIN_LENGTH } from "../../../../shared/schemas/common";
 import { runtimeTimeZone } from "../../../../shared/time";
@@ -34,6 +34,19 @@ export function NewAccountTimeZone(props: {
   );
 }
 
+/** A password being chosen (sign-up, invitation, reset, change): the rule it must meet said beside it. */
+export function NewPasswordInput({ note, ...props }: PasswordInputProps & { note?: string }) {
+  return (
+    <PasswordInput
+      label="Password"
+      description={`At least ${PASSWORD_MIN_LENGTH} characters.${note ? ` ${note}` : ""}`}
+      autoComplete="new-password"
+      required
+      {...props}
+    />
+  );
+}
+
 /** Its fields, under the form's own message: Name, Email, a new Password and the Time zone. */
 export function NewAccountFields({ form }: { form: ReturnType<typeof useNewAccountForm> }) {
   return (
@@ -41,13 +54,7 @@ export function NewAccountFields({ form }: { form: ReturnType<typeof useNewAccou
       <FormError>{form.formError}</FormError>
       <TextInput label="Name" autoComplete="name" required {...form.textField("name")} />
       <TextInput label="Email" type="email" autoComplete="email" required {...form.textField("email")} />
-      <PasswordInput
-        label="Password"
-        description={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-        autoComplete="new-password"
-        required
-        {...form.textField("password")}
-      />
+      <NewPasswordInput {...form.textField("password")} />
       <NewAccountTimeZone {...form.valueField("timeZone")} />
     </>
   );

@@ -1,15 +1,14 @@
-import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { Anchor, Button, Stack, Text, TextInput } from "@mantine/core";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { safeNext } from "../../../../shared/next-path";
 import { InvitationAcceptInput } from "../../../../shared/schemas/accounts";
-import { PASSWORD_MIN_LENGTH } from "../../../../shared/schemas/common";
 import { runtimeTimeZone } from "../../../../shared/time";
 import { FormError } from "../../../components/form-error";
 import { notify } from "../../../components/notify";
 import { Page } from "../../../components/page";
 import { useSchemaForm } from "../../../lib/form";
 import { useAcceptInvitation } from "../api";
-import { NewAccountTimeZone } from "../components/new-account-fields";
+import { NewAccountTimeZone, NewPasswordInput } from "../components/new-account-fields";
 
 /**
  * The link of an organiser's invitation to a session, for an address that had no account (issue 13, 4): the
@@ -63,13 +62,7 @@ export function AcceptInvitationPage() {
               )}
             </FormError>
             <TextInput label="Name" autoComplete="name" required {...form.textField("name")} />
-            <PasswordInput
-              label="Password"
-              description={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-              autoComplete="new-password"
-              required
-              {...form.textField("password")}
-            />
+            <NewPasswordInput {...form.textField("password")} />
             <NewAccountTimeZone {...form.valueField("timeZone")} />
             <Button type="submit" loading={accept.isPending}>
               Create account

@@ -3,7 +3,6 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { Me } from "../../../../shared/schemas/accounts";
 import { ChangeEmailInput, ChangePasswordInput, UpdateProfileInput } from "../../../../shared/schemas/accounts";
-import { PASSWORD_MIN_LENGTH } from "../../../../shared/schemas/common";
 import { runtimeTimeZone } from "../../../../shared/time";
 import { FormError } from "../../../components/form-error";
 import { notify } from "../../../components/notify";
@@ -14,6 +13,7 @@ import { TimeZoneSelect } from "../../../components/time-zone-select";
 import { useSchemaForm } from "../../../lib/form";
 import { meQuery, useChangeEmail, useChangePassword, useUpdateProfile } from "../api";
 import { CalendarFeed } from "../components/calendar-feed";
+import { NewPasswordInput } from "../components/new-account-fields";
 
 function ProfileForm({ me }: { me: Me }) {
   const update = useUpdateProfile();
@@ -130,13 +130,7 @@ function PasswordForm() {
           required
           {...form.textField("currentPassword")}
         />
-        <PasswordInput
-          label="New password"
-          description={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-          autoComplete="new-password"
-          required
-          {...form.textField("newPassword")}
-        />
+        <NewPasswordInput label="New password" {...form.textField("newPassword")} />
         <Group>
           <Button type="submit" loading={change.isPending}>
             Change password

@@ -1,11 +1,11 @@
-import { Anchor, Button, PasswordInput, Stack, Text } from "@mantine/core";
+import { Anchor, Button, Stack, Text } from "@mantine/core";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { PasswordResetConfirmInput } from "../../../../shared/schemas/accounts";
-import { PASSWORD_MIN_LENGTH } from "../../../../shared/schemas/common";
 import { FormError } from "../../../components/form-error";
 import { Page } from "../../../components/page";
 import { useSchemaForm } from "../../../lib/form";
 import { useResetPassword } from "../api";
+import { NewPasswordInput } from "../components/new-account-fields";
 
 export function ResetPasswordPage() {
   const [params] = useSearchParams();
@@ -55,11 +55,9 @@ export function ResetPasswordPage() {
                 </>
               )}
             </FormError>
-            <PasswordInput
+            <NewPasswordInput
               label="New password"
-              description={`At least ${PASSWORD_MIN_LENGTH} characters. Your other devices will be signed out.`}
-              autoComplete="new-password"
-              required
+              note="Your other devices will be signed out."
               {...form.textField("password")}
             />
             <Button type="submit" loading={reset.isPending}>
