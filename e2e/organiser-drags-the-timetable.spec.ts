@@ -245,7 +245,7 @@ test("the organiser drags a block to another day and back by keyboard, resizes a
     durationMinutes: 20,
   });
   await page.reload();
-  await page.getByRole("button", { name: "Schedule…" }).click();
+  await page.getByRole("button", { name: "Schedule…", exact: true }).click();
   const scheduleDialog = page.getByRole("dialog", { name: "Schedule “Gas detectors”" });
   await scheduleDialog.getByRole("radio", { name: /Block 1 of 1/ }).check();
   await scheduleDialog.getByRole("button", { name: "Schedule" }).click();
@@ -254,7 +254,7 @@ test("the organiser drags a block to another day and back by keyboard, resizes a
   await expect(undo).toHaveText("Undo: Scheduled “Gas detectors”");
   await undo.click();
   await expect(gas).toHaveCount(0);
-  await expect(page.getByRole("button", { name: "Schedule…" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Schedule…", exact: true })).toBeVisible();
 });
 
 test.describe("far from the event", () => {

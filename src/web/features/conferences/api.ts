@@ -39,6 +39,8 @@ import type {
   BreakCreateInput,
   ConferenceSession,
   EventTimetable,
+  RescheduleInput,
+  RescheduleResult,
   SessionBlock,
   SessionDeleted,
   SessionTimetable,
@@ -292,6 +294,10 @@ export const useUpdateBlock = (eventId: string) =>
   );
 export const useFitBlock = (eventId: string) =>
   useEventMutation(eventId, (id: string) => api.post<SessionBlock>(`${eventPath(eventId)}/blocks/${enc(id)}/fit`));
+export const useReschedule = (eventId: string) =>
+  useEventMutation(eventId, (input: z.input<typeof RescheduleInput>) =>
+    api.post<RescheduleResult>(`${eventPath(eventId)}/timetable/reschedule`, input),
+  );
 export const useDeleteBlock = (eventId: string) =>
   useEventMutation(eventId, (id: string) => api.delete<BlockDeleted>(`${eventPath(eventId)}/blocks/${enc(id)}`));
 export const useCreateBreak = (eventId: string) =>

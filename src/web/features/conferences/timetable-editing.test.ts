@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   applyDraft,
   assignColumns,
+  blockGrowthMinutes,
   boxOf,
   changeFromDraft,
   draftHints,
@@ -225,5 +226,31 @@ describe("side by side", () => {
       ["c", 1, 2],
       ["d", 0, 1],
     ]);
+  });
+});
+
+describe("how much a change makes its block grow", () => {
+  const block = { id: "b1", startAt: "2026-03-27T09:00:00.000Z", endAt: "2026-03-27T10:00:00.000Z", isPoster: false };
+  const into = (blockId: string | null, startAt: string, durationMinutes: number) =>
+    ({ kind: "contribution-time", id: "c1", blockId, startAt, durationMinutes }) as const;
+
+  it("counts the minutes past the block's end, and none for an entry that fits", () => {
+    expect(blockGrowthMinutes(into("b1", "2026-03-27T09:40:00.000Z", 20), block)).toBe(0);
+    expect(blockGrowthMinutes(into("b1", "2026-03-27T09:50:00.000Z", 45), block)).toBe(35);
+    expect(blockGrowthMinutes({ ...into("b1", "2026-03-27T09:55:00.000Z", 10), kind: "break-time" }, block)).toBe(5);
+  });
+
+  it("is none for another block, the top level, a poster block (posters take its times) and a block's own move", () => {
+    expect(blockGrowthMinutes(into("b2", "2026-03-27T09:50:00.000Z", 45), block)).toBe(0);
+    expect(blockGrowthMinutes(into(null, "2026-03-27T09:50:00.000Z", 45), block)).toBe(0);
+    expect(blockGrowthMinutes(into("b1", "2026-03-27T09:50:00.000Z", 45), { ...block, isPoster: true })).toBe(0);
+    const move = {
+      kind: "block-time",
+      blockId: "b1",
+      startAt: "2026-03-27T09:30:00.000Z",
+      durationMinutes: 90,
+    } as const;
+    expect(blockGrowthMinutes(move, block)).toBe(0);
+    expect(blockGrowthMinutes(into("b1", "2026-03-27T09:50:00.000Z", 45), null)).toBe(0);
   });
 });

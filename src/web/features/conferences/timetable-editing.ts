@@ -347,6 +347,25 @@ export function assignColumns<E extends Timed>(entries: readonly E[]): { entry: 
   return placed.map((p) => ({ entry: p.entry, column: p.column, columns: groupColumns[p.group] ?? 1 }));
 }
 
+/** A drop that makes its block grow by more than this asks first (decisions.md). */
+export const GROWTH_CONFIRM_MINUTES = 30;
+
+/**
+ * By how many minutes a change makes `block` end later to hold the entry (the server grows a block at its end,
+ * conferences.md "Session blocks and the timetable"); 0 when it stays, and for a poster block, whose posters take
+ * its times.
+ */
+export function blockGrowthMinutes(
+  change: TimetableChange,
+  block: (Timed & { id: string; isPoster: boolean }) | null,
+): number {
+  if (!block || block.isPoster) return 0;
+  if (change.kind !== "contribution-time" && change.kind !== "break-time") return 0;
+  if (change.blockId !== block.id) return 0;
+  const end = Date.parse(change.startAt) + change.durationMinutes * MINUTE;
+  return Math.max(0, minutesBetween(block.endAt, end));
+}
+
 /**
  * The blocks standing side by side with `blockId`, left to right: its overlap group among a day's top-level
  * entries, which the server sends by group in time order and, inside a group, in the parallel order.

@@ -15,6 +15,7 @@ import {
   placesOf,
   previewOf,
   proposalOfDrag,
+  refusalInto,
   reorderOf,
   TOP_LEVEL,
   targetOf,
@@ -83,12 +84,15 @@ describe("targets", () => {
       startAt: talk.startAt,
       endAt: talk.endAt,
     });
-    expect(targetOfUnscheduled({ id: "c2", title: "Growth", durationMinutes: 45 }, "2026-03-27")).toEqual({
+    expect(
+      targetOfUnscheduled({ id: "c2", title: "Growth", durationMinutes: 45, sessionId: "s1" }, "2026-03-27"),
+    ).toEqual({
       before: { kind: "unscheduled-contribution", id: "c2" },
       parent: null,
       title: "Growth",
       day: "2026-03-27",
       durationMinutes: 45,
+      sessionId: "s1",
     });
   });
 
@@ -106,8 +110,11 @@ describe("targets", () => {
 });
 
 describe("a drag let go", () => {
-  const rules = { topLevel: false, restorable: restoreAll };
-  const unscheduled = targetOfUnscheduled({ id: "c2", title: "Growth", durationMinutes: 45 }, "2026-03-27");
+  const rules = { topLevel: false, restorable: restoreAll, refusalInto: () => null };
+  const unscheduled = targetOfUnscheduled(
+    { id: "c2", title: "Growth", durationMinutes: 45, sessionId: "s1" },
+    "2026-03-27",
+  );
 
   it("drops an unscheduled contribution into a block; undo unschedules it and gives the block back its times", () => {
     const drop = { blockId: "b1", startMs: Date.parse(at("08:30")) };
@@ -181,6 +188,66 @@ describe("a drag let go", () => {
     });
     // Over its own block, or resizing: it stays in its block.
     expect(proposalOfDrag({ ...end, overBlockId: "b1" }, null, rules)).toMatchObject({ change: { blockId: "b1" } });
+  });
+
+  it("moves an entry moved only sideways over another block into it at the same time", () => {
+    const end = { target: talkInMorning, mode: "move" as const, draft: NO_DRAFT, overBlockId: "b2" };
+    expect(proposalOfDrag(end, null, rules)).toMatchObject({
+      change: { kind: "contribution-time", id: "c1", blockId: "b2", startAt: at("08:00"), durationMinutes: 20 },
+      what: "Moved “Seed crystals”",
+    });
+  });
+
+  it("does not send a drop into a block that would refuse it, and says why", () => {
+    const refusing = { ...rules, refusalInto: (id: string) => (id === "b2" ? "not this one." : null) };
+    const move = {
+      target: talkInMorning,
+      mode: "move" as const,
+      draft: { moveMinutes: 300, resizeMinutes: 0 },
+      overBlockId: "b2",
+    };
+    expect(proposalOfDrag(move, null, refusing)).toEqual({
+      refusal: { what: "Move “Seed crystals”", reason: "not this one." },
+    });
+    const drop = { target: unscheduled, mode: "drop" as const, draft: NO_DRAFT };
+    expect(proposalOfDrag(drop, { blockId: "b2", startMs: Date.parse(at("13:00")) }, refusing)).toEqual({
+      refusal: { what: "Schedule “Growth”", reason: "not this one." },
+    });
+    expect(proposalOfDrag(drop, { blockId: "b1", startMs: Date.parse(at("08:30")) }, refusing)).toMatchObject({
+      change: { blockId: "b1" },
+    });
+  });
+});
+
+describe("what a block refuses, said while an entry is held over it", () => {
+  const ofSession = (sessionId: string | null) =>
+    targetOfUnscheduled({ id: "c9", title: "Talk", durationMinutes: 20, sessionId }, "2026-03-27");
+  const talks = { sessionId: "s1", fullTitle: "Crystals", isPoster: false };
+  const posters = { sessionId: "s1", fullTitle: "Posters", isPoster: true };
+  const coffeeBreak = targetOf(
+    { kind: "break", id: "k1", blockId: null, startAt: at("10:00"), endAt: at("10:20") },
+    "Coffee",
+    null,
+    "2026-03-27",
+  );
+
+  it("takes a contribution of its own session, and a break unless it is a poster block", () => {
+    expect(refusalInto(ofSession("s1"), talks, true)).toBeNull();
+    expect(refusalInto(ofSession("s1"), posters, true)).toBeNull();
+    expect(refusalInto(coffeeBreak, talks, true)).toBeNull();
+    expect(refusalInto(coffeeBreak, posters, true)).toBe("a break cannot go into a poster block.");
+  });
+
+  it("refuses another session's contribution, one without a session, and anything where the person may not schedule", () => {
+    expect(refusalInto(ofSession("s2"), talks, true)).toBe(
+      "it belongs to another session; “Crystals” takes only its own session's contributions.",
+    );
+    expect(refusalInto(ofSession(null), talks, true)).toBe(
+      "a contribution without a session goes outside session blocks.",
+    );
+    expect(refusalInto(ofSession("s1"), talks, false)).toBe("you may not schedule into “Crystals”.");
+    // A block is never dropped into another; its own moves are not refused here.
+    expect(refusalInto(blockTarget, talks, false)).toBeNull();
   });
 });
 

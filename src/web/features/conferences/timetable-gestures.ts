@@ -39,6 +39,8 @@ export interface Target {
   title: string;
   day: string;
   durationMinutes: number;
+  /** A contribution's session (null: it has none), which decides the blocks it may go into. */
+  sessionId?: string | null;
 }
 
 /** A change to send: what the person is told it did, the draft shown meanwhile, and its undo when not the usual. */
@@ -74,25 +76,57 @@ export function beforeOfChild(child: TimetableContribution | TimetableBreak, blo
 }
 
 /** The target of a change; `parent` is the block to give back its times on undo, when the person may. */
-export function targetOf(before: EntryBefore, title: string, parent: BlockBefore | null, day: string): Target {
+export function targetOf(
+  before: EntryBefore,
+  title: string,
+  parent: BlockBefore | null,
+  day: string,
+  sessionId?: string | null,
+): Target {
   return {
     before,
     parent,
     title,
     day,
     durationMinutes: "startAt" in before ? minutesBetween(before.startAt, before.endAt) : 0,
+    ...(sessionId !== undefined ? { sessionId } : {}),
   };
 }
 
 /** An unscheduled contribution taken from the list beside the grid, to be dropped on `day`. */
-export function targetOfUnscheduled(c: { id: string; title: string; durationMinutes: number }, day: string): Target {
+export function targetOfUnscheduled(
+  c: { id: string; title: string; durationMinutes: number; sessionId: string | null },
+  day: string,
+): Target {
   return {
     before: { kind: "unscheduled-contribution", id: c.id },
     parent: null,
     title: c.title,
     day,
     durationMinutes: c.durationMinutes,
+    sessionId: c.sessionId,
   };
+}
+
+/**
+ * Why what is held may not go into `block`, said while it is over it, before the drop (the server's placement
+ * rules, conferences.md "Session blocks and the timetable"): a contribution only into its own session's blocks,
+ * no contribution without a session in any block, no break in a poster block, nothing where the person may not
+ * schedule. Null when it may; the server decides in the end.
+ */
+export function refusalInto(
+  target: Target,
+  block: { sessionId: string; fullTitle: string; isPoster: boolean },
+  mayInside: boolean,
+): string | null {
+  const { kind } = target.before;
+  if (kind === "block") return null;
+  if (!mayInside) return `you may not schedule into “${block.fullTitle}”.`;
+  if (kind === "break") return block.isPoster ? "a break cannot go into a poster block." : null;
+  if (target.sessionId === null) return "a contribution without a session goes outside session blocks.";
+  if (target.sessionId !== undefined && target.sessionId !== block.sessionId)
+    return `it belongs to another session; “${block.fullTitle}” takes only its own session's contributions.`;
+  return null;
 }
 
 /**
@@ -135,7 +169,12 @@ export interface DropPlace {
 export function proposalOfDrag(
   end: DragEnd,
   drop: DropPlace | null,
-  rules: { topLevel: boolean; restorable(blockId: string): BlockBefore | null },
+  rules: {
+    topLevel: boolean;
+    restorable(blockId: string): BlockBefore | null;
+    /** Why the target may not go into this block (refusalInto), null when it may. */
+    refusalInto(blockId: string): string | null;
+  },
 ): Proposal | { refusal: Refusal } | null {
   const { target } = end;
   if (end.mode === "drop") {
@@ -143,6 +182,8 @@ export function proposalOfDrag(
     if (!drop) return { refusal: { what, reason: "drop it on the timetable of a day." } };
     if (!drop.blockId && !rules.topLevel)
       return { refusal: { what, reason: "drop it into one of its session's blocks." } };
+    const refused = drop.blockId ? rules.refusalInto(drop.blockId) : null;
+    if (refused) return { refusal: { what, reason: refused } };
     return {
       change: {
         kind: "contribution-time",
@@ -165,16 +206,27 @@ export function proposalOfDrag(
   }
   let change = changeFromDraft(target.before, end.draft);
   let undo: TimetableChange[] | undefined;
+  const { before } = target;
+  // Over another block, an entry of a block goes into it (at the same time when only moved sideways).
   if (
-    change &&
     end.mode === "move" &&
-    (change.kind === "contribution-time" || change.kind === "break-time") &&
-    change.blockId !== null &&
+    (before.kind === "contribution" || before.kind === "break") &&
+    before.blockId !== null &&
     end.overBlockId &&
-    end.overBlockId !== change.blockId
+    end.overBlockId !== before.blockId
   ) {
-    change = { ...change, blockId: end.overBlockId };
-    undo = undoOf(target.before, rules.restorable(end.overBlockId));
+    const refused = rules.refusalInto(end.overBlockId);
+    if (refused) return { refusal: { what: `Move “${target.title}”`, reason: refused } };
+    const times = change && "startAt" in change ? change : before;
+    change = {
+      kind: before.kind === "contribution" ? "contribution-time" : "break-time",
+      id: before.id,
+      blockId: end.overBlockId,
+      startAt: times.startAt,
+      durationMinutes:
+        "durationMinutes" in times ? times.durationMinutes : minutesBetween(before.startAt, before.endAt),
+    };
+    undo = undoOf(before, rules.restorable(end.overBlockId));
   }
   if (!change) return null;
   return {

@@ -17,6 +17,7 @@ import {
   undoOfFit,
   undoOfNewBlock,
   undoOfNewBreak,
+  undoOfReschedule,
   undoOfScheduled,
   undoOfUnschedule,
 } from "./timetable-undo";
@@ -245,5 +246,33 @@ describe("ids after undo made a block or break again", () => {
         aliases,
       ),
     ).toEqual({ kind: "break-time", id: "k2", blockId: null, startAt: at("10:00"), durationMinutes: 5 });
+  });
+});
+
+describe("undo of a reschedule", () => {
+  it("gives a block back its times, then each of its entries", () => {
+    expect(undoOfReschedule({ kind: "block", block: morning }, ZONE)).toEqual({
+      label: "Rescheduled “Plenary: Morning talks”",
+      undo: [
+        { kind: "block-time", blockId: "b1", startAt: at("08:00"), durationMinutes: 90 },
+        { kind: "contribution-time", id: "c1", blockId: "b1", startAt: at("08:15"), durationMinutes: 30 },
+        { kind: "break-time", id: "k1", blockId: "b1", startAt: at("08:45"), durationMinutes: 20 },
+      ],
+      day: "2026-03-27",
+      id: "b1",
+    });
+  });
+
+  it("gives a day's top-level entries back their times; blocks carry their entries with them", () => {
+    const lunch = { ...coffee, id: "k2", title: "Lunch", column: 0, columns: 1, roomDoubleBooked: false };
+    const step = undoOfReschedule(
+      { kind: "entries", label: "Fri 27 Mar", day: "2026-03-27", entries: [morning, lunch] },
+      ZONE,
+    );
+    expect(step.label).toBe("Rescheduled Fri 27 Mar");
+    expect(step.undo).toEqual([
+      { kind: "block-time", blockId: "b1", startAt: at("08:00"), durationMinutes: 90 },
+      { kind: "break-time", id: "k2", blockId: null, startAt: at("08:45"), durationMinutes: 20 },
+    ]);
   });
 });

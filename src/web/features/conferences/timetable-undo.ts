@@ -7,6 +7,7 @@ import type {
   TimetableBlock,
   TimetableBreak,
   TimetableContribution,
+  TimetableTopEntry,
 } from "../../../shared/schemas/timetable";
 import { dayInZone } from "../../../shared/time";
 import { minutesBetween, type TimetableChange, undoOf } from "./timetable-editing";
@@ -194,4 +195,41 @@ export function undoOfScheduled(c: Contribution, block: TimetableBlock | null, z
 /** The block a contribution or break sits in, among `blocks`; null at the top level. */
 export function blockHolding(blocks: readonly TimetableBlock[], childId: string): TimetableBlock | null {
   return blocks.find((b) => b.children.some((c) => c.id === childId)) ?? null;
+}
+
+/** What Reschedule worked on: one block, or the top-level entries of a day (a session's blocks that day among them). */
+export type RescheduleScopeBefore =
+  | { kind: "block"; block: TimetableBlock }
+  | { kind: "entries"; label: string; day: string; entries: readonly TimetableTopEntry[] };
+
+/**
+ * A reschedule: undone by giving every entry it could have moved its times back. In a block, the block first (it
+ * may have grown or been fitted) and then each of its entries; for a day, each top-level entry (a block moved
+ * back carries its entries with it, which a day's reschedule does not move inside their blocks).
+ */
+export function undoOfReschedule(scope: RescheduleScopeBefore, zone: string): UndoStep {
+  const timeOf = (e: TimetableTopEntry | TimetableContribution | TimetableBreak, blockId: string | null) =>
+    e.kind === "block"
+      ? ({ kind: "block-time", blockId: e.id, ...times(e) } as const)
+      : ({
+          kind: e.kind === "contribution" ? "contribution-time" : "break-time",
+          id: e.id,
+          blockId,
+          ...times(e),
+        } as const);
+  if (scope.kind === "block") {
+    const { block } = scope;
+    return {
+      label: `Rescheduled “${block.fullTitle}”`,
+      undo: [timeOf(block, null), ...block.children.map((c) => timeOf(c, block.id))],
+      day: dayInZone(block.startAt, zone),
+      id: block.id,
+    };
+  }
+  return {
+    label: `Rescheduled ${scope.label}`,
+    undo: scope.entries.map((e) => timeOf(e, null)),
+    day: scope.day,
+    id: null,
+  };
 }

@@ -68,7 +68,10 @@ function IntoBlock({
 }) {
   const session = useQuery(sessionQuery(eventId, contribution.sessionId ?? ""));
   const { send, errors, setErrors, pending } = useSchedule(eventId, contribution, onClose, onScheduled);
-  const [blockId, setBlockId] = useState<string>("");
+  const [chosen, setBlockId] = useState<string>("");
+  // A session with one block: that block is the choice, already made.
+  const only = session.data?.blocks.length === 1 ? (session.data.blocks[0]?.id ?? "") : "";
+  const blockId = chosen || only;
   const [time, setTime] = useState("");
   const ordinals = useMemo(() => blockOrdinals(session.data?.blocks ?? []), [session.data]);
 

@@ -1,9 +1,16 @@
 import { Button, Group } from "@mantine/core";
 import { type ReactNode, useMemo, useState } from "react";
 import type { Contribution } from "../../../../shared/schemas/conference-contributions";
-import type { TimetableBlock, TimetableBreak, TimetableContribution } from "../../../../shared/schemas/timetable";
+import type {
+  TimetableBlock,
+  TimetableBreak,
+  TimetableContribution,
+  TimetableTopEntry,
+} from "../../../../shared/schemas/timetable";
+import { dayInZone } from "../../../../shared/time";
 import { notify } from "../../../components/notify";
 import { useDeleteBreak, useFitBlock, useUnscheduleContribution } from "../api";
+import { dayLabel } from "../local-time";
 import {
   blockHolding,
   blockTitle,
@@ -13,6 +20,7 @@ import {
   undoOfFit,
   undoOfNewBlock,
   undoOfNewBreak,
+  undoOfReschedule,
   undoOfScheduled,
   undoOfUnschedule,
 } from "../timetable-undo";
@@ -20,6 +28,8 @@ import { BlockDialog } from "./block-dialog";
 import { BreakDialog } from "./break-dialog";
 import { DeleteBlockDialog } from "./delete-block-dialog";
 import { EditContributionDialog } from "./edit-contribution-dialog";
+import { NewContributionDialog } from "./new-contribution-dialog";
+import { RescheduleDialog, type RescheduleScope } from "./reschedule-dialog";
 import { ScheduleDialog } from "./schedule-dialog";
 import type { EditorMenus, EditorPermissions } from "./timetable-editor/editor-types";
 import type { TimetableEditorProps } from "./timetable-editor/timetable-editor";
@@ -54,6 +64,10 @@ export function useTimetableTools(options: {
   /** The timetable's blocks as shown: where an entry sits, and how a block was before a change (undo). */
   blocks: readonly TimetableBlock[];
   may: TimetableToolRights;
+  /** The day shown, which Reschedule offers first. */
+  day?: string;
+  /** A day's top-level entries as they are (what a day's reschedule may move, for its undo). */
+  topEntriesOn?(day: string): readonly TimetableTopEntry[];
   /** Said after "“…” was unscheduled": where the contribution is found again. */
   unscheduledHint?: string;
 }): {
@@ -62,7 +76,7 @@ export function useTimetableTools(options: {
   /** The editor's props that come from the event and the person's rights. */
   editor: Pick<
     TimetableEditorProps,
-    "eventId" | "zone" | "event" | "permissions" | "menus" | "onScheduleWithDialog" | "history"
+    "eventId" | "zone" | "event" | "permissions" | "menus" | "onScheduleWithDialog" | "history" | "sessionTitles"
   >;
   toolbar: ReactNode;
   dialogs: ReactNode;
@@ -79,6 +93,8 @@ export function useTimetableTools(options: {
   const [deleting, setDeleting] = useState<TimetableBlock | null>(null);
   const [scheduling, setScheduling] = useState<Contribution | null>(null);
   const [editingContribution, setEditingContribution] = useState<string | null>(null);
+  const [rescheduling, setRescheduling] = useState<RescheduleScope | null>(null);
+  const [creatingIn, setCreatingIn] = useState<TimetableBlock | null>(null);
   const failed = (what: string) => (err: Error) => notify(err.message, { title: `Could not ${what}`, color: "red" });
   const hint = options.unscheduledHint ? `; ${options.unscheduledHint}` : "";
   const history = useUndoHistory();
@@ -117,15 +133,24 @@ export function useTimetableTools(options: {
   // The editor's menus offer only what the person may do.
   const menus: EditorMenus = {
     ...(may.editContributions ? { editContribution: (c) => setEditingContribution(c.id) } : {}),
-    ...(mayBlocks ? { editBlock, fitBlock } : {}),
+    ...(mayBlocks
+      ? { editBlock, fitBlock, rescheduleBlock: (block) => setRescheduling({ kind: "block", block }) }
+      : {}),
     ...(may.deleteBlocks ? { deleteBlock } : {}),
-    ...(maySchedule ? { addBreakIn, unschedule, deleteBreak } : {}),
+    ...(maySchedule ? { addBreakIn, unschedule, deleteBreak, newContributionIn: setCreatingIn } : {}),
   };
   const permissions: EditorPermissions = useMemo(
     () => ({ block: () => mayBlocks, inside: () => maySchedule, topLevel }),
     [mayBlocks, maySchedule, topLevel],
   );
+  const sessionTitles = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const b of blocks) map.set(b.sessionId, b.sessionTitle);
+    for (const s of options.sessions) map.set(s.id, s.title);
+    return map;
+  }, [blocks, options.sessions]);
   const editor = {
+    sessionTitles,
     eventId,
     zone,
     event,
@@ -144,6 +169,16 @@ export function useTimetableTools(options: {
       {topLevel && (
         <Button variant="default" onClick={() => setBreakDialog({ block: null })}>
           Add break
+        </Button>
+      )}
+      {mayBlocks && (
+        <Button
+          variant="default"
+          onClick={() =>
+            setRescheduling({ kind: "day", day: options.day ?? days[0] ?? "", sessionId: options.sessionId })
+          }
+        >
+          Reschedule…
         </Button>
       )}
     </Group>
@@ -185,6 +220,35 @@ export function useTimetableTools(options: {
         opened={breakDialog !== null}
         onClose={() => setBreakDialog(null)}
         onSaved={(saved) => history.record(undoOfNewBreak(saved, zone))}
+      />
+      <RescheduleDialog
+        eventId={eventId}
+        days={days}
+        scope={rescheduling}
+        onClose={() => setRescheduling(null)}
+        onDone={(result, scope, day) => {
+          if (result.changed === 0) return;
+          if (scope.kind === "block") return history.record(undoOfReschedule(scope, zone));
+          const entries = scope.sessionId
+            ? blocks.filter((b) => b.sessionId === scope.sessionId && dayInZone(b.startAt, zone) === day)
+            : (options.topEntriesOn?.(day) ?? []);
+          const label = `${scope.sessionId ? `“${sessionTitle(scope.sessionId)}” on ` : ""}${dayLabel(day, { short: true })}`;
+          history.record(undoOfReschedule({ kind: "entries", label, day, entries }, zone));
+        }}
+      />
+      <NewContributionDialog
+        eventId={eventId}
+        zone={zone}
+        block={creatingIn}
+        onClose={() => setCreatingIn(null)}
+        onCreated={(c) =>
+          history.record({
+            label: `Added contribution “${c.title}”`,
+            undo: [{ kind: "unschedule", id: c.id }],
+            day: c.startAt ? dayInZone(c.startAt, zone) : null,
+            id: null,
+          })
+        }
       />
       <DeleteBlockDialog
         eventId={eventId}

@@ -43,6 +43,7 @@ function SessionEditor({ timetable }: { timetable: SessionTimetable }) {
     days: dayList,
     sessions: [{ id: session.id, title: session.title }],
     sessionId: session.id,
+    day,
     blocks: blocksOf(timetable.days),
     may: {
       blocks: mayBlocks,

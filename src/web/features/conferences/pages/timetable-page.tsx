@@ -63,15 +63,17 @@ function TimetableBody({ timetable, managing }: { timetable: EventTimetable; man
     [days, shownZone, event],
   );
   const sessions = useQuery({ ...sessionListQuery(event.id), enabled: managing });
+  const [day, setDay] = useDayParam(shownDays.map((d) => d.day));
   const tools = useTimetableTools({
     event,
     days: days.map((d) => d.day),
     sessions: sessions.data?.sessions ?? [],
     blocks: blocksOf(days),
     may: MANAGER,
+    day,
+    topEntriesOn: (d) => days.find((x) => x.day === d)?.entries ?? [],
     unscheduledHint: "it stays on the Contributions page",
   });
-  const [day, setDay] = useDayParam(shownDays.map((d) => d.day));
   const manager = timetable.abilities.manage;
   const unscheduled = useQuery({ ...contributionsQuery(event.id, UNSCHEDULED), enabled: editing });
   const editorLists = { unscheduled: unscheduled.data?.contributions ?? [], ordinals };

@@ -30,6 +30,9 @@ export interface EditorPermissions {
 export interface EditorMenus {
   editBlock?(block: TimetableBlock): void;
   fitBlock?(block: TimetableBlock): void;
+  rescheduleBlock?(block: TimetableBlock): void;
+  /** A new contribution of the block's session, scheduled into it. */
+  newContributionIn?(block: TimetableBlock): void;
   addBreakIn?(block: TimetableBlock): void;
   deleteBlock?(block: TimetableBlock): void;
   unschedule?(contribution: TimetableContribution): void;
@@ -62,11 +65,17 @@ export interface EntryContext {
   permissions: EditorPermissions;
   menus: EditorMenus;
   ordinals: Map<string, { n: number; of: number }>;
-  /** The entry being dragged, and the block it is over. */
+  /** The entry being dragged, and the block it is over with why it may not go there (null: it may). */
   dragging: string | null;
-  overBlockId: string | null;
+  over: { blockId: string; refusal: string | null } | null;
   draftOf(id: string): EntryDraft | null;
-  targetOf(before: EntryBefore, title: string, block: TimetableBlock | null, day: string): Target;
+  targetOf(
+    before: EntryBefore,
+    title: string,
+    block: TimetableBlock | null,
+    day: string,
+    sessionId?: string | null,
+  ): Target;
   startPointer(e: ReactPointerEvent, target: Target, mode: "move" | "resize"): void;
   onHandleKey(e: KeyboardEvent, target: Target, may: { move: boolean; days: boolean }): void;
   openTimeDialog(target: Target): void;

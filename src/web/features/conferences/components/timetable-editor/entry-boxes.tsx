@@ -36,34 +36,50 @@ const timesOf = (entry: { startAt: string; endAt: string }, zone: string) =>
 function EntryHead({
   handle,
   menu,
+  stacked = false,
   ctx,
   children,
 }: {
   handle: { target: Target; label: string; days: boolean } | false;
   menu: { label: string; items: ReactNode[] };
+  /** Handle and menu on a line of their own above the text (a block's narrow head), not beside it. */
+  stacked?: boolean;
   ctx: EntryContext;
   children: ReactNode;
 }) {
+  const grip = handle && (
+    <button
+      type="button"
+      data-grip
+      className={classes.handle}
+      aria-label={handle.label}
+      aria-describedby={ctx.helpId}
+      onKeyDown={(e) => ctx.onHandleKey(e, handle.target, { move: true, days: handle.days })}
+      onBlur={() => ctx.dropKeyDraft(handle.target.before.id)}
+      onPointerDown={(e) => ctx.startPointer(e, handle.target, "move")}
+    >
+      ⠿
+    </button>
+  );
+  const actions = menu.items.length > 0 && <EntryMenu label={menu.label}>{menu.items}</EntryMenu>;
+  if (stacked)
+    return (
+      <Stack gap={0}>
+        <Group gap={0} wrap="nowrap" justify="space-between">
+          {grip || <span />}
+          {actions}
+        </Group>
+        {children}
+      </Stack>
+    );
   return (
     <Group gap={4} wrap="nowrap" align="flex-start">
-      {handle && (
-        <button
-          type="button"
-          data-grip
-          className={classes.handle}
-          aria-label={handle.label}
-          aria-describedby={ctx.helpId}
-          onKeyDown={(e) => ctx.onHandleKey(e, handle.target, { move: true, days: handle.days })}
-          onBlur={() => ctx.dropKeyDraft(handle.target.before.id)}
-          onPointerDown={(e) => ctx.startPointer(e, handle.target, "move")}
-        >
-          ⠿
-        </button>
-      )}
+      {grip}
       <Stack gap={0} miw={0} style={{ flex: 1 }}>
         {children}
       </Stack>
-      {menu.items.length > 0 && <EntryMenu label={menu.label}>{menu.items}</EntryMenu>}
+      {/* Over the text's end, shown when the entry is hovered or focused: the title keeps the width. */}
+      {actions && <span className={classes.entryActions}>{actions}</span>}
     </Group>
   );
 }
@@ -114,6 +130,7 @@ export function BlockBox({
   block,
   day,
   siblings,
+  reorderable,
   style,
   active,
   ctx,
@@ -121,6 +138,8 @@ export function BlockBox({
   block: TimetableBlock;
   day: string;
   siblings: TimetableTopEntry[];
+  /** Stands by the parallel order (no room of its own), so Move left/right apply. */
+  reorderable: boolean;
   style: CSSProperties;
   active: EntryDraft | null;
   ctx: EntryContext;
@@ -129,13 +148,19 @@ export function BlockBox({
   const mayBlock = ctx.permissions.block(block);
   const mayInside = ctx.permissions.inside(block) && !block.isPoster;
   const ordinal = ctx.ordinals.get(block.id);
-  const left = mayBlock && block.columns > 1 ? reorderOf(siblings, block.id, "left") : null;
-  const right = mayBlock && block.columns > 1 ? reorderOf(siblings, block.id, "right") : null;
+  const reorder = mayBlock && reorderable && block.columns > 1;
+  const left = reorder ? reorderOf(siblings, block.id, "left") : null;
+  const right = reorder ? reorderOf(siblings, block.id, "right") : null;
   const { menus } = ctx;
   const menuItems = actionItems([
     mayBlock && { label: "Set exact time…", run: () => ctx.openTimeDialog(target) },
     mayBlock && menus.editBlock && { label: "Edit block", run: () => menus.editBlock?.(block) },
     mayBlock && menus.fitBlock && !block.isPoster && { label: "Fit to content", run: () => menus.fitBlock?.(block) },
+    mayBlock &&
+      menus.rescheduleBlock &&
+      !block.isPoster && { label: "Reschedule…", run: () => menus.rescheduleBlock?.(block) },
+    ctx.permissions.inside(block) &&
+      menus.newContributionIn && { label: "New contribution here…", run: () => menus.newContributionIn?.(block) },
     left && {
       label: "Move left",
       run: () => void ctx.send(left.change, target, `Moved “${block.fullTitle}” left`, NO_DRAFT, [left.undo]),
@@ -148,6 +173,7 @@ export function BlockBox({
     mayBlock && menus.deleteBlock && { label: "Delete block", danger: true, run: () => menus.deleteBlock?.(block) },
   ]);
   const dragging = ctx.dragging === block.id;
+  const over = ctx.over?.blockId === block.id && !dragging ? ctx.over : null;
   return (
     <article
       className={classes.block}
@@ -159,7 +185,8 @@ export function BlockBox({
       data-entry-id={block.id}
       data-dragging={dragging ? "" : undefined}
       data-live={active?.live ? "" : undefined}
-      data-over={ctx.overBlockId === block.id && !dragging ? "" : undefined}
+      data-over={over && !over.refusal ? "" : undefined}
+      data-refused={over?.refusal ? "" : undefined}
       aria-label={`Block ${block.fullTitle}`}
       onPointerDown={(e) => mayBlock && ctx.startPointer(e, target, "move")}
     >
@@ -173,24 +200,24 @@ export function BlockBox({
             }
           }
           menu={{ label: `Actions for block ${block.fullTitle}`, items: menuItems }}
+          stacked
           ctx={ctx}
         >
-          <Text size="xs" fw={700} lineClamp={2} title={block.fullTitle}>
+          <Text size="xs" fw={700} lineClamp={3} title={block.fullTitle} data-entry-title>
             {block.fullTitle}
           </Text>
           <Text size="xs">
             {timesOf(block, ctx.zone)}
             {ordinal && ordinal.of > 1 ? ` · ${ordinal.n} of ${ordinal.of}` : ""}
-            {block.location ? ` · ${block.location.label}` : ""}
+            {/* In a room's lane the lane names the room. */}
+            {block.location && reorderable ? ` · ${block.location.label}` : ""}
           </Text>
         </EntryHead>
         <DraftBadge entry={block} active={active} block={null} ctx={ctx} />
       </div>
       <div className={classes.lane}>
         {block.isPoster ? (
-          <Text size="xs" p={4}>
-            {block.children.length === 1 ? "1 poster" : `${block.children.length} posters`}
-          </Text>
+          <PosterList block={block} ctx={ctx} />
         ) : (
           assignColumns(block.children).map(({ entry: child, column, columns }) => {
             const childActive = ctx.draftOf(child.id);
@@ -205,7 +232,13 @@ export function BlockBox({
               <EntryBox
                 key={child.id}
                 entry={child}
-                target={ctx.targetOf(beforeOfChild(child, block), child.title, block, day)}
+                target={ctx.targetOf(
+                  beforeOfChild(child, block),
+                  child.title,
+                  block,
+                  day,
+                  child.kind === "contribution" ? child.sessionId : undefined,
+                )}
                 may={mayInside}
                 style={pos}
                 active={childActive}
@@ -260,16 +293,22 @@ export function EntryBox({
       menus.deleteBreak && { label: "Delete break", danger: true, run: () => menus.deleteBreak?.(entry) },
   ]);
   const what = isBreak ? "break" : "contribution";
+  // Under 40 px (20 minutes) there is room for one line.
+  const short = typeof style.height === "number" && style.height < 40;
   return (
     <article
       className={className}
       style={
         {
           ...style,
+          // Its height on the grid, through the stylesheet: when hovered or focused it grows to show itself whole.
+          height: undefined,
+          "--h": typeof style.height === "number" ? `${style.height}px` : style.height,
           ...(colours ? { "--tt-bg": colours.background, "--tt-text": colours.text } : {}),
         } as CSSProperties
       }
       data-kind={entry.kind}
+      data-short={short ? "" : undefined}
       data-entry-id={entry.id}
       data-testid={`editor-${entry.kind}`}
       data-dragging={ctx.dragging === entry.id ? "" : undefined}
@@ -288,15 +327,57 @@ export function EntryBox({
         menu={{ label: `Actions for ${what} ${entry.title}`, items }}
         ctx={ctx}
       >
+        {/* The title first: a short entry has room for one line, and shows the rest when hovered or focused. */}
+        <Text
+          size="xs"
+          fw={600}
+          lineClamp={short ? 1 : 2}
+          fs={isBreak ? "italic" : undefined}
+          title={entry.title}
+          data-entry-title
+        >
+          {isBreak ? `Break: ${entry.title}` : entry.title}
+        </Text>
         <Text size="xs" lineClamp={1}>
           {timesOf(entry, ctx.zone)}
-        </Text>
-        <Text size="xs" fw={600} lineClamp={2} fs={isBreak ? "italic" : undefined} title={entry.title}>
-          {isBreak ? `Break: ${entry.title}` : entry.title}
         </Text>
       </EntryHead>
       <DraftBadge entry={entry} active={active} block={parent} ctx={ctx} />
       {may && <ResizeEdge target={target} ctx={ctx} />}
     </article>
+  );
+}
+
+/**
+ * A poster block's posters by board number, each with its menu (edit, unschedule): a poster has the block's
+ * times, so it is listed rather than placed on the grid.
+ */
+function PosterList({ block, ctx }: { block: TimetableBlock; ctx: EntryContext }) {
+  const { menus } = ctx;
+  const may = ctx.permissions.inside(block);
+  const posters = block.children.filter((c): c is TimetableContribution => c.kind === "contribution");
+  return (
+    <div className={classes.posters}>
+      <Text size="xs" fw={600} px={4}>
+        {posters.length === 1 ? "1 poster" : `${posters.length} posters`}
+      </Text>
+      <ul aria-label={`Posters of ${block.fullTitle}`}>
+        {posters.map((poster) => {
+          const items = actionItems([
+            menus.editContribution && { label: "Edit contribution", run: () => menus.editContribution?.(poster) },
+            may && menus.unschedule && { label: "Unschedule", run: () => menus.unschedule?.(poster) },
+          ]);
+          return (
+            <li key={poster.id} data-testid="editor-poster" data-entry-id={poster.id}>
+              <Text size="xs" lineClamp={2} title={poster.title} data-entry-title style={{ flex: 1 }}>
+                {poster.boardNumber ? `${poster.boardNumber} · ` : ""}
+                {poster.title}
+              </Text>
+              {items.length > 0 && <EntryMenu label={`Actions for poster ${poster.title}`}>{items}</EntryMenu>}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }

@@ -2,15 +2,24 @@ import { Alert, Button, Group, List, Stack, Tabs, Text, Title, VisuallyHidden } 
 import { type KeyboardEvent, useCallback, useId, useMemo, useState } from "react";
 import type { Contribution } from "../../../../../shared/schemas/conference-contributions";
 import type { TimetableBlock } from "../../../../../shared/schemas/timetable";
+import { ConfirmDialog } from "../../../../components/confirm-dialog";
 import { ErrorAlert } from "../../../../components/error-alert";
-import { dayLabel, formatMinutes } from "../../local-time";
-import { NO_DRAFT, SNAP_MINUTES, undoOf } from "../../timetable-editing";
+import { clockIn, dayLabel, formatMinutes } from "../../local-time";
+import {
+  blockGrowthMinutes,
+  GROWTH_CONFIRM_MINUTES,
+  NO_DRAFT,
+  SNAP_MINUTES,
+  type TimetableChange,
+  undoOf,
+} from "../../timetable-editing";
 import classes from "../../timetable-editor.module.css";
 import {
   beforeOfBlock,
   blockMovedInto,
   placesOf,
   proposalOfDrag,
+  refusalInto,
   type Target,
   targetOf,
   targetOfUnscheduled,
@@ -38,6 +47,8 @@ export interface TimetableEditorProps {
   unscheduled: Contribution[];
   onScheduleWithDialog?(contribution: Contribution): void;
   ordinals: Map<string, { n: number; of: number }>;
+  /** Session titles by id, to say whose an unscheduled contribution is. */
+  sessionTitles: ReadonlyMap<string, string>;
   /** The page's undo history, which its menus and dialogs record into too. */
   history: UndoHistory;
 }
@@ -52,6 +63,14 @@ export function TimetableEditor(props: TimetableEditorProps) {
   const { zone, days, day, permissions, onDayChange } = props;
   const helpId = useId();
   const [timeDialog, setTimeDialog] = useState<Target | null>(null);
+  // A drop that would make a block grow a lot, held until the person says so.
+  const [growing, setGrowing] = useState<{
+    send(): void;
+    block: TimetableBlock;
+    title: string;
+    minutes: number;
+    endMs: number;
+  } | null>(null);
   const dayList = days.map((d) => d.day);
   const current = days.find((d) => d.day === day) ?? days[0];
   const blocks = useMemo(() => {
@@ -88,21 +107,43 @@ export function TimetableEditor(props: TimetableEditorProps) {
   });
   const { drag, startPointer } = usePointerDrag({
     isPending: changes.isPending,
-    onStart: () => {
-      refuse(null);
-      keys.clear();
-    },
+    // The last refusal stays until the drop: closing it as a drag starts would shift the grid under the pointer.
+    onStart: () => keys.clear(),
     onCancel: (target) => announce(`${target.title}: not changed.`),
     onEnd: (end, drop) => {
+      refuse(null);
       const proposal = proposalOfDrag(end, drop, {
         topLevel: permissions.topLevel,
         restorable: (id) => restorable(blockById(id)),
+        refusalInto: (id) => refusalOver(end.target, id),
       });
       if (!proposal) return;
-      if ("refusal" in proposal) refuse(proposal.refusal);
-      else void send(proposal.change, end.target, proposal.what, proposal.draft, proposal.undo);
+      if ("refusal" in proposal) return refuse(proposal.refusal);
+      const go = () => void send(proposal.change, end.target, proposal.what, proposal.draft, proposal.undo);
+      const into = intoBlock(proposal.change);
+      const minutes = blockGrowthMinutes(proposal.change, into);
+      if (into && minutes > GROWTH_CONFIRM_MINUTES)
+        setGrowing({
+          send: go,
+          block: into,
+          title: end.target.title,
+          minutes,
+          endMs: Date.parse(into.endAt) + minutes * 60_000,
+        });
+      else go();
     },
   });
+  /** Why what is held may not go into a block (refusalInto), null when it may. */
+  function refusalOver(target: Target, blockId: string): string | null {
+    const block = blockById(blockId);
+    return block ? refusalInto(target, block, permissions.inside(block)) : null;
+  }
+  function intoBlock(change: TimetableChange): TimetableBlock | null {
+    return "blockId" in change && change.blockId ? blockById(change.blockId) : null;
+  }
+  const over = drag?.overBlockId
+    ? { blockId: drag.overBlockId, refusal: refusalOver(drag.target, drag.overBlockId) }
+    : null;
 
   // Ctrl+Z anywhere in the editor (outside text fields) undoes the last change.
   const onEditorKey = (e: KeyboardEvent) => {
@@ -120,7 +161,7 @@ export function TimetableEditor(props: TimetableEditorProps) {
     menus: props.menus,
     ordinals: props.ordinals,
     dragging: drag ? drag.target.before.id : null,
-    overBlockId: drag?.overBlockId ?? null,
+    over,
     draftOf: (id) => {
       if (drag && drag.mode !== "drop" && drag.target.before.id === id) return { draft: drag.draft, live: true };
       const keyDraft = keys.draftOn(id);
@@ -128,7 +169,8 @@ export function TimetableEditor(props: TimetableEditorProps) {
       if (changes.pending?.id === id) return { draft: changes.pending.draft, live: false };
       return null;
     },
-    targetOf: (before, title, block, entryDay) => targetOf(before, title, restorable(block), entryDay),
+    targetOf: (before, title, block, entryDay, sessionId) =>
+      targetOf(before, title, restorable(block), entryDay, sessionId),
     startPointer,
     onHandleKey: keys.onHandleKey,
     openTimeDialog: setTimeDialog,
@@ -213,7 +255,7 @@ export function TimetableEditor(props: TimetableEditorProps) {
           {(props.unscheduled.length > 0 || props.onScheduleWithDialog) && (
             <UnscheduledPanel
               contributions={props.unscheduled}
-              zone={zone}
+              sessionTitles={props.sessionTitles}
               day={current?.day ?? ""}
               dragging={dropping ? dropping.target.before.id : null}
               onPointerDown={(e, c) => startPointer(e, targetOfUnscheduled(c, current?.day ?? ""), "drop")}
@@ -227,6 +269,35 @@ export function TimetableEditor(props: TimetableEditorProps) {
           {dropping.target.title} · {formatMinutes(dropping.target.durationMinutes)}
         </div>
       )}
+      {drag && over?.refusal && (
+        // Said while held over the block, before the drop: the drop will not be sent.
+        <div
+          className={classes.refusalTip}
+          style={{ left: drag.x + 12, top: drag.y + (dropping ? 36 : 12) }}
+          data-testid="drop-refusal"
+          aria-hidden
+        >
+          Cannot go here: {over.refusal}
+        </div>
+      )}
+      <ConfirmDialog
+        opened={growing !== null}
+        title="Make the block longer?"
+        keepLabel="Keep the block as it is"
+        confirmLabel="Make it longer"
+        onClose={() => setGrowing(null)}
+        onConfirm={() => {
+          growing?.send();
+          setGrowing(null);
+        }}
+      >
+        {growing && (
+          <Text>
+            “{growing.title}” would end after “{growing.block.fullTitle}”, which would grow by{" "}
+            {formatMinutes(growing.minutes)} to end at {clockIn(growing.endMs, zone)} ({zone}).
+          </Text>
+        )}
+      </ConfirmDialog>
       <TimeDialog
         target={timeDialog}
         zone={zone}

@@ -7,14 +7,14 @@ import classes from "../../timetable-editor.module.css";
 /** Beside the grid: the contributions not yet scheduled, to drag into a block or schedule with a dialog. */
 export function UnscheduledPanel({
   contributions,
-  zone,
+  sessionTitles,
   day,
   dragging,
   onPointerDown,
   onSchedule,
 }: {
   contributions: Contribution[];
-  zone: string;
+  sessionTitles: ReadonlyMap<string, string>;
   /** The day shown, named in the hint. */
   day: string;
   /** The contribution being dragged out of the list. */
@@ -48,6 +48,9 @@ export function UnscheduledPanel({
                   <Text size="sm" fw={600}>
                     {c.title}
                   </Text>
+                  <Text size="xs" c="dimmed" lineClamp={1} data-testid="unscheduled-session">
+                    {c.sessionId ? (sessionTitles.get(c.sessionId) ?? "A session") : "No session (top level)"}
+                  </Text>
                   <Group justify="space-between" gap={4}>
                     <Text size="xs">{formatMinutes(c.durationMinutes)}</Text>
                     {onSchedule && (
@@ -62,7 +65,6 @@ export function UnscheduledPanel({
           </>
         )}
       </Stack>
-      <span hidden>{zone}</span>
     </Paper>
   );
 }

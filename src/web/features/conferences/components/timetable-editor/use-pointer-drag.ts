@@ -61,8 +61,12 @@ export function usePointerDrag(options: {
     e.stopPropagation();
     options.onStart();
     endDrag.current?.();
-    // Page coordinates, so that the page scrolling under a held entry (wheel, or the edges below) counts.
-    const startPageY = e.clientY + window.scrollY;
+    // Measured against the day's grid, so that whatever moves the grid under a held entry counts: the page
+    // scrolling (wheel, or the edges below) and content above it changing (an alert closing, which the browser's
+    // scroll anchoring answers by scrolling). Off the grid (the unscheduled list), against the page.
+    const grid = el.closest<HTMLElement>("[data-grid-from]");
+    const originY = () => (grid?.isConnected ? grid.getBoundingClientRect().top : -window.scrollY);
+    const startOffset = e.clientY - originY();
     let state: PointerDrag = {
       target,
       mode,
@@ -75,7 +79,7 @@ export function usePointerDrag(options: {
     };
     const update = (clientX: number, clientY: number) => {
       const dx = clientX - state.startX;
-      const dy = clientY + window.scrollY - startPageY;
+      const dy = clientY - originY() - startOffset;
       if (!state.started && Math.abs(dx) < THRESHOLD && Math.abs(dy) < THRESHOLD) return;
       const minutes = dy / PX_PER_MINUTE;
       const under = document.elementFromPoint(clientX, clientY);
