@@ -126,6 +126,10 @@ function buildBlocks(data: TimetableData, opts: AssembleOptions): Map<string, Un
       sessionId: session.id,
       sessionTitle: session.title,
       sessionCode: session.code,
+      sessionType:
+        session.type_id !== null && session.type_name !== null
+          ? { id: session.type_id, name: session.type_name, code: session.type_code ?? "" }
+          : null,
       title: b.title,
       fullTitle: b.title ? `${session.title}: ${b.title}` : session.title,
       ...timesOf(b.start_at, b.duration_minutes, zone),

@@ -472,7 +472,16 @@ describeEngines("timetable API", (engine) => {
     );
     const event = await buildEvent(a, { roomId: room.id });
     const sZ = await buildSession(a, event.id, { title: "Zeta", code: "S10" });
-    const sA = await buildSession(a, event.id, { title: "Alpha", code: "S2", locationText: "Hall B" });
+    const workshop = ok(
+      await a.post<{ id: string }>(`/api/v1/events/${event.id}/session-types`, { name: "Workshop", code: "W" }),
+      201,
+    );
+    const sA = await buildSession(a, event.id, {
+      title: "Alpha",
+      code: "S2",
+      locationText: "Hall B",
+      typeId: workshop.id,
+    });
     const sN = await buildSession(a, event.id, { title: "Nocode" });
     const bZ = await buildBlock(a, event.id, sZ.id, {
       startAt: at("2026-03-27 10:00"),
@@ -518,6 +527,7 @@ describeEngines("timetable API", (engine) => {
       kind: "block",
       sessionTitle: "Zeta",
       sessionCode: "S10",
+      sessionType: null,
       fullTitle: "Zeta",
       colours: sZ.colours,
       conveners: [{ name: "Zed", affiliation: "", email: "z@example.test" }],
@@ -530,6 +540,8 @@ describeEngines("timetable API", (engine) => {
     ]);
     const alpha = friday.find((e) => e.id === bA.id) as TimetableBlock;
     expect(alpha.location).toEqual({ roomId: null, label: "Hall B", source: "session" });
+    // The session's type is the timetable's track (its legend and filter).
+    expect(alpha.sessionType).toEqual({ id: workshop.id, name: "Workshop", code: "W" });
     expect(alpha.roomDoubleBooked).toBe(false);
     // The materials of a session appear in every block of it.
     const later = tt.days[2]?.entries.find((e) => e.id === bLater.id) as TimetableBlock;

@@ -173,6 +173,10 @@ export const TimetableBlock = z
     sessionId: Id,
     sessionTitle: z.string(),
     sessionCode: z.string(),
+    sessionType: z
+      .object({ id: Id, name: z.string(), code: z.string() })
+      .nullable()
+      .describe("the session's type (the timetable's track), if it has one"),
     title: z.string(),
     fullTitle: z.string().describe("Session: Block, or the session title"),
     ...times,

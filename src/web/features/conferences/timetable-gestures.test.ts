@@ -32,6 +32,7 @@ function buildBlock(id: string, from: string, to: string, extra: Partial<Timetab
     sessionId: "s1",
     sessionTitle: "Crystals",
     sessionCode: "",
+    sessionType: null,
     title: "",
     fullTitle: `Crystals ${id}`,
     startAt: at(from),

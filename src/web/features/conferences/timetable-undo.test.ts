@@ -57,6 +57,7 @@ const morning: TimetableBlock = {
   sessionId: "s1",
   sessionTitle: "Plenary",
   sessionCode: "",
+  sessionType: null,
   title: "Morning talks",
   fullTitle: "Plenary: Morning talks",
   startAt: at("08:00"),

@@ -329,9 +329,18 @@ function GroupView({ group, ctx }: { group: OverlapGroup<TimetableTopEntry>; ctx
  * A day of the event timetable: its entries cut into overlap groups, each a time grid with parallel entries side
  * by side in the server's columns and order (block order, then session code, then title).
  */
-export function DayView({ entries, ctx }: { entries: TimetableTopEntry[]; ctx: TimetableContext }) {
+export function DayView({
+  entries,
+  ctx,
+  empty = "Nothing is scheduled on this day.",
+}: {
+  entries: TimetableTopEntry[];
+  ctx: TimetableContext;
+  /** What an empty day says (a filtered one: that nothing matches). */
+  empty?: string;
+}) {
   const groups = useMemo(() => overlapGroups(entries), [entries]);
-  if (groups.length === 0) return <Text>Nothing is scheduled on this day.</Text>;
+  if (groups.length === 0) return <Text>{empty}</Text>;
   return (
     <Stack gap="lg">
       {groups.map((g) => (

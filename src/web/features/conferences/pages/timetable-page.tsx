@@ -1,4 +1,4 @@
-import { Alert, Anchor, Group, List, Stack, Tabs, Text } from "@mantine/core";
+import { Alert, Anchor, Button, Group, List, Stack, Tabs, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { Link, useParams } from "react-router";
@@ -11,9 +11,12 @@ import { ExportMenu } from "../components/export-menu";
 import { ConferenceNotFound, isNotFound } from "../components/not-found";
 import { SessionBlockLegend, useDayParam, useViewChoice, useZoneChoice } from "../components/timetable-chrome";
 import { TimetableEditor } from "../components/timetable-editor/timetable-editor";
+import { SessionLegend, TimetableFilterBar, usePrinting, useTimetableFilter } from "../components/timetable-filters";
 import { type TimetableToolRights, useTimetableTools } from "../components/timetable-tools";
 import { DayView, type TimetableContext } from "../components/timetable-view";
 import { dayLabel } from "../local-time";
+import classes from "../timetable.module.css";
+import { filterDays, filterOptions, legendOf } from "../timetable-filter";
 import { blockOrdinals, blocksOf, daysInZone } from "../timetable-layout";
 
 function Conflicts({ timetable }: { timetable: EventTimetable }) {
@@ -74,9 +77,17 @@ function TimetableBody({ timetable, managing }: { timetable: EventTimetable; man
     topEntriesOn: (d) => days.find((x) => x.day === d)?.entries ?? [],
     unscheduledHint: "it stays on the Contributions page",
   });
+  // The reading view's legend, filter and printout (issue #14); the editor shows every entry.
+  const legend = useMemo(() => legendOf(days), [days]);
+  const options = useMemo(() => filterOptions(days), [days]);
+  const { filter, set: setFilter, clear: clearFilter } = useTimetableFilter(options);
+  const filtered = useMemo(() => filterDays(shownDays, filter), [shownDays, filter]);
+  const { printing, print } = usePrinting();
   const manager = timetable.abilities.manage;
   const unscheduled = useQuery({ ...contributionsQuery(event.id, UNSCHEDULED), enabled: editing });
   const editorLists = { unscheduled: unscheduled.data?.contributions ?? [], ordinals };
+  const filteredEmpty =
+    !managing && filtered.shown < filtered.total ? "Nothing on this day matches the filters." : undefined;
   const ctx: TimetableContext = {
     eventId: event.id,
     ordinals,
@@ -85,32 +96,57 @@ function TimetableBody({ timetable, managing }: { timetable: EventTimetable; man
   };
 
   return (
-    <Stack gap="md">
-      <Group gap="sm">
-        <Anchor component={Link} to={`/events/${event.id}`}>
-          Event page
-        </Anchor>
-        {manager && !managing && (
-          <Anchor component={Link} to={`/events/${event.id}/manage/timetable`}>
-            Manage the timetable
+    <Stack gap="md" className={printing ? classes.printing : undefined}>
+      <div className={classes.noPrint}>
+        <Group gap="sm">
+          <Anchor component={Link} to={`/events/${event.id}`}>
+            Event page
           </Anchor>
-        )}
-        {managing && (
-          <Anchor component={Link} to={`/events/${event.id}/timetable`}>
-            Public timetable
-          </Anchor>
-        )}
-        {manager && !event.timetablePublished && (
-          <Text size="sm" c="dimmed">
-            Not published: only managers see it.
-          </Text>
-        )}
-        {!managing && <ExportMenu eventId={event.id} canManage={manager} />}
-      </Group>
-      <SessionBlockLegend />
-      {zoneSwitch}
+          {manager && !managing && (
+            <Anchor component={Link} to={`/events/${event.id}/manage/timetable`}>
+              Manage the timetable
+            </Anchor>
+          )}
+          {managing && (
+            <Anchor component={Link} to={`/events/${event.id}/timetable`}>
+              Public timetable
+            </Anchor>
+          )}
+          {manager && !event.timetablePublished && (
+            <Text size="sm" c="dimmed">
+              Not published: only managers see it.
+            </Text>
+          )}
+          {!managing && <ExportMenu eventId={event.id} canManage={manager} />}
+          {!managing && shownDays.length > 0 && (
+            <Button variant="default" onClick={print}>
+              Print
+            </Button>
+          )}
+        </Group>
+      </div>
+      <div className={classes.noPrint}>
+        <SessionBlockLegend />
+      </div>
+      {!managing && <SessionLegend items={legend} />}
+      {zoneSwitch && <div className={classes.noPrint}>{zoneSwitch}</div>}
+      {!managing && (
+        <div className={classes.printOnly}>
+          <Text size="sm">Times in {shownZone}.</Text>
+        </div>
+      )}
       {viewSwitch}
       {managing && tools.toolbar}
+      {!managing && !editing && shownDays.length > 0 && (
+        <TimetableFilterBar
+          options={options}
+          filter={filter}
+          onChange={setFilter}
+          onClear={clearFilter}
+          shown={filtered.shown}
+          total={filtered.total}
+        />
+      )}
       {inZone(
         <>
           {manager && <Conflicts timetable={timetable} />}
@@ -118,6 +154,15 @@ function TimetableBody({ timetable, managing }: { timetable: EventTimetable; man
             <TimetableEditor {...tools.editor} days={days} day={day} onDayChange={setDay} {...editorLists} />
           ) : shownDays.length === 0 ? (
             <Text>The event has no days.</Text>
+          ) : !managing && printing ? (
+            filtered.days.map((d) => (
+              <Stack gap="sm" key={d.day} className={classes.printDay} component="section">
+                <Text fw={700} size="lg" component="h2" m={0}>
+                  {dayLabel(d.day)}
+                </Text>
+                <DayView entries={d.entries} ctx={ctx} empty={filteredEmpty} />
+              </Stack>
+            ))
           ) : (
             <Tabs value={day} onChange={(v) => v && setDay(v)} keepMounted={false}>
               <Tabs.List aria-label="Days">
@@ -127,13 +172,13 @@ function TimetableBody({ timetable, managing }: { timetable: EventTimetable; man
                   </Tabs.Tab>
                 ))}
               </Tabs.List>
-              {shownDays.map((d) => (
+              {(managing ? shownDays : filtered.days).map((d) => (
                 <Tabs.Panel key={d.day} value={d.day} pt="md">
                   <Stack gap="sm">
                     <Text fw={700} size="lg" component="h2" m={0}>
                       {dayLabel(d.day)}
                     </Text>
-                    <DayView entries={d.entries} ctx={ctx} />
+                    <DayView entries={d.entries} ctx={ctx} empty={filteredEmpty} />
                   </Stack>
                 </Tabs.Panel>
               ))}
