@@ -155,3 +155,19 @@ export function listScheduledContributionsSpokenBy(db: Db, email: string) {
     .where("c.start_at", "is not", null)
     .execute();
 }
+
+/**
+ * My sessions' Conferences part: the sessions where the user's own entry gives full management or coordination
+ * (as `listMySessions`), one row per entry, in events that end after `eventsEndingAfter`.
+ */
+export function listSessionsManagedOrCoordinatedBy(db: Db, userId: string, eventsEndingAfter: string) {
+  return db
+    .selectFrom("session_principals as p")
+    .innerJoin("conference_sessions as s", "s.id", "p.session_id")
+    .innerJoin("events as e", "e.id", "s.event_id")
+    .select(["s.id", "s.event_id", "s.title", "s.code", "s.protection_mode", "p.role"])
+    .where("p.user_id", "=", userId)
+    .where("p.role", "in", ["manage", "coordinate"])
+    .where("e.end_at", ">", eventsEndingAfter)
+    .execute();
+}
