@@ -37,6 +37,17 @@ export async function rolesOnSession(db: Db, sessionId: string, userId: string):
   return rows.map((r) => r.role);
 }
 
+/** Every entry one user holds on these sessions (their facts for the policy, in one query). */
+export function rolesOnSessions(db: Db, userId: string, sessionIds: readonly string[]) {
+  if (sessionIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("session_principals")
+    .select(["session_id", "role"])
+    .where("user_id", "=", userId)
+    .where("session_id", "in", [...sessionIds])
+    .execute();
+}
+
 /** Every entry one user holds on the sessions of one event (the timetable decides all its blocks from these). */
 export function rolesInEvent(db: Db, eventId: string, userId: string) {
   return db

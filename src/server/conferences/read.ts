@@ -2,27 +2,23 @@ import type { z } from "zod";
 import type { Contribution } from "../../shared/schemas/conference-contributions";
 import type { ConferenceEvent, EventListQuery, SessionType } from "../../shared/schemas/conference-events";
 import type { ConferenceSessionList, MyConference, MyConferenceItem } from "../../shared/schemas/conference-sessions";
-import {
-  loadEventFacts,
-  loadMayManageEvent,
-  loadSessionFactsOfEvent,
-  loadVisibleEvent,
-} from "../conference-core/access";
+import { eventFactsFrom, loadMayManageEvent, loadVisibleEvent, sessionFactsFrom } from "../conference-core/access";
 import {
   type ContributionFilter,
   listContributions,
   listContributionsSpokenByVerifiedEmailOf,
   listSpeakersOf,
 } from "../conference-core/contributions.queries";
-import { findEvent, findEventBySlug, listEvents } from "../conference-core/events.queries";
+import { findEventBySlug, findEventsByIds, listEvents, managedEventIds } from "../conference-core/events.queries";
 import { groupBy, toContribution, toEventDto } from "../conference-core/present";
-import { listSessionsManagedOrCoordinatedBy } from "../conference-core/protection.queries";
+import { listSessionsManagedOrCoordinatedBy, rolesOnSessions } from "../conference-core/protection.queries";
 import { findRoomsByIds } from "../conference-core/rooms.queries";
 import type { ContributionRow, EventRow, SessionTypeRow } from "../conference-core/rows";
 import { listSessionTypes } from "../conference-core/session-types.queries";
 import { countsBySession, listSessionsOfEvent } from "../conference-core/sessions.queries";
+import type { SessionProtectionMode } from "../db/schema";
 import type { Actor } from "../permissions/actor";
-import { can } from "../permissions/policy";
+import { can, type EventFacts } from "../permissions/policy";
 import type { Db } from "../platform/db";
 import { notFound } from "../platform/errors";
 import { listBlockTimesOfSessions } from "../timetable/queries";
@@ -148,7 +144,7 @@ export async function readContributionList(
  * My sessions' Conferences part (issue #14): the sessions the caller manages or coordinates by their own entry and
  * the contributions where a speaker has their verified email, in events that ended at most `RECENT_DAYS` ago, each
  * only while the policy lets the caller see it (the event, then the session or the timetable's top level), by time.
- * Two queries, then three per event.
+ * Six queries, however many events.
  */
 export async function readMyConference(db: Db, actor: Actor, now: Date): Promise<MyConference> {
   const since = eventsEndingAfter(now);
@@ -156,38 +152,42 @@ export async function readMyConference(db: Db, actor: Actor, now: Date): Promise
     listSessionsManagedOrCoordinatedBy(db, actor.id, since),
     listContributionsSpokenByVerifiedEmailOf(db, actor.id, since),
   ]);
-  const eventIds = [...new Set([...held.map((r) => r.event_id), ...spoken.map((r) => r.event_id)])].sort();
-  const sessions: typeof held = [];
-  const contributions: typeof spoken = [];
+  const eventIds = [...new Set([...held.map((r) => r.event_id), ...spoken.map((r) => r.event_id)])];
+  const sessionIds = [
+    ...new Set([...held.map((r) => r.id), ...spoken.flatMap((r) => (r.session_id ? [r.session_id] : []))]),
+  ];
+  const [eventRows, managed, entries] = await Promise.all([
+    findEventsByIds(db, eventIds),
+    actor.isAdmin ? new Set<string>() : managedEventIds(db, actor.id),
+    rolesOnSessions(db, actor.id, sessionIds),
+  ]);
+  // The policy's facts from what was loaded: `held` lists every session role the actor has in these events.
   const events = new Map<string, EventRow>();
-  for (const eventId of eventIds) {
-    const event = await findEvent(db, eventId);
-    if (!event) continue;
-    const facts = await loadEventFacts(db, event, actor);
+  const eventFacts = new Map<string, EventFacts>();
+  for (const event of eventRows) {
+    const facts = eventFactsFrom(event, {
+      isEventManager: managed.has(event.id),
+      holdsSessionRole: held.some((r) => r.event_id === event.id),
+    });
     if (!can(actor, "event.view", facts)) continue;
-    events.set(eventId, event);
-    const here = [
-      ...held.filter((r) => r.event_id === eventId),
-      ...spoken.flatMap((r) =>
-        r.event_id === eventId && r.session_id && r.protection_mode
-          ? [{ id: r.session_id, protection_mode: r.protection_mode }]
-          : [],
-      ),
-    ];
-    const sessionFacts = await loadSessionFactsOfEvent(db, event, facts, here, actor);
-    const seesSession = (id: string) => {
-      const f = sessionFacts.get(id);
-      return f !== undefined && can(actor, "conference.session.view", f);
-    };
-    sessions.push(...held.filter((r) => r.event_id === eventId && seesSession(r.id)));
-    contributions.push(
-      ...spoken.filter(
-        (r) =>
-          r.event_id === eventId &&
-          (r.session_id ? seesSession(r.session_id) : can(actor, "event.viewTimetable", facts)),
-      ),
-    );
+    events.set(event.id, event);
+    eventFacts.set(event.id, facts);
   }
+  const roles = groupBy(entries, (e) => e.session_id);
+  const seesSession = (eventId: string, sessionId: string, visibility: SessionProtectionMode) => {
+    const event = events.get(eventId);
+    const facts = eventFacts.get(eventId);
+    if (!event || !facts) return false;
+    const own = (roles.get(sessionId) ?? []).map((e) => e.role);
+    return can(actor, "conference.session.view", sessionFactsFrom(event, facts, visibility, own));
+  };
+  const sessions = held.filter((r) => seesSession(r.event_id, r.id, r.protection_mode));
+  const contributions = spoken.filter((r) => {
+    const facts = eventFacts.get(r.event_id);
+    if (!facts) return false;
+    if (r.session_id && r.protection_mode) return seesSession(r.event_id, r.session_id, r.protection_mode);
+    return can(actor, "event.viewTimetable", facts);
+  });
 
   const blocks = groupBy(
     await listBlockTimesOfSessions(db, [...new Set(sessions.map((r) => r.id))]),
