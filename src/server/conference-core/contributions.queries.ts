@@ -123,3 +123,38 @@ export async function replaceSpeakers(
     .values(people.map((p, i) => ({ ...p, contribution_id: contributionId, display_order: i })))
     .execute();
 }
+
+/**
+ * My sessions' Conferences part: the contributions one of whose speakers has the user's email, once the account
+ * has proved it owns that address (`email_verified_at`; speakers are names and emails, not accounts), in events
+ * that end after `eventsEndingAfter`, with the session each belongs to.
+ */
+export function listContributionsSpokenByVerifiedEmailOf(db: Db, userId: string, eventsEndingAfter: string) {
+  return db
+    .selectFrom("contributions as c")
+    .innerJoin("events as e", "e.id", "c.event_id")
+    .leftJoin("conference_sessions as s", "s.id", "c.session_id")
+    .select([
+      "c.id",
+      "c.event_id",
+      "c.session_id",
+      "c.title",
+      "c.start_at",
+      "c.duration_minutes",
+      "s.title as session_title",
+      "s.protection_mode",
+    ])
+    .where("e.end_at", ">", eventsEndingAfter)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("contribution_speakers as p")
+          .innerJoin("users as u", "u.email", "p.email")
+          .select("p.id")
+          .whereRef("p.contribution_id", "=", "c.id")
+          .where("u.id", "=", userId)
+          .where("u.email_verified_at", "is not", null),
+      ),
+    )
+    .execute();
+}

@@ -105,6 +105,15 @@ export function listEvents(
     : q.orderBy("start_at").orderBy("id").execute();
 }
 
+export function findEventsByIds(db: Db, ids: readonly string[]): Promise<EventRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("events")
+    .selectAll()
+    .where("id", "in", [...ids])
+    .execute();
+}
+
 export function findEventBySlug(db: Db, slug: string): Promise<EventRow | undefined> {
   return db.selectFrom("events").selectAll().where("slug", "=", slug).executeTakeFirst();
 }

@@ -37,6 +37,17 @@ export async function rolesOnSession(db: Db, sessionId: string, userId: string):
   return rows.map((r) => r.role);
 }
 
+/** Every entry one user holds on these sessions (their facts for the policy, in one query). */
+export function rolesOnSessions(db: Db, userId: string, sessionIds: readonly string[]) {
+  if (sessionIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("session_principals")
+    .select(["session_id", "role"])
+    .where("user_id", "=", userId)
+    .where("session_id", "in", [...sessionIds])
+    .execute();
+}
+
 /** Every entry one user holds on the sessions of one event (the timetable decides all its blocks from these). */
 export function rolesInEvent(db: Db, eventId: string, userId: string) {
   return db
@@ -153,5 +164,21 @@ export function listScheduledContributionsSpokenBy(db: Db, email: string) {
     .distinct()
     .where("p.email", "=", email.toLowerCase())
     .where("c.start_at", "is not", null)
+    .execute();
+}
+
+/**
+ * My sessions' Conferences part: the sessions where the user's own entry gives full management or coordination
+ * (as `listMySessions`), one row per entry, in events that end after `eventsEndingAfter`.
+ */
+export function listSessionsManagedOrCoordinatedBy(db: Db, userId: string, eventsEndingAfter: string) {
+  return db
+    .selectFrom("session_principals as p")
+    .innerJoin("conference_sessions as s", "s.id", "p.session_id")
+    .innerJoin("events as e", "e.id", "s.event_id")
+    .select(["s.id", "s.event_id", "s.title", "s.code", "s.protection_mode", "p.role"])
+    .where("p.user_id", "=", userId)
+    .where("p.role", "in", ["manage", "coordinate"])
+    .where("e.end_at", ">", eventsEndingAfter)
     .execute();
 }

@@ -34,6 +34,8 @@ type Kind =
   | "public"
   /** Signed-in people once published (My sessions), the event's managers before. */
   | "signedIn"
+  /** About the caller, not one event (`/api/v1/me/…`): anyone signed in, published or not. */
+  | "mine"
   /** The event's managers (and admins) only. */
   | "manage"
   /** Admins only. */
@@ -162,6 +164,8 @@ const ROUTES: Route[] = [
     success: 200,
   },
   { method: "GET", path: (f) => `${E(f)}/my-sessions`, kind: "signedIn", success: 200 },
+  { method: "GET", path: () => "/api/v1/me/conference-sessions", kind: "mine", success: 200 },
+  { method: "GET", path: () => "/api/v1/me/conference", kind: "mine", success: 200 },
   { method: "GET", path: (f) => `${E(f)}/sessions/${f.sessionId}/protection`, kind: "manage", success: 200 },
   {
     method: "PUT",
@@ -264,12 +268,17 @@ describeEngines("conference permissions per route", (engine) => {
       // Unpublished: only the event's managers and admins see anything.
       const f = await fixture(admin, manager.email, manager.id);
       const write = r.method !== "GET";
-      expectStatus(`${name} anonymous (unpublished)`, (await call(anonymous, r, f)).status, write ? 401 : 404);
-      expectStatus(`${name} member (unpublished)`, (await call(member, r, f)).status, 404);
-      expectStatus(`${name} other event's manager (unpublished)`, (await call(otherManager.agent, r, f)).status, 404);
+      const mine = r.kind === "mine";
+      expectStatus(`${name} anonymous (unpublished)`, (await call(anonymous, r, f)).status, write || mine ? 401 : 404);
+      expectStatus(`${name} member (unpublished)`, (await call(member, r, f)).status, mine ? r.success : 404);
+      expectStatus(
+        `${name} other event's manager (unpublished)`,
+        (await call(otherManager.agent, r, f)).status,
+        mine ? r.success : 404,
+      );
       // Published: everyone sees; only managers act.
       ok(await admin.patch(`/api/v1/events/${f.event.id}`, { timetablePublished: true }));
-      const seen = r.kind === "public" || r.kind === "signedIn" ? r.success : 403;
+      const seen = r.kind === "public" || r.kind === "signedIn" || mine ? r.success : 403;
       expectStatus(`${name} member (published)`, (await call(member, r, f)).status, seen);
       expectStatus(
         `${name} anonymous (published)`,
@@ -286,7 +295,7 @@ describeEngines("conference permissions per route", (engine) => {
 
   it("covers every conference route the server registers", async () => {
     const registered = server()
-      .routes.filter((r) => / \/api\/v1\/events\/:eventId/.test(r) && !r.endsWith("/file"))
+      .routes.filter((r) => / \/api\/v1\/(events\/:eventId|me\/conference)/.test(r) && !r.endsWith("/file"))
       .sort();
     const covered = ROUTES.map((r) => {
       const f = {

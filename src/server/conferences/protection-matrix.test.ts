@@ -198,6 +198,13 @@ const TABLE: Row[] = [
   },
   { method: "GET", route: "/api/v1/events/:eventId/my-sessions", level: "signedIn", why: "§2.6", success: 200 },
   { method: "GET", route: "/api/v1/me/conference-sessions", level: "signedIn", why: "§2.6 dashboard", success: 200 },
+  {
+    method: "GET",
+    route: "/api/v1/me/conference",
+    level: "signedIn",
+    why: "My sessions: what one manages, coordinates and speaks in (issue #14)",
+    success: 200,
+  },
   // ---------------------------------------------------------------- session types and the sessions list
   { method: "GET", route: "/api/v1/events/:eventId/session-types", level: "eventManager", why: "§2.5", success: 200 },
   {
@@ -843,7 +850,7 @@ describeEngines("protection matrix: every conference route × every role (indico
 
   it("covers every conference route the server registers", () => {
     const registered = server()
-      .routes.filter((r) => / \/api\/v1\/(events|me\/conference-sessions)(\/|$)/.test(r))
+      .routes.filter((r) => / \/api\/v1\/(events|me\/conference(-sessions)?)(\/|$)/.test(r))
       .sort();
     const covered = [...new Set(TABLE.map((r) => `${r.method} ${r.route}`))].sort();
     expect(covered).toEqual([...new Set(registered)].sort());
@@ -854,7 +861,7 @@ describeEngines("protection matrix: every conference route × every role (indico
       .body;
     const missing: string[] = [];
     for (const [path, ops] of Object.entries(spec.paths)) {
-      if (!/^\/api\/v1\/(events|me\/conference-sessions)(\/|$)/.test(path)) continue;
+      if (!/^\/api\/v1\/(events|me\/conference(-sessions)?)(\/|$)/.test(path)) continue;
       const route = path.replace(/\{(\w+)\}/g, ":$1");
       for (const [method, op] of Object.entries(ops)) {
         const schema = op.requestBody?.content?.["application/json"]?.schema;

@@ -4,6 +4,7 @@ import { Id } from "../../shared/schemas/common";
 import {
   EventProtection,
   EventProtectionInput,
+  MyConference,
   MySessionList,
   PeopleFound,
   PeopleSearchQuery,
@@ -22,6 +23,7 @@ import {
   updateEventProtection,
   updateSessionProtection,
 } from "./protection.operations";
+import { readMyConference } from "./read";
 
 const tags = ["protection"];
 const EventParams = z.object({ eventId: Id });
@@ -161,6 +163,22 @@ export function protectionRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req) => {
         requireActor(req.actor);
         return { sessions: await listSessionsOf(deps.db, req.actor) };
+      },
+    );
+
+    app.get(
+      "/api/v1/me/conference",
+      {
+        schema: {
+          tags,
+          summary:
+            "My sessions, Conferences: the sessions you manage or coordinate (with their next block) and the contributions whose speakers have your verified email (with their time, or null), in events you may still see that ended at most 30 days ago, by time",
+          response: { 200: MyConference, ...errorResponses(401) },
+        },
+      },
+      async (req) => {
+        requireActor(req.actor);
+        return readMyConference(deps.db, req.actor, deps.clock.now());
       },
     );
   };

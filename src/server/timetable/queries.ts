@@ -211,3 +211,13 @@ export async function updateBreak(db: Db, id: string, patch: Updateable<BreaksTa
 export async function deleteBreak(db: Db, id: string): Promise<void> {
   await db.deleteFrom("breaks").where("id", "=", id).execute();
 }
+
+/** The start and duration of every block of these sessions (My sessions: each session's next block). */
+export function listBlockTimesOfSessions(db: Db, sessionIds: readonly string[]) {
+  if (sessionIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("session_blocks")
+    .select(["session_id", "start_at", "duration_minutes"])
+    .where("session_id", "in", [...sessionIds])
+    .execute();
+}

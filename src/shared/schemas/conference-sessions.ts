@@ -186,3 +186,62 @@ export const MySession = z
 export type MySession = z.infer<typeof MySession>;
 export const MySessionList = z.object({ sessions: z.array(MySession).describe("by title, ignoring case") });
 export type MySessionList = z.infer<typeof MySessionList>;
+
+/** When an item of My sessions' Conferences part takes place, in UTC, read in its event's zone. */
+export const MyConferenceTime = z
+  .object({ startAt: Instant, endAt: Instant })
+  .nullable()
+  .describe("UTC; show it in the event's timeZone beside the viewer's");
+/** The event an item of My sessions belongs to. */
+export const MyConferenceEvent = z
+  .object({
+    id: Id,
+    title: z.string(),
+    slug: z.string().nullable(),
+    timeZone: z.string().describe("the event's IANA zone"),
+  })
+  .meta({ id: "MyConferenceEvent" });
+
+/** A conference session the caller manages or coordinates by their own entry (indico.md §2.6). */
+export const MyConferenceSession = z
+  .object({
+    kind: z.literal("session"),
+    id: Id,
+    title: z.string(),
+    code: z.string(),
+    event: MyConferenceEvent,
+    roles: z
+      .array(z.enum(["manager", "coordinator"]))
+      .min(1)
+      .describe("every role the caller's own entries give, manager first"),
+    time: MyConferenceTime.describe("its next block not yet ended, else its last block; null: no block yet"),
+    path: z.string().describe("the session page in the web app"),
+  })
+  .meta({ id: "MyConferenceSession" });
+
+/** A contribution one of whose speakers has the caller's verified email. */
+export const MyConferenceContribution = z
+  .object({
+    kind: z.literal("contribution"),
+    id: Id,
+    title: z.string(),
+    event: MyConferenceEvent,
+    roles: z.array(z.literal("speaker")).length(1),
+    sessionTitle: z.string().nullable().describe("the session it belongs to; null: the event's top level"),
+    time: MyConferenceTime.describe("null: not scheduled"),
+    path: z.string().describe("the contribution page in the web app"),
+  })
+  .meta({ id: "MyConferenceContribution" });
+
+export const MyConferenceItem = z.discriminatedUnion("kind", [MyConferenceSession, MyConferenceContribution]);
+export type MyConferenceItem = z.infer<typeof MyConferenceItem>;
+
+/** My sessions' Conferences part (issue #14): what the caller manages, coordinates and speaks in. */
+export const MyConference = z.object({
+  items: z
+    .array(MyConferenceItem)
+    .describe(
+      "events that ended at most 30 days ago and that the caller may still see; by start, then title; items without a time last",
+    ),
+});
+export type MyConference = z.infer<typeof MyConference>;

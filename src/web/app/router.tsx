@@ -4,6 +4,7 @@ import { NotFoundPage, RouteErrorPage } from "./error-pages";
 import { RequireAbility, RequireAdmin, RequireUser } from "./guards";
 import { HomePage } from "./home-page";
 import { AppLayout } from "./layouts/app-layout";
+import { MySessionsRoute } from "./my-sessions-route";
 import { SessionRoute } from "./session-route";
 
 /** A page loaded on first visit, so the home page does not carry the code of every other page. */
@@ -31,7 +32,6 @@ const SessionEditorPage = page(
   "SessionEditorPage",
 );
 const SettingsPage = page(() => import("../features/settings/pages/settings-page"), "SettingsPage");
-const MySessionsPage = page(() => import("../features/community-sessions/pages/my-sessions-page"), "MySessionsPage");
 
 // Conference events (conferences.md): admin pages, public pages, and each event's management area.
 const conferences = {
@@ -71,7 +71,7 @@ export function createRouter() {
           path: "my-sessions",
           element: (
             <RequireUser>
-              <MySessionsPage />
+              <MySessionsRoute />
             </RequireUser>
           ),
         },

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type {
   EventProtection,
   EventProtectionInput,
+  MyConference,
   MySessionList,
   PeopleFound,
   SessionProtection,
@@ -21,6 +22,7 @@ const protectionKeys = {
     [...conferenceKeys.event(eventId), "session-protection", sessionId] as const,
   event: (eventId: string) => [...conferenceKeys.event(eventId), "protection"] as const,
   mySessions: (eventId: string) => [...conferenceKeys.event(eventId), "my-sessions"] as const,
+  myConference: () => [...conferenceKeys.all, "me"] as const,
   people: (eventId: string, sessionId: string | null, q: string) =>
     [...conferenceKeys.event(eventId), "people", sessionId ?? "", q] as const,
 };
@@ -48,6 +50,13 @@ export const mySessionsQuery = (eventId: string) =>
   queryOptions({
     queryKey: protectionKeys.mySessions(eventId),
     queryFn: () => api.get<MySessionList>(`${eventPath(eventId)}/my-sessions`),
+  });
+
+/** My sessions' Conferences part: the sessions one manages or coordinates and the contributions one speaks in. */
+export const myConferenceQuery = () =>
+  queryOptions({
+    queryKey: protectionKeys.myConference(),
+    queryFn: () => api.get<MyConference>("/api/v1/me/conference"),
   });
 
 /**

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { useId } from "react";
+import { type ReactNode, useId } from "react";
 import { Link } from "react-router";
 import type { MyRegistrationList } from "../../../../shared/schemas/community-sessions";
 import { Page } from "../../../components/page";
@@ -82,11 +82,15 @@ function RegistrationList({ title, items, empty }: { title: string; items: Item[
   );
 }
 
-/** My sessions (`/my-sessions`): every session you registered for, upcoming and past, with your role. */
-export function MySessionsPage() {
+/**
+ * My sessions (`/my-sessions`): every session you registered for, upcoming and past, with your role; above them
+ * `conferences`, the conference part the app gives (features do not import each other, style.md 3.2 rule 10).
+ */
+export function MySessionsPage({ conferences }: { conferences?: ReactNode }) {
   const list = useQuery(myRegistrationsQuery());
   return (
     <Page title="My sessions" width={960}>
+      {conferences}
       <QueryStatus query={list} label="Loading your sessions">
         {(data) => {
           const { upcoming, past } = splitByTime(onePerSession(data.registrations), Date.now());
