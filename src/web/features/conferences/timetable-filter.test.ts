@@ -150,21 +150,21 @@ describe("entryMatches and filterDays", () => {
     expect(result.days[0]?.entries.map((e) => e.column)).toEqual([0, 1, 2, 0]);
   });
 
-  it("keeps the blocks of the chosen sessions on every day, without top-level breaks", () => {
+  it("keeps the blocks of the chosen sessions on every day, and the top-level breaks everyone shares", () => {
     const result = filterDays(days, { ...none, sessions: ["s-tides"] });
-    expect([result.shown, result.total]).toEqual([2, 5]);
-    expect(result.days.map((d) => d.entries.map((e) => e.id))).toEqual([["b1"], ["b4"]]);
-    expect(entryMatches(lunch, { ...none, sessions: ["s-tides"] })).toBe(false);
+    expect([result.shown, result.total]).toEqual([3, 5]);
+    expect(result.days.map((d) => d.entries.map((e) => e.id))).toEqual([["b1", "lunch"], ["b4"]]);
+    expect(entryMatches(lunch, { ...none, rooms: ["r-aula"] })).toBe(true);
   });
 
   it("matches any value within a dimension and every dimension in use", () => {
     const twoSessions = filterDays(days, { ...none, sessions: ["s-tides", "s-gauges"] });
-    expect(twoSessions.days[0]?.entries.map((e) => e.id)).toEqual(["b1", "b3"]);
+    expect(twoSessions.days[0]?.entries.map((e) => e.id)).toEqual(["b1", "b3", "lunch"]);
     const inAula = filterDays(days, { ...none, rooms: ["r-aula"] });
-    expect(inAula.days.map((d) => d.entries.map((e) => e.id))).toEqual([["b1", "b3"], []]);
+    expect(inAula.days.map((d) => d.entries.map((e) => e.id))).toEqual([["b1", "b3", "lunch"], []]);
     const talksInHallB = filterDays(days, { ...none, tracks: ["t-talks"], rooms: ["text:Hall B"] });
-    expect(talksInHallB.days.map((d) => d.entries.map((e) => e.id))).toEqual([[], ["b4"]]);
-    expect(talksInHallB.shown).toBe(1);
+    expect(talksInHallB.days.map((d) => d.entries.map((e) => e.id))).toEqual([["lunch"], ["b4"]]);
+    expect(talksInHallB.shown).toBe(2);
   });
 
   it("closes up the columns of parallel entries that remain", () => {
@@ -172,6 +172,7 @@ describe("entryMatches and filterDays", () => {
     expect(result.days[0]?.entries.map((e) => [e.id, e.column, e.columns])).toEqual([
       ["b2", 0, 2],
       ["b3", 1, 2],
+      ["lunch", 0, 1],
     ]);
   });
 });

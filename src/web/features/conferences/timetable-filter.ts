@@ -108,10 +108,11 @@ export const isFiltering = (f: TimetableFilter) => f.sessions.length + f.tracks.
 
 /**
  * Whether an entry passes the filter: every dimension in use must match (within one, any of its values). Only
- * blocks belong to a session, a track and a room, so top-level contributions and breaks show only unfiltered.
+ * blocks belong to a session, a track and a room, so top-level contributions show only unfiltered; a top-level
+ * break (lunch, coffee) is everyone's and always shows, so a filtered day still reads as the day it is.
  */
 export function entryMatches(entry: TimetableTopEntry, f: TimetableFilter): boolean {
-  if (!isFiltering(f)) return true;
+  if (!isFiltering(f) || entry.kind === "break") return true;
   if (entry.kind !== "block") return false;
   if (f.sessions.length > 0 && !f.sessions.includes(entry.sessionId)) return false;
   if (f.tracks.length > 0 && !(entry.sessionType && f.tracks.includes(entry.sessionType.id))) return false;
