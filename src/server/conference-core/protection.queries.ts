@@ -155,16 +155,24 @@ export function searchActiveUsers(db: Db, text: string, limit: number) {
     .execute();
 }
 
-/** Scheduled contributions one of whose speakers has this email (the personal feed: "sessions I speak in"). */
-export function listScheduledContributionsSpokenBy(db: Db, email: string) {
-  return db
-    .selectFrom("contributions as c")
-    .innerJoin("contribution_speakers as p", "p.contribution_id", "c.id")
-    .select(["c.id", "c.event_id", "c.session_id", "c.block_id"])
-    .distinct()
-    .where("p.email", "=", email.toLowerCase())
-    .where("c.start_at", "is not", null)
-    .execute();
+/**
+ * Scheduled contributions one of whose speakers has this user's verified email (the personal feed: "sessions I
+ * speak in").
+ */
+export function listScheduledContributionsSpokenBy(db: Db, userId: string) {
+  return (
+    db
+      .selectFrom("contributions as c")
+      .innerJoin("contribution_speakers as p", "p.contribution_id", "c.id")
+      .innerJoin("users as u", "u.email", "p.email")
+      .select(["c.id", "c.event_id", "c.session_id", "c.block_id"])
+      .distinct()
+      .where("u.id", "=", userId)
+      // As My sessions: a speaker's email counts once the account has proved it owns it.
+      .where("u.email_verified_at", "is not", null)
+      .where("c.start_at", "is not", null)
+      .execute()
+  );
 }
 
 /**

@@ -11,13 +11,13 @@ import { conferenceEntries } from "./conference-ics";
 /**
  * The conference part of a personal calendar feed (conferences.md, Exports): the blocks of the sessions the person
  * manages or coordinates (their own entries), the blocks holding a contribution they speak in (a speaker whose
- * email is theirs) and such contributions at top level; only what they may see, with the same UIDs as every other
+ * email is theirs, verified) and such contributions at top level; only what they may see, with the same UIDs as every other
  * export of the block.
  */
 export async function personalConferenceEntries(db: Db, baseUrl: string, actor: Actor): Promise<CalendarEntry[]> {
   const [mine, spoken] = await Promise.all([
     listMySessions(db, actor.id),
-    listScheduledContributionsSpokenBy(db, actor.email),
+    listScheduledContributionsSpokenBy(db, actor.id),
   ]);
   const sessionIds = new Set(mine.map((m) => m.session_id));
   const eventIds = [...new Set([...mine.map((m) => m.event_id), ...spoken.map((c) => c.event_id)])].sort();

@@ -21,6 +21,7 @@ import { frabXsdErrors, hasFrabXsd } from "../../../tests/frab-xsd";
 import { type Agent, signedInAgent, useTestServer } from "../../../tests/harness";
 import { expectStrictIcs } from "../../../tests/ics-strict";
 import type { Room } from "../../shared/schemas/conference-events";
+import { updateUser } from "../accounts/queries";
 import type { FrabSchedule } from "./frab";
 
 const TRICKY = 'Compilers, "fast" ones\nand a second line';
@@ -153,6 +154,9 @@ describeEngines("conference exports", (engine) => {
     expect((await feed(coordinator.agent)).sort()).toEqual(
       [`conference-block-${c.morning.id}@convene.test`, `conference-block-${c.sunday.id}@convene.test`].sort(),
     );
+    // A speaker's email counts once the account has proved it owns it (as My sessions).
+    expect(await feed(speaker.agent)).toEqual([]);
+    await updateUser(s.deps.db, speaker.id, { email_verified_at: new Date().toISOString() });
     // The speaker's talk in the protected session stays out: they are not on its list.
     expect(await feed(speaker.agent)).toEqual([`conference-contribution-${c.keynote.id}@convene.test`]);
     ok(
