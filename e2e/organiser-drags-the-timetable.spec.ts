@@ -1,4 +1,3 @@
-import path from "node:path";
 import type { Locator, Page } from "@playwright/test";
 import type { Contribution } from "../src/shared/schemas/conference-contributions";
 import type { ConferenceEvent } from "../src/shared/schemas/conference-events";
@@ -12,7 +11,6 @@ import { expect, expectNoA11yViolations, signIn, test } from "./fixtures";
 // times read the same whatever the date of the run.
 
 const ZONE = "Atlantic/Reykjavik";
-const SCREENSHOTS = path.resolve(import.meta.dirname, "../docs/screenshots");
 const dayFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Drags from the middle of `from` by (dx, dy) pixels, or onto `to`, in small steps as a hand would. */
@@ -131,7 +129,6 @@ test("the organiser drags a block to another day and back by keyboard, resizes a
   ]);
 
   await blockBox.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: path.join(SCREENSHOTS, "timetable-editor.png") }); // for the README
   // Refused: "Silicon strips" cannot start before its block; the server's reason is shown, nothing moves.
   await strips.getByRole("button", { name: /^Move or resize contribution “Silicon strips”/ }).focus();
   await page.keyboard.press("ArrowUp");
