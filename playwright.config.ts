@@ -2,6 +2,22 @@ import { defineConfig, devices, type ReporterDescription } from "@playwright/tes
 
 // End-to-end tests against the built server (npm run build first). Each worker starts its own server and SMTP
 // capture (e2e/fixtures.ts), so there is no webServer here. Chromium is Debian's: Playwright cannot download one.
+
+/** Debian's chromium as the tests and the bench's browser scenarios (bench/browser.ts) launch it. */
+export const chromiumLaunchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
+};
+
 const reporter: ReporterDescription[] = [["list"]];
 if (process.env.E2E_JSON) reporter.push(["json", { outputFile: "test-results/e2e.json" }]);
 
@@ -25,19 +41,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
     actionTimeout: 10_000,
     navigationTimeout: 20_000,
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], browserName: "chromium" } }],
 });

@@ -3,7 +3,7 @@
 // every figure stands beside a floor measured in the same run. Results: bench/results/latest.json and
 // docs/performance.md.
 //
-// BENCH_ONLY=home (a comma-separated list of start, home, timetable, race, cancel, js) runs only those
+// BENCH_ONLY=home (a comma-separated list of start, home, timetable, browser, race, cancel, js) runs only those
 // scenarios and seeds only what they need, e.g. `BENCH_ONLY=home npm run bench` to iterate on the member list.
 // A filtered run prints its figures but writes neither bench/results/latest.json nor docs/performance.md, and
 // builds only what changed (the full run always rebuilds everything).
@@ -18,12 +18,13 @@ import { countActiveBySession, listPublishedSessions } from "../src/server/commu
 import { pooledSmtpUrl } from "../src/server/mail/transport";
 import { type DbHandle, type Engine, migrateToLatest, openDb } from "../src/server/platform/db";
 import { loadTimetableData, readEventTimetable } from "../src/server/timetable/read";
+import { benchBrowser } from "./browser";
 import { load, percentile, request, time } from "./load";
 import { insertParticipants, insertSessions, insertUsers, seedHome } from "./seed";
 import { startSmtpCounter } from "./smtp-counter";
 
 const root = path.resolve(import.meta.dirname, "..");
-const SCENARIOS = ["start", "home", "timetable", "race", "cancel", "js"] as const;
+const SCENARIOS = ["start", "home", "timetable", "browser", "race", "cancel", "js"] as const;
 const only = (process.env.BENCH_ONLY ?? "")
   .split(",")
   .map((s) => s.trim())
@@ -213,8 +214,9 @@ async function benchEngine(engine: Engine) {
         members.ids.slice(0, 1000).map((userId) => ({ sessionId: fanId as string, userId, role: "guest" as const })),
       );
 
-    // 3. The conference timetable: 2,000 contributions in 150 blocks, seeded through the operations.
-    const timetable = wants("timetable") ? await seedTimetable(db, env) : null;
+    // 3. The conference timetable: 2,000 contributions in 150 blocks, seeded through the operations (also the
+    // browser scenarios' event).
+    const timetable = wants("timetable") || wants("browser") ? await seedTimetable(db, env) : null;
 
     // 5. Start to first answered request (database already migrated and seeded: a restart).
     const nodeFloorPort = freePort();
@@ -345,7 +347,7 @@ async function benchEngine(engine: Engine) {
     }
 
     // 3. (cont.) Timetable JSON over HTTP: one client at a time (the target names no concurrency).
-    if (timetable) {
+    if (timetable && wants("timetable")) {
       const { eventId, perRequest, directTimetable } = timetable;
       await load(base, () => ({ path: `/api/v1/events/${eventId}/timetable` }), { concurrency: 2, total: 10 }); // warm-up
       const tt = await load(base, () => ({ path: `/api/v1/events/${eventId}/timetable` }), {
@@ -401,6 +403,18 @@ async function benchEngine(engine: Engine) {
         met: null,
       });
     }
+
+    // 6. In the browser (bench/browser.ts): the timetable pages usable, day switch, a keyboard move saved, long
+    // tasks while dragging. One engine is enough: the server's part is the timetable JSON measured above.
+    if (timetable && wants("browser") && engine === "sqlite")
+      await benchBrowser({
+        engine,
+        base,
+        eventId: timetable.eventId,
+        adminToken: admin.tokens[0] as string,
+        csrf,
+        record,
+      });
 
     // 1. Registration race: 100 members, each registering for each of the 10 sessions, 100 at once.
     if (wants("race")) {
@@ -597,7 +611,7 @@ async function main() {
 function printOnly() {
   console.log(`\nBENCH_ONLY=${only.join(",")}: nothing written to bench/results or docs/performance.md.`);
   for (const r of rows) {
-    const floor = r.floor === null ? "" : ` (floor ${fmt(r.floor)} ${r.unit}, ×${(r.value / r.floor).toFixed(1)})`;
+    const floor = !r.floor ? "" : ` (floor ${fmt(r.floor)} ${r.unit}, ×${(r.value / r.floor).toFixed(1)})`;
     console.log(
       `${r.engine} | ${r.scenario} | ${r.metric}: ${fmt(r.value)} ${r.unit}${floor}${r.met === false ? " MISSED" : ""}`,
     );

@@ -1,5 +1,5 @@
 import { ActionIcon, Anchor, Badge, Group, Menu, Stack, Text, Title } from "@mantine/core";
-import { type CSSProperties, type ReactNode, useId, useMemo } from "react";
+import { type CSSProperties, type ReactNode, useDeferredValue, useId, useMemo } from "react";
 import { Link } from "react-router";
 import type { Material } from "../../../../shared/schemas/conference-sessions";
 import type {
@@ -328,6 +328,9 @@ function GroupView({ group, ctx }: { group: OverlapGroup<TimetableTopEntry>; ctx
 /**
  * A day of the event timetable: its entries cut into overlap groups, each a time grid with parallel entries side
  * by side in the server's columns and order (block order, then session code, then title).
+ *
+ * The first group is shown at once and the others just after, in a render React interrupts for input
+ * (performance.md): a day of 400 contributions shows its first ones in one frame, not after all of them.
  */
 export function DayView({
   entries,
@@ -340,10 +343,11 @@ export function DayView({
   empty?: string;
 }) {
   const groups = useMemo(() => overlapGroups(entries), [entries]);
+  const shown = useDeferredValue(groups.length, 1);
   if (groups.length === 0) return <Text>{empty}</Text>;
   return (
     <Stack gap="lg">
-      {groups.map((g) => (
+      {groups.slice(0, shown).map((g) => (
         <GroupView key={`${g.startAt}-${g.entries[0]?.entry.id}`} group={g} ctx={ctx} />
       ))}
     </Stack>
