@@ -46,6 +46,11 @@ export interface EntryDraft {
   live: boolean;
 }
 
+/** The one draft shown on the grid at a time, and the entry it is on. */
+export interface ActiveDraft extends EntryDraft {
+  id: string;
+}
+
 /** Sends one change; resolves to the server's reason when it is refused, null when saved. */
 export type SendChange = (
   change: TimetableChange,
@@ -55,7 +60,11 @@ export type SendChange = (
   undo?: TimetableChange[],
 ) => Promise<string | null>;
 
-/** What every box of the grid needs from the editor around it. */
+/**
+ * What every box of the grid needs from the editor around it. The same object for the editor's life (its
+ * functions reach the latest state): the boxes are memoised, and what changes while dragging (the draft, the
+ * entry held, the block it is over) reaches only the boxes it concerns, as props.
+ */
 export interface EntryContext {
   zone: string;
   /** The event's start and end: entries stay inside. */
@@ -64,11 +73,8 @@ export interface EntryContext {
   helpId: string;
   permissions: EditorPermissions;
   menus: EditorMenus;
-  ordinals: Map<string, { n: number; of: number }>;
-  /** The entry being dragged, and the block it is over with why it may not go there (null: it may). */
-  dragging: string | null;
-  over: { blockId: string; refusal: string | null } | null;
-  draftOf(id: string): EntryDraft | null;
+  /** The top-level entries of a day as they are now (the parallel order, for Move left/right). */
+  entriesOn(day: string): readonly TimetableTopEntry[];
   targetOf(
     before: EntryBefore,
     title: string,

@@ -1,5 +1,5 @@
-import { Badge, Group, Menu, Stack, Text } from "@mantine/core";
-import type { CSSProperties, ReactNode } from "react";
+import { Badge, Menu, Text } from "@mantine/core";
+import { type CSSProperties, memo, type ReactNode, useMemo, useState } from "react";
 import type {
   TimetableBlock,
   TimetableBreak,
@@ -9,9 +9,9 @@ import type {
 import { clockRangeIn, dayLabel } from "../../local-time";
 import { assignColumns, boxOf, isEmptyDraft, NO_DRAFT } from "../../timetable-editing";
 import classes from "../../timetable-editor.module.css";
-import { beforeOfBlock, beforeOfChild, previewOf, reorderOf, type Target } from "../../timetable-gestures";
-import { EntryMenu } from "../timetable-view";
-import type { EntryContext, EntryDraft } from "./editor-types";
+import { beforeOfBlock, beforeOfChild, beforeOfTop, previewOf, reorderOf, type Target } from "../../timetable-gestures";
+import { DotsIcon } from "../icons";
+import type { ActiveDraft, EntryContext, EntryDraft } from "./editor-types";
 
 type Action = { label: string; run: () => void; danger?: boolean };
 
@@ -24,6 +24,38 @@ function actionItems(actions: (Action | false | null | undefined | 0 | "")[]): R
         {a.label}
       </Menu.Item>
     ));
+}
+
+/**
+ * An entry's ⋯ menu, mounted when first opened: a day of the editor has hundreds of entries, and a closed Mantine
+ * menu for each made every render of the day several times slower (performance.md).
+ */
+function LazyEntryMenu({ label, children }: { label: string; children: ReactNode }) {
+  const [mounted, setMounted] = useState(false);
+  if (mounted)
+    return (
+      <Menu position="bottom-end" withinPortal defaultOpened>
+        <Menu.Target>
+          <button type="button" className={classes.menuButton} aria-label={label}>
+            <DotsIcon />
+          </button>
+        </Menu.Target>
+        <Menu.Dropdown>{children}</Menu.Dropdown>
+      </Menu>
+    );
+  // A plain button until then: the grid draws hundreds of them.
+  return (
+    <button
+      type="button"
+      className={classes.menuButton}
+      aria-label={label}
+      aria-haspopup="menu"
+      aria-expanded={false}
+      onClick={() => setMounted(true)}
+    >
+      <DotsIcon />
+    </button>
+  );
 }
 
 const timesOf = (entry: { startAt: string; endAt: string }, zone: string) =>
@@ -61,26 +93,25 @@ function EntryHead({
       ⠿
     </button>
   );
-  const actions = menu.items.length > 0 && <EntryMenu label={menu.label}>{menu.items}</EntryMenu>;
+  const actions = menu.items.length > 0 && <LazyEntryMenu label={menu.label}>{menu.items}</LazyEntryMenu>;
+  // Plain elements, not Mantine's layout components: a day of the editor draws them for hundreds of entries.
   if (stacked)
     return (
-      <Stack gap={0}>
-        <Group gap={0} wrap="nowrap" justify="space-between">
+      <div>
+        <div className={classes.headTools}>
           {grip || <span />}
           {actions}
-        </Group>
+        </div>
         {children}
-      </Stack>
+      </div>
     );
   return (
-    <Group gap={4} wrap="nowrap" align="flex-start">
+    <div className={classes.entryRow}>
       {grip}
-      <Stack gap={0} miw={0} style={{ flex: 1 }}>
-        {children}
-      </Stack>
+      <div className={classes.entryText}>{children}</div>
       {/* Over the text's end, shown when the entry is hovered or focused: the title keeps the width. */}
       {actions && <span className={classes.entryActions}>{actions}</span>}
-    </Group>
+    </div>
   );
 }
 
@@ -125,32 +156,54 @@ function ResizeEdge({ target, ctx }: { target: Target; ctx: EntryContext }) {
   );
 }
 
-/** A block on the grid with what is scheduled in it; `siblings` are the day's top-level entries (parallel order). */
-export function BlockBox({
+/** Where a box stands across the grid's lanes (or its block's width): CSS lengths, unset to fill. */
+interface Across {
+  left?: string;
+  width?: string;
+}
+
+/**
+ * A block on the grid with what is scheduled in it. Memoised with plain props (the editor's context is stable):
+ * while an entry is dragged, only the boxes it concerns render again.
+ */
+export const BlockBox = memo(function BlockBox({
   block,
   day,
-  siblings,
   reorderable,
-  style,
+  left: boxLeft,
+  width: boxWidth,
+  originMs,
   active,
+  dragging,
+  over,
+  ordinalN,
+  ordinalOf,
   ctx,
-}: {
+}: Across & {
   block: TimetableBlock;
   day: string;
-  siblings: TimetableTopEntry[];
   /** Stands by the parallel order (no room of its own), so Move left/right apply. */
   reorderable: boolean;
-  style: CSSProperties;
-  active: EntryDraft | null;
+  /** The grid's start: the block is placed from there. */
+  originMs: number;
+  /** The draft on the block or on one of its entries, the entry being dragged among them, the drag over it. */
+  active: ActiveDraft | null;
+  dragging: string | null;
+  over: { refusal: string | null } | null;
+  /** "block 2 of 3" of its session. */
+  ordinalN: number;
+  ordinalOf: number;
   ctx: EntryContext;
 }) {
-  const target = ctx.targetOf(beforeOfBlock(block), block.fullTitle, null, day);
+  const target = useMemo(() => ctx.targetOf(beforeOfBlock(block), block.fullTitle, null, day), [ctx, block, day]);
   const mayBlock = ctx.permissions.block(block);
   const mayInside = ctx.permissions.inside(block) && !block.isPoster;
-  const ordinal = ctx.ordinals.get(block.id);
   const reorder = mayBlock && reorderable && block.columns > 1;
+  // The day's entries as they are now: a block's column changes whenever its parallel order does.
+  const siblings = reorder ? ctx.entriesOn(day) : [];
   const left = reorder ? reorderOf(siblings, block.id, "left") : null;
   const right = reorder ? reorderOf(siblings, block.id, "right") : null;
+  const own = active?.id === block.id ? active : null;
   const { menus } = ctx;
   const menuItems = actionItems([
     mayBlock && { label: "Set exact time…", run: () => ctx.openTimeDialog(target) },
@@ -172,21 +225,27 @@ export function BlockBox({
     mayInside && menus.addBreakIn && { label: "Add break here", run: () => menus.addBreakIn?.(block) },
     mayBlock && menus.deleteBlock && { label: "Delete block", danger: true, run: () => menus.deleteBlock?.(block) },
   ]);
-  const dragging = ctx.dragging === block.id;
-  const over = ctx.over?.blockId === block.id && !dragging ? ctx.over : null;
+  const held = dragging === block.id;
+  const style = {
+    ...boxOf(block, own?.draft ?? null, originMs),
+    left: boxLeft,
+    width: boxWidth,
+    "--tt-bg": block.colours.background,
+    "--tt-text": block.colours.text,
+  } as CSSProperties;
   return (
     <article
       className={classes.block}
-      style={{ ...style, "--tt-bg": block.colours.background, "--tt-text": block.colours.text } as CSSProperties}
+      style={style}
       // Poster blocks take dropped contributions too (as posters), though nothing moves inside them.
       data-drop-block={ctx.permissions.inside(block) ? block.id : undefined}
       data-testid="editor-block"
       data-block-id={block.id}
       data-entry-id={block.id}
-      data-dragging={dragging ? "" : undefined}
-      data-live={active?.live ? "" : undefined}
-      data-over={over && !over.refusal ? "" : undefined}
-      data-refused={over?.refusal ? "" : undefined}
+      data-dragging={held ? "" : undefined}
+      data-live={own?.live ? "" : undefined}
+      data-over={over && !held && !over.refusal ? "" : undefined}
+      data-refused={over && !held && over.refusal ? "" : undefined}
       aria-label={`Block ${block.fullTitle}`}
       onPointerDown={(e) => mayBlock && ctx.startPointer(e, target, "move")}
     >
@@ -203,82 +262,94 @@ export function BlockBox({
           stacked
           ctx={ctx}
         >
-          <Text size="xs" fw={700} lineClamp={3} title={block.fullTitle} data-entry-title>
+          <div
+            className={classes.title}
+            style={{ "--clamp": 3 } as CSSProperties}
+            title={block.fullTitle}
+            data-entry-title
+          >
             {block.fullTitle}
-          </Text>
-          <Text size="xs">
+          </div>
+          <div className={classes.line}>
             {timesOf(block, ctx.zone)}
-            {ordinal && ordinal.of > 1 ? ` · ${ordinal.n} of ${ordinal.of}` : ""}
+            {ordinalOf > 1 ? ` · ${ordinalN} of ${ordinalOf}` : ""}
             {/* In a room's lane the lane names the room. */}
             {block.location && reorderable ? ` · ${block.location.label}` : ""}
-          </Text>
+          </div>
         </EntryHead>
-        <DraftBadge entry={block} active={active} block={null} ctx={ctx} />
+        <DraftBadge entry={block} active={own} block={null} ctx={ctx} />
       </div>
       <div className={classes.lane}>
         {block.isPoster ? (
           <PosterList block={block} ctx={ctx} />
         ) : (
-          assignColumns(block.children).map(({ entry: child, column, columns }) => {
-            const childActive = ctx.draftOf(child.id);
+          assignColumns(block.children).map(({ entry: child, column, columns }) => (
             // Inside a block that is being moved, entries move with it: they are placed from the block's start.
-            const pos = {
-              ...boxOf(child, childActive?.draft ?? null, Date.parse(block.startAt)),
-              ...(columns > 1
-                ? { left: `${(column / columns) * 100}%`, width: `${100 / columns}%`, right: "auto" }
-                : {}),
-            };
-            return (
-              <EntryBox
-                key={child.id}
-                entry={child}
-                target={ctx.targetOf(
-                  beforeOfChild(child, block),
-                  child.title,
-                  block,
-                  day,
-                  child.kind === "contribution" ? child.sessionId : undefined,
-                )}
-                may={mayInside}
-                style={pos}
-                active={childActive}
-                ctx={ctx}
-                className={classes.child}
-                colours={child.kind === "break" ? child.colours : null}
-                parent={block}
-              />
-            );
-          })
+            <EntryBox
+              key={child.id}
+              entry={child}
+              parent={block}
+              day={day}
+              may={mayInside}
+              originMs={Date.parse(block.startAt)}
+              {...(columns > 1 ? { left: `${(column / columns) * 100}%`, width: `${100 / columns}%` } : {})}
+              active={active?.id === child.id ? active : null}
+              dragging={dragging === child.id}
+              ctx={ctx}
+              className={classes.child}
+              colours={child.kind === "break" ? child.colours : null}
+            />
+          ))
         )}
       </div>
       {mayBlock && <ResizeEdge target={target} ctx={ctx} />}
     </article>
   );
-}
+});
 
-/** A contribution or break on the grid, at the top level or inside its block. */
-export function EntryBox({
+/** A contribution or break on the grid, at the top level or inside its block (memoised as BlockBox is). */
+export const EntryBox = memo(function EntryBox({
   entry,
-  target,
+  parent,
+  day,
   may,
-  style,
+  left,
+  width,
+  originMs,
   active,
+  dragging,
   ctx,
   className,
   colours,
-  parent = null,
-}: {
+}: Across & {
   entry: TimetableContribution | TimetableBreak;
   /** The block it is in, if any. */
-  parent?: TimetableBlock | null;
-  target: Target;
+  parent: TimetableBlock | null;
+  day: string;
   may: boolean;
-  style: CSSProperties;
-  active: EntryDraft | null;
+  /** Where its times are measured from: the grid's start, or its block's. */
+  originMs: number;
+  active: ActiveDraft | null;
+  dragging: boolean;
   ctx: EntryContext;
   className: string | undefined;
   colours: { text: string; background: string } | null;
 }) {
+  const target = useMemo(
+    () =>
+      ctx.targetOf(
+        parent ? beforeOfChild(entry, parent) : beforeOfTop(entry as TimetableTopEntry),
+        entry.title,
+        parent,
+        day,
+        entry.kind === "contribution" ? entry.sessionId : undefined,
+      ),
+    [ctx, entry, parent, day],
+  );
+  const style: CSSProperties = {
+    ...boxOf(entry, active?.draft ?? null, originMs),
+    ...(left !== undefined ? { left, width, right: "auto" } : {}),
+  };
   const isBreak = entry.kind === "break";
   const { menus } = ctx;
   const items = actionItems([
@@ -311,7 +382,7 @@ export function EntryBox({
       data-short={short ? "" : undefined}
       data-entry-id={entry.id}
       data-testid={`editor-${entry.kind}`}
-      data-dragging={ctx.dragging === entry.id ? "" : undefined}
+      data-dragging={dragging ? "" : undefined}
       data-live={active?.live ? "" : undefined}
       aria-label={`${isBreak ? "Break" : "Contribution"} ${entry.title}`}
       onPointerDown={(e) => may && ctx.startPointer(e, target, "move")}
@@ -328,25 +399,21 @@ export function EntryBox({
         ctx={ctx}
       >
         {/* The title first: a short entry has room for one line, and shows the rest when hovered or focused. */}
-        <Text
-          size="xs"
-          fw={600}
-          lineClamp={short ? 1 : 2}
-          fs={isBreak ? "italic" : undefined}
+        <div
+          className={classes.title}
+          style={{ "--clamp": short ? 1 : 2, fontStyle: isBreak ? "italic" : undefined } as CSSProperties}
           title={entry.title}
           data-entry-title
         >
           {isBreak ? `Break: ${entry.title}` : entry.title}
-        </Text>
-        <Text size="xs" lineClamp={1}>
-          {timesOf(entry, ctx.zone)}
-        </Text>
+        </div>
+        <div className={classes.line}>{timesOf(entry, ctx.zone)}</div>
       </EntryHead>
       <DraftBadge entry={entry} active={active} block={parent} ctx={ctx} />
       {may && <ResizeEdge target={target} ctx={ctx} />}
     </article>
   );
-}
+});
 
 /**
  * A poster block's posters by board number, each with its menu (edit, unschedule): a poster has the block's
@@ -373,7 +440,7 @@ function PosterList({ block, ctx }: { block: TimetableBlock; ctx: EntryContext }
                 {poster.boardNumber ? `${poster.boardNumber} · ` : ""}
                 {poster.title}
               </Text>
-              {items.length > 0 && <EntryMenu label={`Actions for poster ${poster.title}`}>{items}</EntryMenu>}
+              {items.length > 0 && <LazyEntryMenu label={`Actions for poster ${poster.title}`}>{items}</LazyEntryMenu>}
             </li>
           );
         })}

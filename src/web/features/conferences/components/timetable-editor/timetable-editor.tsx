@@ -1,5 +1,13 @@
 import { Alert, Button, Group, List, Stack, Tabs, Text, Title, VisuallyHidden } from "@mantine/core";
-import { type KeyboardEvent, useCallback, useId, useMemo, useState } from "react";
+import {
+  type KeyboardEvent,
+  type PointerEvent as ReactPointerEvent,
+  useCallback,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import type { Contribution } from "../../../../../shared/schemas/conference-contributions";
 import type { TimetableBlock } from "../../../../../shared/schemas/timetable";
 import { ConfirmDialog } from "../../../../components/confirm-dialog";
@@ -25,7 +33,7 @@ import {
   targetOfUnscheduled,
 } from "../../timetable-gestures";
 import { DayGrid } from "./day-grid";
-import type { EditorDay, EditorMenus, EditorPermissions, EntryContext } from "./editor-types";
+import type { ActiveDraft, EditorDay, EditorMenus, EditorPermissions, EntryContext } from "./editor-types";
 import { TimeDialog } from "./time-dialog";
 import { UnscheduledPanel } from "./unscheduled-panel";
 import { useChangeHistory } from "./use-change-history";
@@ -153,30 +161,64 @@ export function TimetableEditor(props: TimetableEditorProps) {
     void changes.undo();
   };
 
-  const ctx: EntryContext = {
-    zone,
-    event: props.event,
-    helpId,
-    permissions,
-    menus: props.menus,
-    ordinals: props.ordinals,
-    dragging: drag ? drag.target.before.id : null,
-    over,
-    draftOf: (id) => {
-      if (drag && drag.mode !== "drop" && drag.target.before.id === id) return { draft: drag.draft, live: true };
-      const keyDraft = keys.draftOn(id);
-      if (keyDraft) return { draft: keyDraft, live: true };
-      if (changes.pending?.id === id) return { draft: changes.pending.draft, live: false };
-      return null;
-    },
-    targetOf: (before, title, block, entryDay, sessionId) =>
-      targetOf(before, title, restorable(block), entryDay, sessionId),
+  // What the boxes call, always the latest: the context itself stays the same object (the boxes are memoised).
+  const latest = useRef({
+    entriesOn: (d: string) => days.find((x) => x.day === d)?.entries ?? [],
+    targetOf: (...a: Parameters<EntryContext["targetOf"]>) => targetOf(a[0], a[1], restorable(a[2]), a[3], a[4]),
     startPointer,
     onHandleKey: keys.onHandleKey,
-    openTimeDialog: setTimeDialog,
     send,
     dropKeyDraft: keys.dropKeyDraft,
+    menus: props.menus,
+  });
+  latest.current = {
+    entriesOn: (d) => days.find((x) => x.day === d)?.entries ?? [],
+    targetOf: (...a) => targetOf(a[0], a[1], restorable(a[2]), a[3], a[4]),
+    startPointer,
+    onHandleKey: keys.onHandleKey,
+    send,
+    dropKeyDraft: keys.dropKeyDraft,
+    menus: props.menus,
   };
+  // The menus offered stay as they are while the person's rights do; each calls the page's latest.
+  const menuNames = Object.keys(props.menus).sort().join(",");
+  const menus = useMemo(() => {
+    const out: EditorMenus = {};
+    for (const name of menuNames.split(",").filter(Boolean) as (keyof EditorMenus)[])
+      out[name] = ((arg: never) => (latest.current.menus[name] as ((a: never) => void) | undefined)?.(arg)) as never;
+    return out;
+  }, [menuNames]);
+  const ctx: EntryContext = useMemo(
+    () => ({
+      zone,
+      event: props.event,
+      helpId,
+      permissions,
+      menus,
+      entriesOn: (d) => latest.current.entriesOn(d),
+      targetOf: (...a) => latest.current.targetOf(...a),
+      startPointer: (...a) => latest.current.startPointer(...a),
+      onHandleKey: (...a) => latest.current.onHandleKey(...a),
+      openTimeDialog: setTimeDialog,
+      send: (...a) => latest.current.send(...a),
+      dropKeyDraft: (id) => latest.current.dropKeyDraft(id),
+    }),
+    [zone, props.event, helpId, permissions, menus],
+  );
+  const shownDay = current?.day ?? "";
+  const takeUnscheduled = useCallback(
+    (e: ReactPointerEvent, c: Contribution) => latest.current.startPointer(e, targetOfUnscheduled(c, shownDay), "drop"),
+    [shownDay],
+  );
+  // The one draft shown: the drag's, else the keys', else the change being saved.
+  const active: ActiveDraft | null =
+    drag && drag.mode !== "drop"
+      ? { id: drag.target.before.id, draft: drag.draft, live: true }
+      : keys.current
+        ? { ...keys.current, live: true }
+        : changes.pending
+          ? { ...changes.pending, live: false }
+          : null;
 
   const { last, refusal, notices } = changes;
   const dropping = drag?.mode === "drop" ? drag : null;
@@ -247,7 +289,14 @@ export function TimetableEditor(props: TimetableEditorProps) {
                       Grid in {zone}
                     </Text>
                   </Group>
-                  <DayGrid day={d} ctx={ctx} />
+                  <DayGrid
+                    day={d}
+                    ctx={ctx}
+                    active={active}
+                    dragging={drag ? drag.target.before.id : null}
+                    over={over}
+                    ordinals={props.ordinals}
+                  />
                 </Tabs.Panel>
               ))}
             </Tabs>
@@ -258,7 +307,7 @@ export function TimetableEditor(props: TimetableEditorProps) {
               sessionTitles={props.sessionTitles}
               day={current?.day ?? ""}
               dragging={dropping ? dropping.target.before.id : null}
-              onPointerDown={(e, c) => startPointer(e, targetOfUnscheduled(c, current?.day ?? ""), "drop")}
+              onPointerDown={takeUnscheduled}
               onSchedule={props.onScheduleWithDialog}
             />
           )}

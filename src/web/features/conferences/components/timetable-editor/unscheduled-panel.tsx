@@ -1,11 +1,11 @@
 import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { type PointerEvent as ReactPointerEvent, useId } from "react";
+import { memo, type PointerEvent as ReactPointerEvent, useId } from "react";
 import type { Contribution } from "../../../../../shared/schemas/conference-contributions";
 import { dayLabel, formatMinutes } from "../../local-time";
 import classes from "../../timetable-editor.module.css";
 
 /** Beside the grid: the contributions not yet scheduled, to drag into a block or schedule with a dialog. */
-export function UnscheduledPanel({
+export const UnscheduledPanel = memo(function UnscheduledPanel({
   contributions,
   sessionTitles,
   day,
@@ -67,4 +67,4 @@ export function UnscheduledPanel({
       </Stack>
     </Paper>
   );
-}
+});

@@ -73,6 +73,8 @@ export function useKeyboardDrafts(options: {
   return {
     onHandleKey,
     draftOn,
+    /** The draft being made, and the entry it is on. */
+    current: keyDraft ? { id: keyDraft.target.before.id, draft: keyDraft.draft } : null,
     /** Leaving a handle drops its unsaved keyboard change. */
     dropKeyDraft: (id: string) => setKeyDraft((k) => (k?.target.before.id === id ? null : k)),
     /** A drag begins: any keyboard draft goes. */
