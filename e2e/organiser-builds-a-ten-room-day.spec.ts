@@ -76,11 +76,14 @@ test("the organiser builds a ten-room day: every title readable, refused drops s
     isPoster: true,
   });
   const tag = event.id.slice(0, 4);
+  // Room 3 has a long name: its column must stay above its lane all the same.
+  const roomName = (i: number) =>
+    `Room ${i} ${tag}${i === 3 ? `, ${"the long gallery by the river ".repeat(5).trim()}` : ""}`;
   const sessions: ConferenceSession[] = [];
   const blocks: SessionBlock[] = [];
   // Rooms made in reverse order: the lanes stand in the natural order of their names all the same.
   for (let i = 10; i >= 1; i--) {
-    const room = await api.post<Room>("/api/v1/admin/rooms", { name: `Room ${i} ${tag}` });
+    const room = await api.post<Room>("/api/v1/admin/rooms", { name: roomName(i) });
     const poster = i === 10;
     const session = await api.post<ConferenceSession>(`/api/v1/events/${event.id}/sessions`, {
       title: poster ? "Detector posters" : `Track ${i}`,
@@ -135,8 +138,9 @@ test("the organiser builds a ten-room day: every title readable, refused drops s
   await expect(page.getByRole("heading", { level: 1, name: "Timetable" })).toBeVisible();
   // A lane per room, in the natural order of their names.
   const heads = page.getByTestId("lane-head");
+  const track = (i: number) => page.getByRole("article", { name: `Block Track ${i}` });
   await expect(heads).toHaveCount(10);
-  expect(await heads.allTextContents()).toEqual(Array.from({ length: 10 }, (_, i) => `Room ${i + 1} ${tag}`));
+  expect(await heads.allTextContents()).toEqual(Array.from({ length: 10 }, (_, i) => roomName(i + 1)));
   await expect(page.getByTestId("editor-contribution")).toHaveCount(9 * 3);
   await expect(page.getByTestId("editor-poster")).toHaveCount(2);
   // Ten lanes do not fit 1280 px: the day scrolls sideways, each lane readable.
@@ -147,6 +151,17 @@ test("the organiser builds a ten-room day: every title readable, refused drops s
   await scroller.evaluate((el) => el.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOTS, "timetable-editor-ten-rooms.png") });
   expect(await clippedTitles(page)).toEqual([]);
+  // Each room's name stands above its lane, whatever the length of the names.
+  await scroller.evaluate((el) => el.scrollTo(0, 0));
+  for (const i of [1, 2, 3, 4]) {
+    const head = await heads.nth(i - 1).boundingBox();
+    const lane = await track(i).boundingBox();
+    expect(Math.abs((head?.x ?? 0) - ((lane?.x ?? 0) - 2)), `room ${i}'s name above its lane`).toBeLessThan(3);
+    expect(
+      Math.abs((head?.width ?? 0) - ((lane?.width ?? 0) + 4)),
+      `room ${i}'s name as wide as its lane`,
+    ).toBeLessThan(3);
+  }
   // The lunch break without a room runs across every lane.
   const lunch = page.getByRole("article", { name: "Break Lunch" });
   const grid = await page.getByTestId("timetable-grid").boundingBox();
@@ -161,7 +176,6 @@ test("the organiser builds a ten-room day: every title readable, refused drops s
   await expectNoA11yViolations(page, "the ten-room editor");
 
   // Drag feedback before the drop: a Track 1 talk held over Track 2's block is refused, with the reason.
-  const track = (i: number) => page.getByRole("article", { name: `Block Track ${i}` });
   const talk = page.getByRole("article", { name: /^Contribution Calibrating the calorimeter \(1\)/ });
   await talk.scrollIntoViewIfNeeded();
   const from = await talk.boundingBox();
@@ -207,6 +221,19 @@ test("the organiser builds a ten-room day: every title readable, refused drops s
     .getByRole("button", { name: "Make it longer" })
     .click();
   await expect(track(3).getByRole("button", { name: /^Move or resize block “Track 3”, 09:00–11:20/ })).toBeVisible();
+
+  // By keyboard, an entry's ⋯ menu opens from its button and gives the focus back to it when closed.
+  const menuButton = track(6).getByRole("button", { name: /^Actions for contribution Calibrating the calorimeter/ });
+  await track(6)
+    .getByRole("button", { name: /^Move or resize contribution “Calibrating the calorimeter/ })
+    .focus();
+  await page.keyboard.press("Tab");
+  await expect(menuButton).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("menuitem", { name: "Set exact time…" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("menuitem", { name: "Set exact time…" })).toBeHidden();
+  await expect(menuButton).toBeFocused();
 
   // Reschedule closes Track 4's gaps: one after another with 5 minutes between; Undo puts them back.
   await track(4).getByRole("button", { name: "Actions for block Track 4" }).click();

@@ -78,10 +78,11 @@ function TimetableBody({ timetable, managing }: { timetable: EventTimetable; man
     unscheduledHint: "it stays on the Contributions page",
   });
   // The reading view's legend, filter and printout (issue #14); the editor shows every entry.
-  const legend = useMemo(() => legendOf(days), [days]);
   const options = useMemo(() => filterOptions(days), [days]);
   const { filter, set: setFilter, clear: clearFilter } = useTimetableFilter(options);
   const filtered = useMemo(() => filterDays(shownDays, filter), [shownDays, filter]);
+  // The sessions of what is shown: a filtered page (or printout) lists only the sessions it shows.
+  const legend = useMemo(() => legendOf(filtered.days), [filtered.days]);
   const { printing, print } = usePrinting();
   const manager = timetable.abilities.manage;
   const unscheduled = useQuery({ ...contributionsQuery(event.id, UNSCHEDULED), enabled: editing });

@@ -1,5 +1,5 @@
 import { Badge, Menu, Text } from "@mantine/core";
-import { type CSSProperties, memo, type ReactNode, useMemo, useState } from "react";
+import { type CSSProperties, memo, type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import type {
   TimetableBlock,
   TimetableBreak,
@@ -32,11 +32,20 @@ function actionItems(actions: (Action | false | null | undefined | 0 | "")[]): R
  */
 function LazyEntryMenu({ label, children }: { label: string; children: ReactNode }) {
   const [mounted, setMounted] = useState(false);
+  const [opened, setOpened] = useState(false);
+  const target = useRef<HTMLButtonElement>(null);
+  // The button clicked was replaced by the menu's own: it takes the focus before the menu opens, so that the
+  // menu gives the focus back to it when it closes (keyboard users stay where they were).
+  useEffect(() => {
+    if (!mounted) return;
+    target.current?.focus();
+    setOpened(true);
+  }, [mounted]);
   if (mounted)
     return (
-      <Menu position="bottom-end" withinPortal defaultOpened>
+      <Menu position="bottom-end" withinPortal opened={opened} onChange={setOpened}>
         <Menu.Target>
-          <button type="button" className={classes.menuButton} aria-label={label}>
+          <button type="button" ref={target} className={classes.menuButton} aria-label={label}>
             <DotsIcon />
           </button>
         </Menu.Target>
