@@ -9,6 +9,7 @@ import { feedRoutes } from "./calendars/feeds.routes";
 import { googleCalendarRoutes } from "./calendars/google/routes";
 import { syncSessionToGoogle } from "./calendars/google/sync";
 import { GOOGLE_SYNC_KIND } from "./community-sessions/calendar-sync";
+import { REMINDER_KIND, sendReminder } from "./community-sessions/reminders.operations";
 import { communitySessionRoutes } from "./community-sessions/routes";
 import { contributionRoutes } from "./conferences/contributions.routes";
 import { eventRoutes } from "./conferences/events.routes";
@@ -107,6 +108,7 @@ export async function createServer(config: Config, opts: ServerOptions = {}): Pr
     },
     [GOOGLE_SYNC_KIND]: (payload) => syncSessionToGoogle(deps, payload.sessionId),
     [MATERIAL_FILE_DELETE_KIND]: (payload) => materials.delete(payload.key),
+    [REMINDER_KIND]: (payload) => sendReminder(deps, payload),
   } satisfies OutboxHandlers);
 
   const routes: string[] = [];

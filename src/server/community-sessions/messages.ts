@@ -201,3 +201,39 @@ export function sessionUpdatedEmail(
     { link: s.link, label: "Open the session page" },
   ]);
 }
+
+/**
+ * A reminder before the session (issue #15): when it starts, in the recipient's time and the session's, the
+ * meeting link (the recipient is a participant), their role and talk, and the agenda with each item's time.
+ */
+export function reminderEmail(
+  site: SiteSettings,
+  s: SessionForEmail,
+  r: Recipient,
+  reminder: {
+    inWords: string;
+    role: Role;
+    talkTitle: string | null;
+    agenda: { label: string; startsAt: string | null }[];
+  },
+): Rendered {
+  const zone = r.timeZone ?? s.timeZone;
+  const clock = (at: string) =>
+    new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
+      new Date(at),
+    );
+  const blocks: Block[] = [
+    greeting(r),
+    `"${s.title}" starts in ${reminder.inWords}.`,
+    details(s, r, { role: reminder.role, talkTitle: reminder.talkTitle, meeting: true }),
+  ];
+  if (reminder.agenda.length > 0)
+    blocks.push(`Agenda (times in ${zone}):`, {
+      lines: reminder.agenda.map((a): [string, string] => [a.startsAt ? clock(a.startsAt) : "", a.label]),
+    });
+  blocks.push(
+    { link: s.link, label: "Open the session page" },
+    "Keep the meeting link to yourself: it is for registered participants.",
+  );
+  return renderEmail(site, `Reminder: ${s.title} starts in ${reminder.inWords}`, blocks);
+}

@@ -148,6 +148,7 @@ export function toSessionDto(
     talkMinutes: row.talk_minutes,
     qaMinutes: row.qa_minutes,
     hasInterviewer: row.has_interviewer === 1,
+    reminderMinutes: sessionReminderMinutes(row),
     status: row.status,
     shownStatus: shownStatus(row.status, row.starts_at, row.duration_minutes, now),
     version: row.version,
@@ -214,4 +215,11 @@ export function toCard(row: SessionRow, counts: RoleCounts, now: Date, gates: Ro
     freeRoles: ROLES.filter((r) => free[r] > 0),
     premiumRoles: gatedRoles(gates).filter((r) => roleCapacity(r, cap) > 0),
   };
+}
+
+/** A session's own reminder times (minutes before the start), or null for the site's. */
+export function sessionReminderMinutes(row: Pick<SessionRow, "reminder_minutes">): number[] | null {
+  if (row.reminder_minutes === null) return null;
+  const list: unknown = JSON.parse(row.reminder_minutes);
+  return Array.isArray(list) ? list.filter((m): m is number => Number.isInteger(m)) : null;
 }

@@ -12,6 +12,7 @@ import {
   MyRegistrationList,
   ParticipantList,
   RegisterInput,
+  ReminderSettings,
   SessionCardList,
   SessionCreateInput,
   SessionUpdateInput,
@@ -39,6 +40,7 @@ import {
   readPublishedCards,
   readSession,
 } from "./read";
+import { readReminderSettingsAs, updateReminderSettings } from "./reminders.operations";
 import {
   changeCommunitySessionStatus,
   createCommunitySession,
@@ -302,6 +304,31 @@ export function communitySessionRoutes(deps: Deps): FastifyPluginAsyncZod {
         await removeCommunityParticipant(deps, req.actor, req.params.id, req.params.participantId);
         return readParticipantsAfterChange(deps, req.params.id);
       },
+    );
+
+    app.get(
+      "/api/v1/admin/settings/reminders",
+      {
+        schema: {
+          tags: ["settings"],
+          summary: "Reminder times before community sessions (admins): minutes before the start",
+          response: { 200: ReminderSettings, ...errorResponses(401, 403) },
+        },
+      },
+      async (req) => readReminderSettingsAs(deps, req.actor),
+    );
+
+    app.put(
+      "/api/v1/admin/settings/reminders",
+      {
+        schema: {
+          tags: ["settings"],
+          summary: "Change the reminder times (admins); every Open or Full session ahead follows them",
+          body: ReminderSettings.partial().strict(),
+          response: { 200: ReminderSettings, ...errorResponses(400, 401, 403) },
+        },
+      },
+      async (req) => updateReminderSettings(deps, req.actor, req.body),
     );
 
     app.get(

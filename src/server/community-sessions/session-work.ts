@@ -20,6 +20,7 @@ import {
   type SessionRow,
   updateSession,
 } from "./queries";
+import { readReminderSettings, scheduleReminders } from "./reminders.operations";
 import { countActive, isActiveParticipant, isFull } from "./slots";
 
 /** What one locked unit of work on a session sees. */
@@ -75,6 +76,9 @@ async function inSessionTransaction<T>(
     await settleFull(actor, work);
     // Every change a participant or the community calendar could see; the sync reads the state it finds.
     await enqueueCalendarSync(tx, deps, sessionId);
+    // The reminders follow the session as it is now (moved, cancelled, reopened, its own reminder times).
+    const current = await findSession(tx, sessionId);
+    if (current) await scheduleReminders(tx, deps, current, await readReminderSettings(tx));
     return result;
   });
 }

@@ -96,6 +96,7 @@ export async function createCommunitySession(deps: Deps, actor: Actor, input: Se
       created_by: actor.id,
       created_at: now,
       updated_at: now,
+      reminder_minutes: null,
     };
     await insertSession(tx, row);
     await recordAudit(tx, {
@@ -167,6 +168,12 @@ export async function updateCommunitySession(
       talk_minutes: input.talkMinutes ?? row.talk_minutes,
       qa_minutes: input.qaMinutes ?? row.qa_minutes,
       has_interviewer: input.hasInterviewer === undefined ? row.has_interviewer : input.hasInterviewer ? 1 : 0,
+      reminder_minutes:
+        input.reminderMinutes === undefined
+          ? row.reminder_minutes
+          : input.reminderMinutes === null
+            ? null
+            : JSON.stringify([...input.reminderMinutes].sort((a, b) => b - a)),
     };
     refusePastStart(next.starts_at, row.starts_at, new Date(w.now));
     const problems = capacityChangeProblems(capacityOf(next), countActive(activeOf(w)));
@@ -197,6 +204,7 @@ export async function updateCommunitySession(
       talk_minutes: saved.talk_minutes,
       qa_minutes: saved.qa_minutes,
       has_interviewer: saved.has_interviewer,
+      reminder_minutes: saved.reminder_minutes,
       version: saved.version,
       updated_at: saved.updated_at,
     });

@@ -120,6 +120,17 @@ export interface CommunitySessionsTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  /** JSON list of minutes before the start; null: the site's reminder times. */
+  reminder_minutes: string | null;
+}
+
+/** A reminder that went to a participant (issue #15): written with its email, so each is sent once. */
+export interface CommunityRemindersSentTable {
+  session_id: string;
+  starts_at: string;
+  minutes_before: number;
+  user_id: string;
+  sent_at: string;
 }
 
 export interface CommunityParticipantsTable {
@@ -311,6 +322,7 @@ export interface Database {
   calendar_links: CalendarLinksTable;
   community_sessions: CommunitySessionsTable;
   community_participants: CommunityParticipantsTable;
+  community_reminders_sent: CommunityRemindersSentTable;
   users: UsersTable;
   sign_in_sessions: SignInSessionsTable;
   password_resets: PasswordResetsTable;

@@ -56,6 +56,18 @@ export const MeetingUrl = z
   )
   .nullable();
 
+/** Minutes before a session's start, as reminder lists hold them (issue #15): at most five, up to 30 days. */
+export const ReminderMinutes = z
+  .array(
+    z
+      .number()
+      .int("must be whole minutes")
+      .min(1, "must be at least 1 minute before the start")
+      .max(30 * 24 * 60, "must be at most 30 days before the start"),
+  )
+  .max(5, "must list at most 5 reminder times")
+  .refine((list) => new Set(list).size === list.length, { message: "must not list a time twice" });
+
 /** The twelve fields of the editor, in seed order (community.md, Session). */
 export const SessionFields = z.object({
   title: z.string().trim().min(1, "is required").max(200, "must be at most 200 characters"),
@@ -79,6 +91,9 @@ export type SessionCreateInput = z.infer<typeof SessionCreateInput>;
 
 export const SessionUpdateInput = SessionFields.partial()
   .extend({
+    reminderMinutes: ReminderMinutes.nullable()
+      .optional()
+      .describe("this session's reminder times, minutes before the start; null: the site's (issue #15)"),
     version: z.number().int().min(1).describe("the version you edited; a newer one on the server is a 409"),
   })
   .meta({ id: "CommunitySessionUpdate" });
@@ -148,6 +163,7 @@ export const CommunitySession = z
     talkMinutes: z.number().int(),
     qaMinutes: z.number().int(),
     hasInterviewer: z.boolean(),
+    reminderMinutes: z.array(z.number().int()).nullable().describe("null: the site's reminder times"),
     status: SessionStatus,
     shownStatus: ShownStatus,
     version: z.number().int(),
@@ -303,6 +319,21 @@ export const SiteInformation = z.object({
   physicalAddress: z.string().trim().max(500, "must be at most 500 characters"),
 });
 export type SiteInformation = z.infer<typeof SiteInformation>;
+
+export const ReminderSettings = z
+  .object({
+  defaultMinutes: ReminderMinutes.describe("minutes before the start, for every role"),
+  roleMinutes: z
+    .strictObject({
+      host: ReminderMinutes.optional(),
+      presenter: ReminderMinutes.optional(),
+      interviewer: ReminderMinutes.optional(),
+      guest: ReminderMinutes.optional(),
+    })
+    .describe("extra minutes before the start for one role"),
+  })
+  .meta({ id: "ReminderSettings" });
+export type ReminderSettings = z.infer<typeof ReminderSettings>;
 
 // The answer's contact email is plain text: responses are encoded through their schema, and Email's one-way
 // lower-casing transform cannot be encoded (every answer failed with a 500 once a Contact Email was set).

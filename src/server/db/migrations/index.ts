@@ -9,6 +9,7 @@ import * as m0007 from "./0007_email_verification";
 import * as m0008 from "./0008_calendar_sequences";
 import * as m0009 from "./0009_sign_up_time_zone";
 import * as m0010 from "./0010_event_slugs";
+import * as m0011 from "./0011_reminders";
 
 /** Every migration, in order. An explicit list survives bundling, unlike a folder scan. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "0008_calendar_sequences": m0008,
   "0009_sign_up_time_zone": m0009,
   "0010_event_slugs": m0010,
+  "0011_reminders": m0011,
 };
