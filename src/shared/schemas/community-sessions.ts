@@ -322,15 +322,15 @@ export type SiteInformation = z.infer<typeof SiteInformation>;
 
 export const ReminderSettings = z
   .object({
-  defaultMinutes: ReminderMinutes.describe("minutes before the start, for every role"),
-  roleMinutes: z
-    .strictObject({
-      host: ReminderMinutes.optional(),
-      presenter: ReminderMinutes.optional(),
-      interviewer: ReminderMinutes.optional(),
-      guest: ReminderMinutes.optional(),
-    })
-    .describe("extra minutes before the start for one role"),
+    defaultMinutes: ReminderMinutes.describe("minutes before the start, for every role"),
+    roleMinutes: z
+      .strictObject({
+        host: ReminderMinutes.optional(),
+        presenter: ReminderMinutes.optional(),
+        interviewer: ReminderMinutes.optional(),
+        guest: ReminderMinutes.optional(),
+      })
+      .describe("extra minutes before the start for one role"),
   })
   .meta({ id: "ReminderSettings" });
 export type ReminderSettings = z.infer<typeof ReminderSettings>;
