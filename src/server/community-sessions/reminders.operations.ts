@@ -2,7 +2,7 @@ import type { ReminderSettings } from "../../shared/schemas/community-sessions";
 import { diff, recordAudit } from "../audit/record";
 import { enqueueEmail } from "../mail/enqueue-email";
 import { enqueue } from "../outbox/enqueue";
-import { deleteUnclaimedWithKeyPrefix } from "../outbox/queries";
+import { deleteUnclaimedWithKey } from "../outbox/queries";
 import type { Actor } from "../permissions/actor";
 import { authorize } from "../permissions/authorize";
 import { SITE } from "../permissions/policy";
@@ -45,7 +45,8 @@ declare module "../outbox/kinds" {
 }
 
 const SETTING = "reminders";
-const keyPrefix = (sessionId: string) => `reminder:${sessionId}:`;
+/** One key for all of a session's reminder rows: they are replaced together (the outbox index finds them). */
+const reminderKey = (sessionId: string) => `reminder:${sessionId}`;
 
 export async function readReminderSettings(db: Db): Promise<ReminderSettings> {
   return { ...DEFAULT_REMINDERS, ...(await readSetting<Partial<ReminderSettings>>(db, SETTING)) };
@@ -62,7 +63,7 @@ export async function scheduleReminders(
   settings: ReminderSettings,
 ): Promise<void> {
   const now = deps.clock.now();
-  await deleteUnclaimedWithKeyPrefix(tx, REMINDER_KIND, keyPrefix(row.id), now.toISOString());
+  await deleteUnclaimedWithKey(tx, reminderKey(row.id), now.toISOString());
   if (!remindsOf(row.status, row.starts_at) || row.starts_at === null) return;
   const plan = reminderPlan(settings, sessionReminderMinutes(row));
   for (const r of remindersToSchedule(plan, row.starts_at, now)) {
@@ -72,7 +73,7 @@ export async function scheduleReminders(
       { sessionId: row.id, startsAt: row.starts_at, minutesBefore: r.minutesBefore },
       now.toISOString(),
       newId(),
-      { coalesceKey: `${keyPrefix(row.id)}${r.minutesBefore}`, notBefore: r.dueAt },
+      { coalesceKey: reminderKey(row.id), notBefore: r.dueAt, replace: false },
     );
   }
 }

@@ -13,9 +13,14 @@ export async function enqueue<K extends OutboxKind>(
   payload: OutboxPayloads[K],
   at: string,
   id: string = newId(),
-  opts: { coalesceKey?: string | undefined; notBefore?: string | undefined } = {},
+  opts: {
+    coalesceKey?: string | undefined;
+    notBefore?: string | undefined;
+    /** false: keep the unclaimed rows with the same key (a group of rows the caller replaced as a whole). */
+    replace?: boolean;
+  } = {},
 ): Promise<string> {
-  if (opts.coalesceKey) await deleteUnclaimedWithKey(tx, opts.coalesceKey, at);
+  if (opts.coalesceKey && opts.replace !== false) await deleteUnclaimedWithKey(tx, opts.coalesceKey, at);
   await insertOutboxRow(tx, {
     id,
     kind,

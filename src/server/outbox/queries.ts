@@ -15,21 +15,6 @@ export async function deleteUnclaimedWithKey(tx: Db, coalesceKey: string, now: s
     .execute();
 }
 
-/**
- * Drops every unclaimed message of `kind` whose key starts with `prefix` (all of a session's reminders). The
- * prefix is made of app ids, which hold no LIKE wildcard.
- */
-export async function deleteUnclaimedWithKeyPrefix(tx: Db, kind: string, prefix: string, now: string): Promise<void> {
-  await tx
-    .deleteFrom("outbox")
-    .where("kind", "=", kind)
-    .where("coalesce_key", "like", `${prefix}%`)
-    .where("status", "=", "pending")
-    .where("attempts", "=", 0)
-    .where((eb) => eb.or([eb("locked_until", "is", null), eb("locked_until", "<=", now)]))
-    .execute();
-}
-
 export async function insertOutboxRow(tx: Db, row: Selectable<OutboxTable>): Promise<void> {
   await tx.insertInto("outbox").values(row).execute();
 }
