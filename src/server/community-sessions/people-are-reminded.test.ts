@@ -92,6 +92,14 @@ describeEngines("community sessions: people are reminded", (engine) => {
     await at(moved.body, HOUR - 60_000);
     expect(reminders(late.email, title)).toEqual([`Reminder: ${title} starts in 1 hour`]);
 
+    // A session closed to registration still takes place: its participants are reminded.
+    offset = 0;
+    const closed = await buildOpenSession(a, { title: uniqueTitle("Closed doors") });
+    const inside = await registeredMember(server(), closed.id, "guest");
+    expect((await a.post(`${BASE}/${closed.id}/status`, { action: "close" })).status).toBe(200);
+    await at(closed, HOUR - 60_000);
+    expect(reminders(inside.email, closed.title)).toEqual([`Reminder: ${closed.title} starts in 1 hour`]);
+
     // A cancelled session reminds nobody.
     offset = 0;
     const other = await buildOpenSession(a, { title: uniqueTitle("Called off") });

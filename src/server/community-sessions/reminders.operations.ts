@@ -54,7 +54,7 @@ export async function readReminderSettings(db: Db): Promise<ReminderSettings> {
 
 /**
  * Plans a session's reminders again, in the transaction of its change: its unsent reminder rows go and those
- * it has now (Open or Full, with a start ahead) are written, each due at its time.
+ * it has now (Open, Full or Closed, with a start ahead) are written, each due at its time.
  */
 export async function scheduleReminders(
   tx: Db,
@@ -140,7 +140,7 @@ export async function readReminderSettingsAs(deps: Deps, actor: Actor | null): P
 }
 
 /**
- * Admin > Settings > Reminders: the site's reminder times; every Open or Full session still ahead has its
+ * Admin > Settings > Reminders: the site's reminder times; every session still ahead that will take place has its
  * reminders planned again with them, in the same transaction.
  */
 export async function updateReminderSettings(

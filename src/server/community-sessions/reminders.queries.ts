@@ -31,12 +31,12 @@ export async function insertReminded(
       .execute();
 }
 
-/** The sessions whose reminders a change of the site's reminder times moves: Open or Full, still ahead. */
+/** The sessions whose reminders a change of the site's reminder times moves: those that will take place, ahead. */
 export function listSessionsToRemind(tx: Db, now: string): Promise<SessionRow[]> {
   return tx
     .selectFrom("community_sessions")
     .selectAll()
-    .where("status", "in", ["open", "full"])
+    .where("status", "in", ["open", "full", "closed"])
     .where("starts_at", ">", now)
     .execute();
 }

@@ -43,10 +43,9 @@ describe("reminderPlan", () => {
 describe("when reminders are due and for whom", () => {
   const start = "2026-06-10T18:00:00.000Z";
 
-  it("reminds only of Open and Full sessions with a start", () => {
-    expect(remindsOf("open", start)).toBe(true);
-    expect(remindsOf("full", start)).toBe(true);
-    for (const status of ["draft", "cancelled", "closed"] as const) expect(remindsOf(status, start)).toBe(false);
+  it("reminds only of sessions that will take place, registration closed or not, with a start", () => {
+    for (const status of ["open", "full", "closed"] as const) expect(remindsOf(status, start)).toBe(true);
+    for (const status of ["draft", "cancelled"] as const) expect(remindsOf(status, start)).toBe(false);
     expect(remindsOf("open", null)).toBe(false);
   });
 

@@ -37,9 +37,12 @@ export function reminderPlan(settings: ReminderSettings, sessionMinutes: readonl
     .map(([minutesBefore, roles]) => ({ minutesBefore, roles: ROLES.filter((r) => roles.has(r)) }));
 }
 
-/** Only a session people may attend is reminded of: Open or Full, with a start. */
+/**
+ * Only a session that will take place is reminded of: Open, Full or Closed (registration closed, the session
+ * still runs), with a start; not a Draft nor a Cancelled one.
+ */
 export function remindsOf(status: SessionStatus, startsAt: string | null): boolean {
-  return startsAt !== null && (status === "open" || status === "full");
+  return startsAt !== null && (status === "open" || status === "full" || status === "closed");
 }
 
 /** When a reminder is due: the start minus its minutes. */

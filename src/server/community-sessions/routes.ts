@@ -323,7 +323,7 @@ export function communitySessionRoutes(deps: Deps): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ["settings"],
-          summary: "Change the reminder times (admins); every Open or Full session ahead follows them",
+          summary: "Change the reminder times (admins); every session ahead that will take place follows them",
           body: ReminderSettings.partial().strict(),
           response: { 200: ReminderSettings, ...errorResponses(400, 401, 403) },
         },
