@@ -25,6 +25,7 @@ type CommunityAction =
   | "community_session.updated"
   | "community_session.status_changed"
   | "community_session.deleted"
+  | "community_session.wrapped_up"
   | "community_participant.registered"
   | "community_participant.invited"
   | "community_participant.added"

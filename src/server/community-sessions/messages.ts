@@ -237,3 +237,23 @@ export function reminderEmail(
   );
   return renderEmail(site, `Reminder: ${s.title} starts in ${reminder.inWords}`, blocks);
 }
+
+/**
+ * After the session (issue #15): thanks to an attendee, the recording and the organiser's notes, and the next
+ * sessions to register for.
+ */
+export function followUpEmail(
+  site: SiteSettings,
+  s: SessionForEmail,
+  r: Recipient,
+  after: { recordingUrl: string | null; notes: string | null; next: { title: string; when: string; link: string }[] },
+): Rendered {
+  const blocks: Block[] = [greeting(r), `Thank you for joining "${s.title}".`];
+  if (after.recordingUrl) blocks.push({ link: after.recordingUrl, label: "Watch the recording" });
+  if (after.notes) blocks.push(after.notes);
+  if (after.next.length > 0) {
+    blocks.push("Coming up next:");
+    for (const n of after.next) blocks.push({ link: n.link, label: `${n.title}, ${n.when}` });
+  }
+  return renderEmail(site, `Thank you for joining: ${s.title}`, blocks);
+}

@@ -22,6 +22,7 @@ import {
   roleCapacity,
   roleRefusal,
 } from "./slots";
+import { wrapUpRefusal } from "./wrap-up";
 
 export function capacityOf(row: SessionRow): Capacity {
   return { maxPresenters: row.max_presenters, maxGuests: row.max_guests, hasInterviewer: row.has_interviewer === 1 };
@@ -30,7 +31,7 @@ export function capacityOf(row: SessionRow): Capacity {
 export function sessionFacts(
   row: SessionRow,
   actor: Actor | null,
-  participants: { user_id: string; status: ParticipantWithUser["status"] }[],
+  participants: { user_id: string; role: ParticipantWithUser["role"]; status: ParticipantWithUser["status"] }[],
   features: FeatureSettings,
 ): CommunitySessionFacts {
   return {
@@ -39,6 +40,9 @@ export function sessionFacts(
     isDraft: row.status === "draft",
     allowUserSessionCreation: features.allowUserSessionCreation,
     isActiveParticipant: actor !== null && holdsActiveRegistration(participants, actor.id),
+    isActiveHost:
+      actor !== null &&
+      participants.some((p) => p.user_id === actor.id && p.role === "host" && isActiveParticipant(p.status)),
   };
 }
 
@@ -187,10 +191,14 @@ export function toSessionDto(
       overrunMinutes: agenda.overrunMinutes,
       warning: agenda.warning,
     },
+    wrapUp: seeMeeting
+      ? { recordingUrl: row.recording_url, notes: row.wrap_up_notes, wrappedUpAt: row.wrapped_up_at }
+      : null,
     abilities: {
       manage,
       register: registrableRoles.length > 0,
       seeMeeting,
+      wrapUp: can(actor, "community.session.wrapUp", facts) && wrapUpRefusal(row.status, row.ends_at, now) === null,
       statusActions: manage ? status.actions : [],
       statusNote: manage ? status.note : null,
     },

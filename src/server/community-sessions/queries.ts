@@ -211,3 +211,28 @@ export async function pendingCalendarSyncKeys(db: Db, kind: string, keys: readon
     .execute();
   return new Set(rows.flatMap((r) => (r.coalesce_key === null ? [] : [r.coalesce_key])));
 }
+
+/** The next sessions members can register for (a follow-up's "coming up next"), soonest first. */
+export function listNextOpenSessions(db: Db, now: string, limit: number): Promise<SessionRow[]> {
+  return db
+    .selectFrom("community_sessions")
+    .selectAll()
+    .where("status", "=", "open")
+    .where("starts_at", ">", now)
+    .orderBy("starts_at", "asc")
+    .orderBy("id", "asc")
+    .limit(limit)
+    .execute();
+}
+
+/** A member's attendance: the sessions where they were marked attended or no-show, newest first. */
+export function listAttendanceOf(db: Db, userId: string) {
+  return db
+    .selectFrom("community_participants as p")
+    .innerJoin("community_sessions as s", "s.id", "p.session_id")
+    .select(["p.session_id", "p.status", "s.title", "s.starts_at"])
+    .where("p.user_id", "=", userId)
+    .where("p.status", "in", ["attended", "no_show"])
+    .orderBy("s.starts_at", "desc")
+    .execute();
+}

@@ -5,6 +5,7 @@ import {
   AddParticipantInput,
   AdminListQuery,
   AdminSessionList,
+  AttendanceHistory,
   CommunitySession,
   InvitationSent,
   MemberListQuery,
@@ -18,6 +19,7 @@ import {
   SessionUpdateInput,
   StatusInput,
   UpdateParticipantInput,
+  WrapUpInput,
 } from "../../shared/schemas/community-sessions";
 import { requireActor } from "../permissions/authorize";
 import type { Deps } from "../platform/deps";
@@ -47,6 +49,7 @@ import {
   deleteCommunitySession,
   updateCommunitySession,
 } from "./sessions.operations";
+import { readAttendance, wrapUpSession } from "./wrap-up.operations";
 
 const tags = ["community sessions"];
 const SessionParams = z.object({ id: Id });
@@ -303,6 +306,57 @@ export function communitySessionRoutes(deps: Deps): FastifyPluginAsyncZod {
         requireActor(req.actor);
         await removeCommunityParticipant(deps, req.actor, req.params.id, req.params.participantId);
         return readParticipantsAfterChange(deps, req.params.id);
+      },
+    );
+
+    app.post(
+      "/api/v1/community/sessions/:id/wrap-up",
+      {
+        schema: {
+          tags,
+          summary: "After the session: attendance, recording and notes; the first time, the attendees' follow-up",
+          description:
+            "For those who manage the session and its host, once it has ended (409 `not_ended` before, `not_held` for a Draft or Cancelled one). Attendance is set for the participants listed; a cancelled registration is refused at its field.",
+          params: SessionParams,
+          body: WrapUpInput,
+          response: { 200: CommunitySession, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req) => {
+        requireActor(req.actor);
+        await wrapUpSession(deps, req.actor, req.params.id, req.body);
+        return readSession(deps, req.actor, req.params.id);
+      },
+    );
+
+    app.get(
+      "/api/v1/me/community/attendance",
+      {
+        schema: {
+          tags,
+          summary: "Your attendance: the sessions you attended and those you missed",
+          response: { 200: AttendanceHistory, ...errorResponses(401) },
+        },
+      },
+      async (req) => {
+        requireActor(req.actor);
+        return readAttendance(deps, req.actor, req.actor.id);
+      },
+    );
+
+    app.get(
+      "/api/v1/admin/users/:id/attendance",
+      {
+        schema: {
+          tags,
+          summary: "A member's attendance (admins)",
+          params: z.object({ id: Id }),
+          response: { 200: AttendanceHistory, ...errorResponses(401, 403) },
+        },
+      },
+      async (req) => {
+        requireActor(req.actor);
+        return readAttendance(deps, req.actor, req.params.id);
       },
     );
 

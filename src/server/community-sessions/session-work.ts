@@ -33,6 +33,12 @@ export interface SessionWork {
   now: string;
 }
 
+const NEEDS = {
+  manage: "community.session.manage",
+  register: "community.session.register",
+  wrapUp: "community.session.wrapUp",
+} as const;
+
 /** Every community session change is audited against the session. */
 export const AUDIT_TYPE = "community_session";
 
@@ -45,7 +51,7 @@ export async function withSession<T>(
   deps: Deps,
   actor: Actor | null,
   sessionId: string,
-  need: "manage" | "register",
+  need: "manage" | "register" | "wrapUp",
   fn: (w: SessionWork) => Promise<T>,
 ): Promise<T> {
   const result = await inSessionTransaction(deps, actor, sessionId, need, fn);
@@ -57,7 +63,7 @@ async function inSessionTransaction<T>(
   deps: Deps,
   actor: Actor | null,
   sessionId: string,
-  need: "manage" | "register",
+  need: "manage" | "register" | "wrapUp",
   fn: (w: SessionWork) => Promise<T>,
 ): Promise<T> {
   return deps.db.transaction().execute(async (tx) => {
@@ -70,7 +76,7 @@ async function inSessionTransaction<T>(
     ]);
     const facts = sessionFacts(row, actor, participants, features);
     if (!can(actor, "community.session.view", facts)) throw notFound("The session");
-    authorize(actor, need === "manage" ? "community.session.manage" : "community.session.register", facts);
+    authorize(actor, NEEDS[need], facts);
     const work: SessionWork = { tx, row, participants, features, site, now: deps.clock.now().toISOString() };
     const result = await fn(work);
     await settleFull(actor, work);

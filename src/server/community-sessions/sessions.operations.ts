@@ -97,6 +97,9 @@ export async function createCommunitySession(deps: Deps, actor: Actor, input: Se
       created_at: now,
       updated_at: now,
       reminder_minutes: null,
+      recording_url: null,
+      wrap_up_notes: null,
+      wrapped_up_at: null,
     };
     await insertSession(tx, row);
     await recordAudit(tx, {

@@ -122,6 +122,10 @@ export interface CommunitySessionsTable {
   updated_at: string;
   /** JSON list of minutes before the start; null: the site's reminder times. */
   reminder_minutes: string | null;
+  /** After the session (issue #15): its recording, the organiser's notes, and when it was wrapped up. */
+  recording_url: string | null;
+  wrap_up_notes: string | null;
+  wrapped_up_at: string | null;
 }
 
 /** A reminder that went to a participant (issue #15): written with its email, so each is sent once. */

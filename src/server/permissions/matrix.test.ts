@@ -7,7 +7,7 @@ import { ACTIONS, type Action, can, type FactsFor } from "./policy";
  * facts (platform.md, Permissions): site and community actions below, conference actions in CONFERENCE_MATRIX.
  * Adding an action without a row fails the first test.
  */
-const KINDS = ["anonymous", "member", "participant", "creator", "premium", "staff", "admin"] as const;
+const KINDS = ["anonymous", "member", "participant", "host", "creator", "premium", "staff", "admin"] as const;
 type Kind = (typeof KINDS)[number];
 
 const person = (id: string, flags: Partial<Actor> = {}): Actor => ({
@@ -23,6 +23,7 @@ const actors: Record<Kind, Actor | null> = {
   anonymous: null,
   member: person("member"),
   participant: person("participant"),
+  host: person("host"),
   creator: person("creator"),
   premium: person("premium", { isPremium: true }),
   staff: person("staff", { isStaff: true }),
@@ -49,7 +50,8 @@ function factsFor(action: CommunityAction, kind: Kind, s: (typeof SITUATIONS)[nu
         createdBy: "creator",
         isDraft: s.isDraft,
         allowUserSessionCreation: s.allow,
-        isActiveParticipant: kind === "participant",
+        isActiveParticipant: kind === "participant" || kind === "host",
+        isActiveHost: kind === "host",
       };
   }
 }
@@ -60,6 +62,7 @@ const ADMIN_ONLY: Record<Kind, string> = {
   anonymous: NONE,
   member: NONE,
   participant: NONE,
+  host: NONE,
   creator: NONE,
   premium: NONE,
   staff: NONE,
@@ -81,6 +84,7 @@ const MATRIX: Record<CommunityAction, Record<Kind, string>> = {
     anonymous: NONE,
     member: "nYnY",
     participant: "nYnY",
+    host: "nYnY",
     creator: "nYnY",
     premium: "nYnY",
     staff: "nYnY",
@@ -90,6 +94,7 @@ const MATRIX: Record<CommunityAction, Record<Kind, string>> = {
     anonymous: "YYnn",
     member: "YYnn",
     participant: "YYnn",
+    host: "YYnn",
     creator: "YYnY",
     premium: "YYnn",
     staff: "YYnn",
@@ -99,6 +104,7 @@ const MATRIX: Record<CommunityAction, Record<Kind, string>> = {
     anonymous: NONE,
     member: "YYnn",
     participant: "YYnn",
+    host: "YYnn",
     creator: "YYnY",
     premium: "YYnn",
     staff: "YYnn",
@@ -108,6 +114,7 @@ const MATRIX: Record<CommunityAction, Record<Kind, string>> = {
     anonymous: NONE,
     member: NONE,
     participant: NONE,
+    host: NONE,
     creator: "nYnY",
     premium: NONE,
     staff: NONE,
@@ -117,6 +124,18 @@ const MATRIX: Record<CommunityAction, Record<Kind, string>> = {
     anonymous: NONE,
     member: NONE,
     participant: ALL,
+    host: ALL,
+    creator: "nYnY",
+    premium: NONE,
+    staff: NONE,
+    admin: ALL,
+  },
+  // The session's host and those who manage it mark attendance and send the follow-up (issue #15).
+  "community.session.wrapUp": {
+    anonymous: NONE,
+    member: NONE,
+    participant: NONE,
+    host: ALL,
     creator: "nYnY",
     premium: NONE,
     staff: NONE,
@@ -126,6 +145,7 @@ const MATRIX: Record<CommunityAction, Record<Kind, string>> = {
     anonymous: NONE,
     member: "YYnn",
     participant: "YYnn",
+    host: "YYnn",
     creator: "YYnn",
     premium: "YYnn",
     staff: "YYnn",
@@ -144,6 +164,7 @@ const MATRIX: Record<CommunityAction, Record<Kind, string>> = {
     anonymous: NONE,
     member: ALL,
     participant: ALL,
+    host: ALL,
     creator: ALL,
     premium: ALL,
     staff: ALL,

@@ -22,6 +22,8 @@ export interface CommunitySessionFacts {
   allowUserSessionCreation: boolean;
   /** The actor holds an active (not cancelled) registration in this session. */
   isActiveParticipant: boolean;
+  /** …as its Host. */
+  isActiveHost: boolean;
 }
 
 /**
@@ -73,6 +75,7 @@ export const ACTIONS = {
   "community.session.manage": "communitySession",
   "community.session.seeMeeting": "communitySession",
   "community.session.register": "communitySession",
+  "community.session.wrapUp": "communitySession",
   "community.sessions.listAll": "site",
   "community.strangers.invite": "site",
   "community.premium.override": "site",
@@ -132,6 +135,8 @@ const RULES: { [A in Action]: Rule<A> } = {
   // Meeting URL and password: admins, the session's managers and its active participants only.
   "community.session.seeMeeting": (actor, f) => managesSession(actor, f) || (actor !== null && f.isActiveParticipant),
   "community.session.register": (actor, f) => actor !== null && !f.isDraft,
+  // After the session (issue #15): those who manage it, and its host, mark who attended and send the follow-up.
+  "community.session.wrapUp": (actor, f) => managesSession(actor, f) || (actor !== null && f.isActiveHost),
   // Admin > Sessions lists every session to admins; a member managing their own sessions sees only those
   // (community.md, Settings: Allow User Session Creation).
   "community.sessions.listAll": adminOnly,

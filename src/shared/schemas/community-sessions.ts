@@ -176,10 +176,15 @@ export const CommunitySession = z
     registrableRoles: z.array(Role),
     premiumRoles: z.array(Role).describe("roles only premium members (the Premium Label) may take"),
     agenda: z.object({ items: z.array(AgendaItem), overrunMinutes: z.number().int(), warning: z.string().nullable() }),
+    wrapUp: z
+      .object({ recordingUrl: z.string().nullable(), notes: z.string().nullable(), wrappedUpAt: Instant.nullable() })
+      .nullable()
+      .describe("after the session: its recording and notes, for those who see the meeting link; else null"),
     abilities: z.object({
       manage: z.boolean(),
       register: z.boolean(),
       seeMeeting: z.boolean(),
+      wrapUp: z.boolean().describe("may mark attendance and send the follow-up (managers and the host), once ended"),
       statusActions: z.array(StatusAction).describe("the status buttons that apply now, in button order"),
       statusNote: z
         .string()
@@ -287,6 +292,39 @@ export const StatusInput = z.object({
   ),
 });
 export type StatusInput = z.infer<typeof StatusInput>;
+
+/** After the session (issue #15): who attended, the recording and notes, and the follow-up to attendees. */
+export const WrapUpInput = z.strictObject({
+  attendance: z
+    .array(z.strictObject({ participantId: Id, attended: z.boolean({ error: "must be true or false" }) }))
+    .max(10_000, "must list at most 10000 participants")
+    .default([])
+    .describe("attended or no-show, for the participants listed; the others stay as they are"),
+  recordingUrl: MeetingUrl.optional().describe("an http(s) link to the recording; empty removes it"),
+  notes: optionalText(5000).optional().describe("what the attendees read in the follow-up"),
+  sendFollowUp: z
+    .boolean()
+    .default(true)
+    .describe("email the attendees the recording, the notes and the next sessions (once: the first wrap-up)"),
+});
+export type WrapUpInput = z.infer<typeof WrapUpInput>;
+
+/** A member's attendance (issue #15): visible to the member and to admins. */
+export const AttendanceHistory = z
+  .object({
+    attended: z.number().int(),
+    noShows: z.number().int(),
+    sessions: z.array(
+      z.object({
+        sessionId: Id,
+        title: z.string(),
+        startsAt: Instant.nullable(),
+        status: z.enum(["attended", "no_show"]),
+      }),
+    ),
+  })
+  .meta({ id: "AttendanceHistory" });
+export type AttendanceHistory = z.infer<typeof AttendanceHistory>;
 
 export const ParticipantList = z.object({ participants: z.array(Participant) });
 export type ParticipantList = z.infer<typeof ParticipantList>;

@@ -10,6 +10,7 @@ import * as m0008 from "./0008_calendar_sequences";
 import * as m0009 from "./0009_sign_up_time_zone";
 import * as m0010 from "./0010_event_slugs";
 import * as m0011 from "./0011_reminders";
+import * as m0012 from "./0012_wrap_up";
 
 /** Every migration, in order. An explicit list survives bundling, unlike a folder scan. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "0009_sign_up_time_zone": m0009,
   "0010_event_slugs": m0010,
   "0011_reminders": m0011,
+  "0012_wrap_up": m0012,
 };
