@@ -4,11 +4,13 @@ import type {
   GoogleCalendarSettings,
   GoogleCalendarSettingsInput,
   GoogleConnectionTest,
+  ReminderSettings,
   Settings,
   SettingsUpdate,
 } from "../../../shared/schemas/community-sessions";
 import { api } from "../../lib/api-client";
 import { COMMUNITY_SESSIONS_QUERY_KEY, ME_QUERY_KEY, SITE_QUERY_KEY } from "../../lib/query-client";
+import { reminderSettingsQuery } from "../../lib/reminder-settings";
 
 const settingsKeys = {
   all: ["settings"] as const,
@@ -67,5 +69,15 @@ export function useTestGoogle() {
   return useMutation({
     mutationFn: () => api.post<z.infer<typeof GoogleConnectionTest>>("/api/v1/admin/settings/google/test"),
     onSettled: () => qc.invalidateQueries({ queryKey: settingsKeys.google() }),
+  });
+}
+
+/** Saves the reminder times; sessions ahead are planned again on the server. */
+export function useSaveReminders() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Partial<ReminderSettings>) =>
+      api.put<ReminderSettings>("/api/v1/admin/settings/reminders", input),
+    onSuccess: (saved) => qc.setQueryData(reminderSettingsQuery().queryKey, saved),
   });
 }

@@ -1,17 +1,33 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { z } from "zod";
-import { type CommunitySession, SESSION_DEFAULTS, SessionFields } from "../../../../shared/schemas/community-sessions";
+import {
+  type CommunitySession,
+  ReminderMinutes,
+  SESSION_DEFAULTS,
+  SessionFields,
+} from "../../../../shared/schemas/community-sessions";
 import { ApiError, isApiError } from "../../../lib/api-client";
 import { sessionQuery } from "../api";
 import { createSession, updateSession, useSessionSaved } from "./api";
-import { FIELD_LABEL, FIELD_ORDER, type FieldKey, fieldMessage } from "./fields";
+import { FIELD_LABEL, FIELD_ORDER, type FieldKey, fieldMessage, fieldOf } from "./fields";
+
+/** Each field's rule: the shared schema's, and the session's own reminder times (null: the site's). */
+const FIELD_SCHEMA = { ...SessionFields.shape, reminderMinutes: ReminderMinutes.nullable() };
 
 /** The Details tab's fields as the server stores them (after trimming, "" → null and so on). */
-type SavedFields = z.output<typeof SessionFields>;
+type SavedFields = { [K in FieldKey]: z.output<(typeof FIELD_SCHEMA)[K]> };
 
-/** The fields as the form holds them: the text the user typed, and the switch. */
-type DetailValues = { [K in FieldKey]: K extends "hasInterviewer" ? boolean : string };
+/** The fields as the form holds them: the text the user typed, the switch, and the reminder times. */
+type DetailValues = {
+  [K in FieldKey]: K extends "hasInterviewer" ? boolean : K extends "reminderMinutes" ? number[] | null : string;
+};
+
+/** Two saved values are the same: equal, or lists of the same times in the same order. */
+function same(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  return a === b;
+}
 
 type FieldErrors = Partial<Record<FieldKey, string>>;
 
@@ -48,11 +64,12 @@ function savedFieldsOf(s: SavedFields | CommunitySession): SavedFields {
     talkMinutes: s.talkMinutes,
     qaMinutes: s.qaMinutes,
     hasInterviewer: s.hasInterviewer,
+    reminderMinutes: s.reminderMinutes,
   };
 }
 
 /** What a new session's form starts from: the seed's defaults, the same the server applies. */
-const NEW_SESSION_FIELDS: SavedFields = { ...SESSION_DEFAULTS, title: "" };
+const NEW_SESSION_FIELDS: SavedFields = { ...SESSION_DEFAULTS, title: "", reminderMinutes: null };
 
 function toValues(f: SavedFields): DetailValues {
   return {
@@ -68,6 +85,7 @@ function toValues(f: SavedFields): DetailValues {
     talkMinutes: String(f.talkMinutes),
     qaMinutes: String(f.qaMinutes),
     hasInterviewer: f.hasInterviewer,
+    reminderMinutes: f.reminderMinutes,
   };
 }
 
@@ -83,7 +101,7 @@ function parseField<K extends FieldKey>(key: K, raw: DetailValues[K]): Parsed<K>
   } else if (key === "startsLocal") {
     input = raw === "" ? null : raw;
   }
-  const result = SessionFields.shape[key].safeParse(input);
+  const result = FIELD_SCHEMA[key].safeParse(input);
   if (result.success) return { ok: true, value: result.data as SavedFields[K] };
   return { ok: false, message: result.error.issues[0]?.message ?? "is not valid" };
 }
@@ -149,7 +167,7 @@ export function useSessionAutosave(session: CommunitySession | null, onCreated: 
         problems[key] = fieldMessage(FIELD_LABEL[key], parsed.message);
         continue;
       }
-      if (base === null || parsed.value !== base.fields[key]) {
+      if (base === null || !same(parsed.value, base.fields[key])) {
         (changes as Record<string, unknown>)[key] = parsed.value;
         sentRaw[key] = raw;
       }
@@ -167,10 +185,15 @@ export function useSessionAutosave(session: CommunitySession | null, onCreated: 
     const startedAt = Date.now();
     setSaveState({ kind: "saving" });
     try {
-      const result =
-        base === null
-          ? await createSession({ ...changes, title: changes.title ?? "" })
-          : await updateSession(base.id, { ...changes, version: base.version });
+      let result: CommunitySession;
+      if (base === null) {
+        // Creating takes no reminder times: own times chosen already are saved right after.
+        const { reminderMinutes, ...created } = changes;
+        result = await createSession({ ...created, title: changes.title ?? "" });
+        if (reminderMinutes != null) rerunRef.current = true;
+      } else {
+        result = await updateSession(base.id, { ...changes, version: base.version });
+      }
       baseRef.current = { id: result.id, fields: savedFieldsOf(result), version: result.version };
       for (const key of Object.keys(sentRaw)) delete refusedRef.current[key as FieldKey];
       savedRef.current(result);
@@ -192,9 +215,9 @@ export function useSessionAutosave(session: CommunitySession | null, onCreated: 
       const placed: FieldErrors = {};
       if (err instanceof ApiError) {
         for (const [key, message] of Object.entries(err.fields)) {
-          if (!(key in FIELD_LABEL)) continue;
-          const field = key as FieldKey;
-          placed[field] = fieldMessage(FIELD_LABEL[field], message);
+          const field = fieldOf(key);
+          if (field === null) continue;
+          placed[field] ??= fieldMessage(FIELD_LABEL[field], message);
           refusedRef.current[field] = field in sentRaw ? sentRaw[field] : current[field];
         }
       }
@@ -279,14 +302,14 @@ export function useSessionAutosave(session: CommunitySession | null, onCreated: 
     const base = baseRef.current;
     if (!session || !base || session.id !== base.id || session.version <= base.version || inFlightRef.current) return;
     const incoming = savedFieldsOf(session);
-    const sameDetails = FIELD_ORDER.every((k) => incoming[k] === base.fields[k]);
+    const sameDetails = FIELD_ORDER.every((k) => same(incoming[k], base.fields[k]));
     if (sameDetails) {
       baseRef.current = { ...base, version: session.version };
       return;
     }
     const clean = FIELD_ORDER.every((k) => {
       const parsed = parseField(k, valuesRef.current[k]);
-      return parsed.ok && parsed.value === base.fields[k];
+      return parsed.ok && same(parsed.value, base.fields[k]);
     });
     if (!clean || timerRef.current) return;
     baseRef.current = { id: session.id, fields: incoming, version: session.version };
@@ -316,7 +339,8 @@ export function useSessionAutosave(session: CommunitySession | null, onCreated: 
       if (!(err instanceof ApiError)) return;
       const placed: FieldErrors = {};
       for (const [key, message] of Object.entries(err.fields)) {
-        if (key in FIELD_LABEL) placed[key as FieldKey] = fieldMessage(FIELD_LABEL[key as FieldKey], message);
+        const field = fieldOf(key);
+        if (field !== null) placed[field] ??= fieldMessage(FIELD_LABEL[field], message);
       }
       showErrors(placed);
     },

@@ -5,6 +5,7 @@ import {
   Code,
   Group,
   List,
+  SimpleGrid,
   Stack,
   Switch,
   Text,
@@ -14,10 +15,15 @@ import {
 } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
+import { z } from "zod";
+import { ROLE_LABEL } from "../../../../shared/labels";
 import {
   FeatureFlags,
   type GoogleCalendarSettings,
   GoogleCalendarSettingsInput,
+  ReminderMinutes,
+  type ReminderSettings,
+  type Role,
   type Settings,
   SiteInformation,
 } from "../../../../shared/schemas/community-sessions";
@@ -25,11 +31,13 @@ import { FormError } from "../../../components/form-error";
 import { notify } from "../../../components/notify";
 import { Page } from "../../../components/page";
 import { QueryStatus } from "../../../components/query-status";
+import { ReminderTimesInput } from "../../../components/reminder-times-input";
 import { Section } from "../../../components/section";
 import { Time } from "../../../components/time";
 import { ApiError } from "../../../lib/api-client";
 import { useSchemaForm } from "../../../lib/form";
-import { googleQuery, settingsQuery, useSaveGoogle, useTestGoogle, useUpdateSettings } from "../api";
+import { reminderSettingsQuery } from "../../../lib/reminder-settings";
+import { googleQuery, settingsQuery, useSaveGoogle, useSaveReminders, useTestGoogle, useUpdateSettings } from "../api";
 
 /** The server names nested fields "site.siteName": the form knows them as "siteName". */
 function withinSection(err: unknown, section: "site" | "features"): unknown {
@@ -303,10 +311,103 @@ function GoogleForm({ google }: { google: GoogleCalendarSettings }) {
   );
 }
 
+const ROLES = Object.keys(ROLE_LABEL) as Role[];
+
+/** The Reminders section's lists: the times for every role, and each role's extra times (empty: none). */
+const RemindersFormSchema = z.object({
+  defaultMinutes: ReminderMinutes,
+  host: ReminderMinutes,
+  presenter: ReminderMinutes,
+  interviewer: ReminderMinutes,
+  guest: ReminderMinutes,
+});
+type RemindersFormValues = z.infer<typeof RemindersFormSchema>;
+
+function toReminderForm(r: ReminderSettings): RemindersFormValues {
+  return {
+    defaultMinutes: r.defaultMinutes,
+    host: r.roleMinutes.host ?? [],
+    presenter: r.roleMinutes.presenter ?? [],
+    interviewer: r.roleMinutes.interviewer ?? [],
+    guest: r.roleMinutes.guest ?? [],
+  };
+}
+
+/** The server names the lists "defaultMinutes.0" and "roleMinutes.presenter.1": the form knows them by list. */
+function withinReminders(err: unknown): unknown {
+  if (!(err instanceof ApiError)) return err;
+  const fields: Record<string, string> = {};
+  for (const [key, message] of Object.entries(err.fields)) {
+    const list = key.replace(/^roleMinutes\./, "").split(".")[0] ?? key;
+    fields[list] ??= message;
+  }
+  return new ApiError(err.status, err.code, err.message, fields);
+}
+
+function RemindersForm({ reminders }: { reminders: ReminderSettings }) {
+  const save = useSaveReminders();
+  const form = useSchemaForm({
+    schema: RemindersFormSchema,
+    initialValues: toReminderForm(reminders),
+    labels: {
+      defaultMinutes: "Times for every role",
+      host: `Extra times for ${ROLE_LABEL.host}`,
+      presenter: `Extra times for ${ROLE_LABEL.presenter}`,
+      interviewer: `Extra times for ${ROLE_LABEL.interviewer}`,
+      guest: `Extra times for ${ROLE_LABEL.guest}`,
+    },
+  });
+  const submit = form.handleSubmit((input) => {
+    const roleMinutes: ReminderSettings["roleMinutes"] = {};
+    for (const role of ROLES) if (input[role].length > 0) roleMinutes[role] = input[role];
+    save.mutate(
+      { defaultMinutes: input.defaultMinutes, roleMinutes },
+      {
+        onSuccess: (saved) => {
+          form.reset(toReminderForm(saved));
+          notify("Reminder times saved. Sessions ahead follow them.");
+        },
+        onError: (err) => form.showError(withinReminders(err)),
+      },
+    );
+  });
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <Text>
+          Each reminder goes once to the participants of the roles it is for, with the meeting link; a session can have
+          its own times.
+        </Text>
+        <FormError>{form.formError}</FormError>
+        <ReminderTimesInput
+          label="Times for every role"
+          description="Before the start of each session, e.g. 24h, 1h, 3d, 90m (at most 5). None: no reminders."
+          maw={560}
+          {...form.valueField("defaultMinutes")}
+        />
+        <Title order={3} size="h4">
+          Extra times for one role
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {ROLES.map((role) => (
+            <ReminderTimesInput key={role} label={ROLE_LABEL[role]} {...form.valueField(role)} />
+          ))}
+        </SimpleGrid>
+        <Group>
+          <Button type="submit" loading={save.isPending}>
+            Save reminders
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
 /** Admin > Settings (community.md, Settings; microtalks.md §4). */
 export function SettingsPage() {
   const settings = useQuery(settingsQuery());
   const google = useQuery(googleQuery());
+  const reminders = useQuery(reminderSettingsQuery());
   return (
     <Page title="Settings">
       <QueryStatus query={settings} label="Loading settings">
@@ -321,6 +422,11 @@ export function SettingsPage() {
           </>
         )}
       </QueryStatus>
+      <Section title="Reminders">
+        <QueryStatus query={reminders} label="Loading reminder times">
+          {(data) => <RemindersForm reminders={data} />}
+        </QueryStatus>
+      </Section>
       <Section title="Google Calendar">
         <QueryStatus query={google} label="Loading Google Calendar settings">
           {(data) => <GoogleForm google={data} />}

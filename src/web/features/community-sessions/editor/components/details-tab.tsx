@@ -20,6 +20,7 @@ import { type SaveState, useSessionAutosave } from "../autosave";
 import { FIELD_LABEL, type FieldKey } from "../fields";
 import { Agenda } from "./agenda";
 import { DeleteSession } from "./delete-session";
+import { ReminderField } from "./reminder-field";
 import { StatusControls } from "./status-controls";
 
 /** "Saving..." then "Auto-saved at 14:03:12 …", read out by screen readers as it changes. */
@@ -42,6 +43,9 @@ function SaveIndicator({ state, creating }: { state: SaveState; creating: boolea
     </Text>
   );
 }
+
+/** The fields typed as text (the switch and the reminder times are not). */
+type TextKey = Exclude<FieldKey, "hasInterviewer" | "reminderMinutes">;
 
 const NUMBER_HINT: Partial<Record<FieldKey, string>> = {
   durationMinutes: "Length in minutes",
@@ -66,7 +70,7 @@ export function DetailsTab({
   const form = useSessionAutosave(session, onCreated);
   const { values, errors } = form;
 
-  const text = (key: Exclude<FieldKey, "hasInterviewer">) => ({
+  const text = (key: TextKey) => ({
     label: FIELD_LABEL[key],
     name: key,
     value: values[key],
@@ -74,7 +78,7 @@ export function DetailsTab({
     onChange: (e: { currentTarget: { value: string } }) => form.setValue(key, e.currentTarget.value),
   });
 
-  const numberField = (key: Exclude<FieldKey, "hasInterviewer">, min: number, max: number) => (
+  const numberField = (key: TextKey, min: number, max: number) => (
     <NumberInput
       label={FIELD_LABEL[key]}
       description={NUMBER_HINT[key]}
@@ -150,6 +154,11 @@ export function DetailsTab({
             />
             {numberField("durationMinutes", 5, 720)}
           </SimpleGrid>
+          <ReminderField
+            value={values.reminderMinutes}
+            onChange={(minutes) => form.setValue("reminderMinutes", minutes)}
+            error={errors.reminderMinutes}
+          />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               {...text("meetingUrl")}
