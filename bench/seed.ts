@@ -1,4 +1,6 @@
 import { startSignInSession } from "../src/server/accounts/sign-in-sessions";
+import { listSessionsByIds } from "../src/server/community-sessions/queries";
+import { readReminderSettings, scheduleReminders } from "../src/server/community-sessions/reminders.operations";
 import type { Db } from "../src/server/platform/db";
 import { newId } from "../src/server/platform/ids";
 
@@ -90,8 +92,10 @@ export async function insertSessions(db: Db, specs: SessionSpec[], createdBy: st
 export async function insertParticipants(
   db: Db,
   rows: { sessionId: string; userId: string; role: "host" | "presenter" | "interviewer" | "guest"; order?: number }[],
+  /** When they registered (default now): a reminder only goes to those registered before it was due. */
+  createdAt: string = new Date().toISOString(),
 ): Promise<void> {
-  const now = new Date().toISOString();
+  const now = createdAt;
   const values = rows.map((r) => ({
     id: newId(),
     session_id: r.sessionId,
@@ -131,4 +135,57 @@ export async function seedHome(db: Db, adminId: string, memberIds: string[]): Pr
       parts.push({ sessionId, userId: memberIds[(i + k) % memberIds.length] as string, role: "guest" });
   });
   await insertParticipants(db, parts);
+}
+
+/**
+ * `count` Open sessions of `perSession` guests each (taken in turn from `memberIds`, so a member may be in
+ * several), all starting at `startsAt`; the guests registered two hours before it was due, so they are all owed
+ * the 1-hour reminder.
+ */
+export async function seedRemindedSessions(
+  db: Db,
+  adminId: string,
+  memberIds: readonly string[],
+  opts: { count: number; perSession: number; startsAt: string },
+): Promise<string[]> {
+  const ids = await insertSessions(
+    db,
+    Array.from({ length: opts.count }, (_, i) => ({
+      title: `Reminded ${i}`,
+      startsAt: opts.startsAt,
+      status: "open" as const,
+      maxPresenters: 3,
+      maxGuests: opts.perSession,
+      hasInterviewer: false,
+    })),
+    adminId,
+  );
+  const registeredAt = new Date(Date.parse(opts.startsAt) - 3 * 3600_000).toISOString();
+  await insertParticipants(
+    db,
+    ids.flatMap((sessionId, i) =>
+      Array.from({ length: opts.perSession }, (_, k) => ({
+        sessionId,
+        userId: memberIds[(i * opts.perSession + k) % memberIds.length] as string,
+        role: "guest" as const,
+      })),
+    ),
+    registeredAt,
+  );
+  return ids;
+}
+
+/**
+ * Plans the sessions' reminders with the real planning function (scheduleReminders, the site's 24 h and 1 h),
+ * in one transaction, as if it ran at `plannedAt`: the reminders due after then are written (for a session
+ * starting 61 minutes after `plannedAt`, only the 1-hour one), each due at its time, which may already be past.
+ */
+export async function planReminders(db: Db, sessionIds: readonly string[], plannedAt: Date): Promise<void> {
+  const clock = { now: () => plannedAt };
+  await db.transaction().execute(async (tx) => {
+    const settings = await readReminderSettings(tx);
+    for (let i = 0; i < sessionIds.length; i += 300)
+      for (const row of await listSessionsByIds(tx, sessionIds.slice(i, i + 300)))
+        await scheduleReminders(tx, { clock }, row, settings);
+  });
 }
