@@ -58,6 +58,12 @@ describeEngines("community sessions: the organiser wraps up", (engine) => {
     expect((await host.agent.get<S>(`${BASE}/${session.id}`)).body.abilities.wrapUp).toBe(true);
     // A guest may not; the host may.
     expect((await came.agent.post(`${BASE}/${session.id}/wrap-up`, body)).status).toBe(403);
+    // The host saves the recording before anyone is marked attended: the follow-up is not used up.
+    const first = await host.agent.post<S>(`${BASE}/${session.id}/wrap-up`, { recordingUrl: body.recordingUrl });
+    expect(first.status).toBe(200);
+    expect(first.body.wrapUp).toMatchObject({ recordingUrl: body.recordingUrl, wrappedUpAt: null });
+    await server().deliver();
+    expect(mailsAbout(server(), came.email, title).some((m) => m.subject?.startsWith("Thank you"))).toBe(false);
     const done = await host.agent.post<S>(`${BASE}/${session.id}/wrap-up`, body);
     expect(done.status).toBe(200);
     expect(done.body.wrapUp).toMatchObject({ recordingUrl: body.recordingUrl, notes: body.notes });

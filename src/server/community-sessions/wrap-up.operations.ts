@@ -9,7 +9,7 @@ import { badRequest, conflict } from "../platform/errors";
 import { followUpEmail, whenText } from "./messages";
 import { listAttendanceOf, listNextOpenSessions, type SessionRow, updateParticipant, updateSession } from "./queries";
 import { AUDIT_TYPE, emailView, recipient, withSession } from "./session-work";
-import { mayMarkAttendance, sendsFollowUp, wrapUpRefusal } from "./wrap-up";
+import { mayMarkAttendance, sendsFollowUp, wrappedUpAtAfter, wrapUpRefusal } from "./wrap-up";
 
 /**
  * Wrap up (issue #15, "After the session"; the rules are in wrap-up.ts): attendance marked, the recording and
@@ -38,12 +38,13 @@ export async function wrapUpSession(deps: Deps, actor: Actor, sessionId: string,
         await updateParticipant(w.tx, p.id, { status, updated_at: w.now });
         p.status = status;
       }
+    const attendees = w.participants.filter((x) => x.status === "attended");
     const next: Pick<SessionRow, "recording_url" | "wrap_up_notes" | "wrapped_up_at"> = {
       recording_url: input.recordingUrl !== undefined ? input.recordingUrl : w.row.recording_url,
       wrap_up_notes: input.notes !== undefined ? input.notes : w.row.wrap_up_notes,
-      wrapped_up_at: w.row.wrapped_up_at ?? w.now,
+      wrapped_up_at: wrappedUpAtAfter(w.row.wrapped_up_at, input.sendFollowUp, attendees.length, w.now),
     };
-    const follow = sendsFollowUp(input.sendFollowUp, w.row.wrapped_up_at);
+    const follow = sendsFollowUp(input.sendFollowUp, w.row.wrapped_up_at, attendees.length);
     await updateSession(w.tx, w.row.id, { ...next, updated_at: w.now });
     await recordAudit(w.tx, {
       actorId: actor.id,
@@ -62,7 +63,7 @@ export async function wrapUpSession(deps: Deps, actor: Actor, sessionId: string,
     if (!follow) return;
     const upcoming = (await listNextOpenSessions(w.tx, w.now, 4)).filter((s) => s.id !== w.row.id).slice(0, 3);
     const view = emailView(deps, w.row);
-    for (const p of w.participants.filter((x) => x.status === "attended")) {
+    for (const p of attendees) {
       const r = recipient(p);
       const nextSessions = upcoming.map((s) => ({
         title: s.title,

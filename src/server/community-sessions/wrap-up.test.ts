@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mayMarkAttendance, sendsFollowUp, wrapUpRefusal } from "./wrap-up";
+import { mayMarkAttendance, sendsFollowUp, wrappedUpAtAfter, wrapUpRefusal } from "./wrap-up";
 
 describe("wrapping up a session", () => {
   const end = "2026-06-10T19:15:00.000Z";
@@ -23,8 +23,17 @@ describe("wrapping up a session", () => {
     for (const s of ["registered", "confirmed", "attended", "no_show"] as const)
       expect(mayMarkAttendance(s)).toBe(true);
     expect(mayMarkAttendance("cancelled")).toBe(false);
-    expect(sendsFollowUp(true, null)).toBe(true);
-    expect(sendsFollowUp(true, "2026-06-11T08:00:00.000Z")).toBe(false);
-    expect(sendsFollowUp(false, null)).toBe(false);
+    expect(sendsFollowUp(true, null, 2)).toBe(true);
+    expect(sendsFollowUp(true, "2026-06-11T08:00:00.000Z", 2)).toBe(false);
+    expect(sendsFollowUp(false, null, 2)).toBe(false);
+  });
+
+  it("stays open for the follow-up while nobody is marked attended (the host saved the recording first)", () => {
+    const now = "2026-06-11T08:00:00.000Z";
+    expect(sendsFollowUp(true, null, 0)).toBe(false);
+    expect(wrappedUpAtAfter(null, true, 0, now)).toBeNull();
+    expect(wrappedUpAtAfter(null, true, 3, now)).toBe(now);
+    expect(wrappedUpAtAfter(null, false, 0, now)).toBe(now);
+    expect(wrappedUpAtAfter("2026-06-10T20:00:00.000Z", true, 3, now)).toBe("2026-06-10T20:00:00.000Z");
   });
 });

@@ -24,7 +24,19 @@ export function mayMarkAttendance(status: ParticipantStatus): boolean {
   return status !== "cancelled";
 }
 
-/** The follow-up goes once, the first time the session is wrapped up with it asked for. */
-export function sendsFollowUp(asked: boolean, wrappedUpAt: string | null): boolean {
-  return asked && wrappedUpAt === null;
+/**
+ * The follow-up goes once, the first time the session is wrapped up with it asked for and someone marked as
+ * having attended: a host who saves the recording before the organisers mark attendance does not use it up.
+ */
+export function sendsFollowUp(asked: boolean, wrappedUpAt: string | null, attendees: number): boolean {
+  return asked && wrappedUpAt === null && attendees > 0;
+}
+
+/**
+ * When the session counts as wrapped up: the first save that sent the follow-up, or that did not ask for one;
+ * until then (nobody marked attended yet) it stays open for the follow-up.
+ */
+export function wrappedUpAtAfter(before: string | null, asked: boolean, attendees: number, now: string): string | null {
+  if (before) return before;
+  return !asked || attendees > 0 ? now : null;
 }
