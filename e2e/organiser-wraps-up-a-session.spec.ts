@@ -21,6 +21,15 @@ test("the admin wraps up an ended session; attendees get the recording, the no-s
   page,
   server,
 }) => {
+  // Before the organisers wrap up, the host (who cannot mark attendance) is told to wait for them.
+  await signIn(page, { email: ENDED_SESSION.host.email, password: PASSWORD }, ENDED_SESSION.host.name);
+  await page.goto("/my-sessions");
+  await page.getByRole("region", { name: "Past" }).getByRole("link", { name: ENDED_SESSION.title }).click();
+  const before = page.getByRole("region", { name: "After the session" });
+  await expect(before.getByTestId("wrap-up-waits")).toBeVisible();
+  await expect(before.getByRole("button", { name: "Wrap up" })).toHaveCount(0);
+  await page.context().clearCookies();
+
   const admin = server.admin!;
   await signIn(page, admin, "Administrator");
   await page.getByRole("banner").getByRole("button", { name: "Admin" }).click();
@@ -65,6 +74,29 @@ test("the admin wraps up an ended session; attendees get the recording, the no-s
   }
   // The follow-ups are queued in one transaction: once the others arrived, the no-show's would have too.
   expect(server.smtp.to(noShow.email).filter((m) => subject.test(m.subject ?? ""))).toHaveLength(0);
+
+  // Admin > Users shows a member's attendance when asked.
+  await page.goto("/admin/users");
+  const row = page.getByTestId(`user-${noShow.email}`);
+  await row.getByRole("button", { name: `Show attendance: ${noShow.name}` }).click();
+  await expect(row.getByTestId("user-attendance")).toHaveText("0 attended · 1 no-show");
+
+  // The host wraps up from the session page: the follow-up already went, so it is not offered again.
+  await page.context().clearCookies();
+  await signIn(page, { email: ENDED_SESSION.host.email, password: PASSWORD }, ENDED_SESSION.host.name);
+  await page.goto("/my-sessions");
+  await page.getByRole("region", { name: "Past" }).getByRole("link", { name: ENDED_SESSION.title }).click();
+  const hostView = page.getByRole("region", { name: "After the session" });
+  await expect(hostView.getByRole("link", { name: RECORDING })).toBeVisible();
+  await hostView.getByRole("button", { name: "Wrap up" }).click();
+  const dialog = page.getByRole("dialog", { name: "Wrap up the session" });
+  await expect(dialog.getByTestId("wrapped-up-at")).toContainText("Wrapped up");
+  await expect(dialog.getByRole("checkbox", { name: "Email the attendees a follow-up (once)" })).toBeDisabled();
+  await expect(dialog.getByLabel("Recording link")).toHaveValue(RECORDING);
+  await expectNoA11yViolations(page, "the host's Wrap up dialog");
+  await dialog.getByRole("button", { name: "Save wrap-up" }).click();
+  await expect(dialog.getByTestId("wrap-up-saved")).toContainText("No follow-up email was sent");
+  await page.keyboard.press("Escape");
 
   // An attendee finds the recording on the session page and their attendance on My sessions.
   await page.context().clearCookies();

@@ -213,8 +213,8 @@ function WrapUpFields({
 
 /**
  * Wrap up an ended session (issue #15, "After the session"): for those who manage it (the editor's Wrap up tab)
- * and for its host (a dialog on the session page). The host may not list the participants; they then save the
- * recording and notes only.
+ * and for its host (a dialog on the session page). The host may not list the participants (the server's rule), so
+ * they save the recording and notes only, and the follow-up goes to those the organisers marked attended.
  */
 export function WrapUpForm({
   session,
@@ -223,8 +223,9 @@ export function WrapUpForm({
   session: CommunitySession;
   onSaved?: (session: CommunitySession) => void;
 }) {
-  const list = useQuery({ ...participantsQuery(session.id), retry: false });
-  if (isApiError(list.error, 403)) return <WrapUpFields session={session} participants={null} onSaved={onSaved} />;
+  // Only those who manage the session may list its participants (the host is not one of them).
+  const list = useQuery({ ...participantsQuery(session.id), enabled: session.abilities.manage });
+  if (!session.abilities.manage) return <WrapUpFields session={session} participants={null} onSaved={onSaved} />;
   return (
     <QueryStatus query={list} label="Loading participants">
       {(data) => (

@@ -215,6 +215,10 @@ function AfterTheSession({ session }: { session: CommunitySession }) {
   const [opened, { open, close }] = useDisclosure(false);
   const wrap = session.wrapUp;
   const shown = wrap !== null && (wrap.recordingUrl !== null || (wrap.notes ?? "") !== "");
+  // The host cannot list the participants, so cannot mark attendance: the first wrap-up, which sends the one
+  // follow-up to those marked attended, is the organisers'; after it the host may change the recording and notes.
+  const waitsForOrganisers = !session.abilities.manage && !wrap?.wrappedUpAt;
+  const mayWrapUp = session.abilities.wrapUp && !waitsForOrganisers;
   if (!shown && !session.abilities.wrapUp) return null;
   return (
     <Section title="After the session">
@@ -242,7 +246,13 @@ function AfterTheSession({ session }: { session: CommunitySession }) {
       ) : (
         <Text>The session has ended and is not wrapped up yet.</Text>
       )}
-      {session.abilities.wrapUp && (
+      {session.abilities.wrapUp && waitsForOrganisers && (
+        <Text size="sm" data-testid="wrap-up-waits">
+          Once the organisers have marked who attended (which sends the attendees their follow-up), you can add or
+          change the recording and notes here.
+        </Text>
+      )}
+      {mayWrapUp && (
         <>
           <Group>
             <Button onClick={open} variant={wrap?.wrappedUpAt ? "default" : "filled"}>
