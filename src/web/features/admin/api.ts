@@ -8,6 +8,7 @@ import {
 import type { z } from "zod";
 import type { AdminUser, AdminUserList, AdminUserUpdate } from "../../../shared/schemas/accounts";
 import type { AuditList, OutboxDetail, OutboxItem, OutboxList, OutboxStatus } from "../../../shared/schemas/admin";
+import type { AttendanceHistory } from "../../../shared/schemas/community-sessions";
 import { api } from "../../lib/api-client";
 import { ME_QUERY_KEY } from "../../lib/query-client";
 
@@ -34,7 +35,15 @@ const adminKeys = {
     [...adminKeys.outbox(), "list", { status, page }] as const,
   outboxItem: (id: string) => [...adminKeys.outbox(), "item", id] as const,
   audit: (filters: AuditFilters) => [...adminKeys.all, "audit", filters] as const,
+  attendance: (userId: string) => [...adminKeys.users(), "attendance", userId] as const,
 };
+
+/** Admin > Users: a member's attendance of community sessions (issue #15), read when asked for. */
+export const userAttendanceQuery = (userId: string) =>
+  queryOptions({
+    queryKey: adminKeys.attendance(userId),
+    queryFn: () => api.get<AttendanceHistory>(`/api/v1/admin/users/${encodeURIComponent(userId)}/attendance`),
+  });
 
 /** Admin > Users: one page of the list, newest first, matching `q` in name or email. */
 export const userListQuery = (q: string, page: number) =>

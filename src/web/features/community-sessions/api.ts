@@ -2,12 +2,14 @@ import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from 
 import type { z } from "zod";
 import type {
   AdminListQuery,
+  AttendanceHistory,
   CommunitySession,
   MemberListQuery,
   MyRegistrationList,
   RegisterInput,
   SessionCardList,
   SessionStatus,
+  WrapUpInput,
 } from "../../../shared/schemas/community-sessions";
 import { api } from "../../lib/api-client";
 import { COMMUNITY_SESSIONS_QUERY_KEY, ME_QUERY_KEY } from "../../lib/query-client";
@@ -37,6 +39,7 @@ export const sessionKeys = {
   session: (id: string) => [...sessionKeys.all, "session", id] as const,
   participants: (id: string) => [...sessionKeys.all, "participants", id] as const,
   mine: () => [...sessionKeys.all, "mine"] as const,
+  attendance: () => [...sessionKeys.all, "attendance"] as const,
 };
 
 const SESSIONS_PAGE_SIZE = 24;
@@ -103,5 +106,32 @@ export function useCancelRegistration(id: string) {
   return useMutation({
     mutationFn: () => api.delete<CommunitySession>(sessionPaths.api.myRegistration(id)),
     onSuccess: changed,
+  });
+}
+
+/** My attendance (issue #15): how many sessions I attended and missed, once wrapped up. */
+export const myAttendanceQuery = () =>
+  queryOptions({
+    queryKey: sessionKeys.attendance(),
+    queryFn: () => api.get<AttendanceHistory>(sessionPaths.api.myAttendance),
+  });
+
+/**
+ * Wrap up an ended session (issue #15): attendance, recording and notes; the first time, the attendees'
+ * follow-up. The answer becomes the cached session; every list and the participants refresh.
+ */
+export function useWrapUp(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: z.input<typeof WrapUpInput>) =>
+      api.post<CommunitySession, z.input<typeof WrapUpInput>>(sessionPaths.api.wrapUp(id), input),
+    onSuccess: (session) => {
+      qc.setQueryData(sessionKeys.session(id), session);
+      const own = sessionKeys.session(id);
+      void qc.invalidateQueries({
+        queryKey: sessionKeys.all,
+        predicate: (q) => !own.every((part, i) => q.queryKey[i] === part),
+      });
+    },
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MyRegistrationList, SessionCard } from "../../../shared/schemas/community-sessions";
-import { onePerSession, splitByTime } from "./my-sessions";
+import { attendanceLine, onePerSession, splitByTime } from "./my-sessions";
 
 type Item = MyRegistrationList["registrations"][number];
 
@@ -42,5 +42,15 @@ describe("splitByTime", () => {
     );
     expect(upcoming.map((i) => i.session.id)).toEqual(["now", "soon", "later", "undated"]);
     expect(past.map((i) => i.session.id)).toEqual(["old", "older"]);
+  });
+});
+
+describe("attendanceLine", () => {
+  it("says nothing before any session is wrapped up", () => {
+    expect(attendanceLine(0, 0)).toBeNull();
+  });
+  it("counts sessions and no-shows, singular and plural", () => {
+    expect(attendanceLine(1, 0)).toBe("You attended 1 session; 0 no-shows");
+    expect(attendanceLine(3, 1)).toBe("You attended 3 sessions; 1 no-show");
   });
 });

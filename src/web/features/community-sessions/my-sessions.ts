@@ -24,3 +24,10 @@ export function splitByTime(items: Item[], now: number): { upcoming: Item[]; pas
     past: items.filter(ended).sort((a, b) => start(b) - start(a)),
   };
 }
+
+/** "You attended 3 sessions; 1 no-show" (issue #15), nothing until a session you took part in is wrapped up. */
+export function attendanceLine(attended: number, noShows: number): string | null {
+  if (attended === 0 && noShows === 0) return null;
+  const sessions = `${attended} ${attended === 1 ? "session" : "sessions"}`;
+  return `You attended ${sessions}; ${noShows} ${noShows === 1 ? "no-show" : "no-shows"}`;
+}

@@ -33,5 +33,7 @@ export const sessionPaths = {
     participants: (id: string) => `${session(id)}/participants`,
     participant,
     moveParticipant: (id: string, participantId: string) => `${participant(id, participantId)}/move`,
+    wrapUp: (id: string) => `${session(id)}/wrap-up`,
+    myAttendance: "/api/v1/me/community/attendance",
   },
 } as const;

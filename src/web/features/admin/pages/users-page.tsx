@@ -1,4 +1,4 @@
-import { Badge, Group, Switch, Table, Text, TextInput } from "@mantine/core";
+import { Badge, Button, Group, Switch, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -9,7 +9,7 @@ import { Page } from "../../../components/page";
 import { Pager } from "../../../components/pager";
 import { QueryStatus } from "../../../components/query-status";
 import { Time } from "../../../components/time";
-import { USERS_PAGE_SIZE, userListQuery, useUpdateUser } from "../api";
+import { USERS_PAGE_SIZE, userAttendanceQuery, userListQuery, useUpdateUser } from "../api";
 
 type Flag = "isAdmin" | "isStaff" | "isPremium" | "active";
 
@@ -22,6 +22,31 @@ const FLAGS: { key: Flag; label: string }[] = [
 
 function displayName(u: AdminUser): string {
   return u.name ?? u.email;
+}
+
+/** A member's attendance (issue #15): read only when asked for, so a page of users costs one request. */
+function Attendance({ user }: { user: AdminUser }) {
+  const [asked, setAsked] = useState(false);
+  const attendance = useQuery({ ...userAttendanceQuery(user.id), enabled: asked });
+  if (!asked)
+    return (
+      <Button
+        variant="subtle"
+        size="compact-sm"
+        onClick={() => setAsked(true)}
+        aria-label={`Show attendance: ${displayName(user)}`}
+      >
+        Show
+      </Button>
+    );
+  if (attendance.isError) return <Text size="sm">Could not load</Text>;
+  if (!attendance.data) return <Text size="sm">Loading…</Text>;
+  const { attended, noShows } = attendance.data;
+  return (
+    <Text size="sm" data-testid="user-attendance">
+      {attended} attended · {noShows} {noShows === 1 ? "no-show" : "no-shows"}
+    </Text>
+  );
 }
 
 /** Admin > Users (platform.md, Accounts): list and search; set admin, staff, premium; deactivate. */
@@ -77,13 +102,14 @@ export function UsersPage() {
                 : `${data.total} ${data.total === 1 ? "user" : "users"}${q ? ` matching “${q}”` : ""}.`}
             </Text>
             {data.users.length > 0 && (
-              <Table.ScrollContainer minWidth={760}>
+              <Table.ScrollContainer minWidth={860}>
                 <Table striped highlightOnHover verticalSpacing="sm">
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th scope="col">Name</Table.Th>
                       <Table.Th scope="col">Email</Table.Th>
                       <Table.Th scope="col">Joined</Table.Th>
+                      <Table.Th scope="col">Attendance</Table.Th>
                       {FLAGS.map((f) => (
                         <Table.Th scope="col" key={f.key}>
                           {f.label}
@@ -107,6 +133,9 @@ export function UsersPage() {
                         <Table.Td>{user.email}</Table.Td>
                         <Table.Td>
                           <Time at={user.createdAt} />
+                        </Table.Td>
+                        <Table.Td>
+                          <Attendance user={user} />
                         </Table.Td>
                         {FLAGS.map((f) => (
                           <Table.Td key={f.key}>

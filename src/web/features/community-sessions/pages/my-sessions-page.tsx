@@ -6,10 +6,10 @@ import type { MyRegistrationList } from "../../../../shared/schemas/community-se
 import { Page } from "../../../components/page";
 import { QueryStatus } from "../../../components/query-status";
 import { Time } from "../../../components/time";
-import { myRegistrationsQuery } from "../api";
+import { myAttendanceQuery, myRegistrationsQuery } from "../api";
 import { StatusBadge } from "../components/status-badge";
 import { PARTICIPANT_STATUS_LABEL, ROLE_LABEL } from "../labels";
-import { onePerSession, splitByTime } from "../my-sessions";
+import { attendanceLine, onePerSession, splitByTime } from "../my-sessions";
 import { sessionPaths } from "../paths";
 
 type Item = MyRegistrationList["registrations"][number];
@@ -82,6 +82,13 @@ function RegistrationList({ title, items, empty }: { title: string; items: Item[
   );
 }
 
+function AttendanceSummary() {
+  const attendance = useQuery(myAttendanceQuery());
+  const line = attendance.data ? attendanceLine(attendance.data.attended, attendance.data.noShows) : null;
+  if (!line) return null;
+  return <Text data-testid="attendance-summary">{line}</Text>;
+}
+
 /**
  * My sessions (`/my-sessions`): every session you registered for, upcoming and past, with your role; above them
  * `conferences`, the conference part the app gives (features do not import each other, style.md 3.2 rule 10).
@@ -91,6 +98,7 @@ export function MySessionsPage({ conferences }: { conferences?: ReactNode }) {
   return (
     <Page title="My sessions" width={960}>
       {conferences}
+      <AttendanceSummary />
       <QueryStatus query={list} label="Loading your sessions">
         {(data) => {
           const { upcoming, past } = splitByTime(onePerSession(data.registrations), Date.now());

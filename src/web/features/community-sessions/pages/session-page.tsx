@@ -3,6 +3,7 @@ import {
   Anchor,
   Button,
   Group,
+  Modal,
   SimpleGrid,
   Stack,
   Text,
@@ -10,6 +11,7 @@ import {
   Typography,
   VisuallyHidden,
 } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
@@ -27,6 +29,7 @@ import { AddToCalendar, MeetingFacts } from "../components/meeting-details";
 import { RegistrationForm } from "../components/registration-form";
 import { Roster } from "../components/roster";
 import { StatusBadge } from "../components/status-badge";
+import { WrapUpForm } from "../components/wrap-up-form";
 import { formatDuration, ROLE_LABEL, STATUS_HINT } from "../labels";
 import { sessionPaths } from "../paths";
 import { isRegistrationOpen, roleOffers } from "../role-offers";
@@ -204,6 +207,67 @@ function Registration({
   );
 }
 
+/**
+ * After the session (issue #15): the recording and notes for those who see the meeting link, and, for its host
+ * (and those who manage it), Wrap up in a dialog.
+ */
+function AfterTheSession({ session }: { session: CommunitySession }) {
+  const [opened, { open, close }] = useDisclosure(false);
+  const wrap = session.wrapUp;
+  const shown = wrap !== null && (wrap.recordingUrl !== null || (wrap.notes ?? "") !== "");
+  // The host cannot list the participants, so cannot mark attendance: the first wrap-up, which sends the one
+  // follow-up to those marked attended, is the organisers'; after it the host may change the recording and notes.
+  const waitsForOrganisers = !session.abilities.manage && !wrap?.wrappedUpAt;
+  const mayWrapUp = session.abilities.wrapUp && !waitsForOrganisers;
+  if (!shown && !session.abilities.wrapUp) return null;
+  return (
+    <Section title="After the session">
+      {shown ? (
+        <dl className="convene-facts">
+          {wrap.recordingUrl && (
+            <>
+              <dt>Recording</dt>
+              <dd>
+                <Anchor href={wrap.recordingUrl} target="_blank" rel="noopener noreferrer" data-testid="recording-link">
+                  {wrap.recordingUrl}
+                </Anchor>
+              </dd>
+            </>
+          )}
+          {wrap.notes && (
+            <>
+              <dt>Notes</dt>
+              <dd style={{ whiteSpace: "pre-wrap" }} data-testid="wrap-up-notes">
+                {wrap.notes}
+              </dd>
+            </>
+          )}
+        </dl>
+      ) : (
+        <Text>The session has ended and is not wrapped up yet.</Text>
+      )}
+      {session.abilities.wrapUp && waitsForOrganisers && (
+        <Text size="sm" data-testid="wrap-up-waits">
+          Once the organisers have marked who attended (which sends the attendees their follow-up), you can add or
+          change the recording and notes here.
+        </Text>
+      )}
+      {mayWrapUp && (
+        <>
+          <Group>
+            <Button onClick={open} variant={wrap?.wrappedUpAt ? "default" : "filled"}>
+              Wrap up
+            </Button>
+          </Group>
+          <Modal opened={opened} onClose={close} title="Wrap up the session" size="lg">
+            {opened && <WrapUpForm session={session} />}
+          </Modal>
+        </>
+      )}
+    </Section>
+  );
+}
+
 function SessionDetails({ session, me, premiumLabel, siteName }: SessionPageProps & { session: CommunitySession }) {
   useDocumentTitle(session.title, siteName);
   return (
@@ -241,6 +305,7 @@ function SessionDetails({ session, me, premiumLabel, siteName }: SessionPageProp
           <div dangerouslySetInnerHTML={{ __html: session.descriptionHtml }} />
         </Typography>
       )}
+      <AfterTheSession session={session} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Registration session={session} me={me} premiumLabel={premiumLabel} />
         <Section title="Who takes part">

@@ -8,11 +8,12 @@ import { Page } from "../../../../components/page";
 import { Time } from "../../../../components/time";
 import { isApiError } from "../../../../lib/api-client";
 import { sessionQuery } from "../../api";
+import { WrapUpForm } from "../../components/wrap-up-form";
 import { sessionPaths } from "../../paths";
 import { DetailsTab } from "../components/details-tab";
 import { ParticipantsTab } from "../components/participants-tab";
 
-type Tab = "details" | "participants";
+type Tab = "details" | "participants" | "wrap-up";
 
 function BackLink() {
   return (
@@ -23,14 +24,21 @@ function BackLink() {
 }
 
 /**
- * The session editor (community.md, Session editor): tabs Details and Participants. With `id` null it is New
+ * The session editor (community.md, Session editor): tabs Details and Participants, and Wrap up once the session
+ * has ended (issue #15). With `id` null it is New
  * Session: the Details form alone until the first save creates the session.
  */
 function Editor({ id, onCreated }: { id: string | null; onCreated: (s: CommunitySession) => void }) {
   const query = useQuery({ ...sessionQuery(id ?? "new"), enabled: id !== null });
   const [params, setParams] = useSearchParams();
   const session = id ? (query.data ?? null) : null;
-  const tab: Tab = session && params.get("tab") === "participants" ? "participants" : "details";
+  const asked = params.get("tab");
+  const tab: Tab =
+    session && asked === "participants"
+      ? "participants"
+      : session?.abilities.wrapUp && asked === "wrap-up"
+        ? "wrap-up"
+        : "details";
 
   if (id && !query.data) {
     if (query.isError) {
@@ -84,7 +92,7 @@ function Editor({ id, onCreated }: { id: string | null; onCreated: (s: Community
       </Group>
       <Tabs
         value={tab}
-        onChange={(v) => setParams(v === "participants" ? { tab: v } : {}, { replace: true })}
+        onChange={(v) => setParams(v === "participants" || v === "wrap-up" ? { tab: v } : {}, { replace: true })}
         activateTabWithKeyboard
       >
         <Tabs.List aria-label="Session editor">
@@ -92,6 +100,7 @@ function Editor({ id, onCreated }: { id: string | null; onCreated: (s: Community
           <Tabs.Tab value="participants" disabled={!session}>
             Participants
           </Tabs.Tab>
+          {session?.abilities.wrapUp && <Tabs.Tab value="wrap-up">Wrap up</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="details" pt="lg">
           <DetailsTab session={session} onCreated={onCreated} />
@@ -103,6 +112,11 @@ function Editor({ id, onCreated }: { id: string | null; onCreated: (s: Community
             <Text>Fill in the Title first: participants can be added once the session exists.</Text>
           )}
         </Tabs.Panel>
+        {session?.abilities.wrapUp && (
+          <Tabs.Panel value="wrap-up" pt="lg">
+            <WrapUpForm session={session} />
+          </Tabs.Panel>
+        )}
       </Tabs>
     </Page>
   );
