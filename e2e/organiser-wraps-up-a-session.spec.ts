@@ -66,6 +66,11 @@ test("the admin wraps up an ended session; attendees get the recording, the no-s
   await expect(await attendanceRow(page, noShow.name)).toContainText("No Show");
   await expect(await attendanceRow(page, attendee.name)).toContainText("Attended");
   await expectNoA11yViolations(page, "the Wrap up tab, wrapped up");
+  // On a phone the attendance list fits the screen: the page does not scroll sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(await attendanceRow(page, attendee.name)).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   const subject = new RegExp(`^Thank you for joining: ${ENDED_SESSION.title}`);
   for (const p of [attendee, otherAttendee, ENDED_SESSION.host]) {

@@ -1,6 +1,6 @@
 import { ROLE_LABEL } from "../../shared/labels";
 import type { Role } from "../../shared/schemas/community-sessions";
-import { describeInstant } from "../../shared/time";
+import { describeInstant, formatInZone } from "../../shared/time";
 import { type Block, type Rendered, renderEmail } from "../mail/layout";
 import type { SiteSettings } from "../site/settings";
 
@@ -218,10 +218,7 @@ export function reminderEmail(
   },
 ): Rendered {
   const zone = r.timeZone ?? s.timeZone;
-  const clock = (at: string) =>
-    new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
-      new Date(at),
-    );
+  const clock = (at: string) => formatInZone(at, zone, { withDate: false });
   const blocks: Block[] = [
     greeting(r),
     `"${s.title}" starts in ${reminder.inWords}.`,

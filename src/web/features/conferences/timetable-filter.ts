@@ -36,7 +36,7 @@ type Day<E> = { day: string; entries: readonly E[] };
 type Location = NonNullable<TimetableBlock["location"]>;
 
 /** A room of the directory by its id; a place typed as text by that text. */
-export const roomKey = (location: Location) => location.roomId ?? `text:${location.label}`;
+export const roomKey = (location: Pick<Location, "roomId" | "label">) => location.roomId ?? `text:${location.label}`;
 
 const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
 const byLabel = (a: FilterOption, b: FilterOption) => collator.compare(a.label, b.label);

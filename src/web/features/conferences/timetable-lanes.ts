@@ -1,4 +1,5 @@
 import { assignColumns } from "./timetable-editing";
+import { roomKey } from "./timetable-filter";
 
 /**
  * A day of the timetable editor in lanes, one per room, the way organisers think of a day with many parallel
@@ -46,7 +47,7 @@ const NO_ROOM_LABEL = "No room";
 export function roomKeyOf(entry: LaneEntry): { key: string; label: string } | null {
   const where = entry.kind === "block" ? entry.location : null;
   if (!where || where.source === "event") return null;
-  return { key: where.roomId ? `room:${where.roomId}` : `text:${where.label}`, label: where.label };
+  return { key: roomKey(where), label: where.label };
 }
 
 const span = (e: LaneEntry) => ({ start: Date.parse(e.startAt), end: Date.parse(e.endAt) });

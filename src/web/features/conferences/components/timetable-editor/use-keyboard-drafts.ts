@@ -67,12 +67,8 @@ export function useKeyboardDrafts(options: {
     options.announce(announceDraft(target.title, draft, preview));
   };
 
-  /** The draft being made on this entry, if any. */
-  const draftOn = (id: string): Draft | null => (keyDraft?.target.before.id === id ? keyDraft.draft : null);
-
   return {
     onHandleKey,
-    draftOn,
     /** The draft being made, and the entry it is on. */
     current: keyDraft ? { id: keyDraft.target.before.id, draft: keyDraft.draft } : null,
     /** Leaving a handle drops its unsaved keyboard change. */
