@@ -11,6 +11,8 @@ import { syncSessionToGoogle } from "./calendars/google/sync";
 import { GOOGLE_SYNC_KIND } from "./community-sessions/calendar-sync";
 import { REMINDER_KIND, sendReminder } from "./community-sessions/reminders.operations";
 import { communitySessionRoutes } from "./community-sessions/routes";
+import { expireOffer, OFFER_EXPIRY_KIND } from "./community-sessions/waitlist.operations";
+import { waitlistRoutes } from "./community-sessions/waitlist.routes";
 import { contributionRoutes } from "./conferences/contributions.routes";
 import { eventRoutes } from "./conferences/events.routes";
 import { filesystemStorage, MATERIAL_FILE_DELETE_KIND } from "./conferences/material-storage";
@@ -109,6 +111,7 @@ export async function createServer(config: Config, opts: ServerOptions = {}): Pr
     [GOOGLE_SYNC_KIND]: (payload) => syncSessionToGoogle(deps, payload.sessionId),
     [MATERIAL_FILE_DELETE_KIND]: (payload) => materials.delete(payload.key),
     [REMINDER_KIND]: (payload) => sendReminder(deps, payload),
+    [OFFER_EXPIRY_KIND]: (payload) => expireOffer(deps, payload),
   } satisfies OutboxHandlers);
 
   const routes: string[] = [];
@@ -136,6 +139,7 @@ export async function createServer(config: Config, opts: ServerOptions = {}): Pr
   await app.register(siteRoutes(deps));
   await app.register(accountRoutes(deps));
   await app.register(communitySessionRoutes(deps));
+  await app.register(waitlistRoutes(deps));
   await app.register(eventRoutes(deps));
   await app.register(sessionRoutes(deps, materials));
   await app.register(timetableRoutes(deps));

@@ -69,3 +69,15 @@ export const PARTICIPANT_STATUS_LABEL: Record<ParticipantStatus, string> = {
   no_show: "No Show",
   cancelled: "Cancelled",
 };
+
+/** 1 → "1st", 2 → "2nd", 11 → "11th", 23 → "23rd". */
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
+  return `${n}${suffix}`;
+}
+
+/** "2nd in line for Presenter": a member's place in a role's waitlist (issue #15). */
+export function lineText(position: number, role: Role): string {
+  return `${ordinal(position)} in line for ${ROLE_LABEL[role]}`;
+}

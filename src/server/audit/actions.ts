@@ -31,6 +31,16 @@ type CommunityAction =
   | "community_participant.added"
   | "community_participant.updated"
   | "community_participant.reordered"
+  | "community_participant.promoted"
+  | "community_waitlist.joined"
+  | "community_waitlist.left"
+  | "community_waitlist.offered"
+  | "community_waitlist.offer_expired"
+  | "community_waitlist.declined"
+  | "community_waitlist.accepted"
+  | "community_waitlist.removed"
+  | "community_waitlist.closed"
+  | "community_waitlist.reordered"
   | "community_participant.cancelled"
   | "community_participant.removed";
 

@@ -35,6 +35,8 @@ export function sessionEntry(
   };
 }
 
+const FILENAME: Record<IcsMethod, string> = { REQUEST: "invite.ics", CANCEL: "cancel.ics", PUBLISH: "offer.ics" };
+
 /**
  * The iTIP part of a community email (platform.md, Calendar invitations): REQUEST for a registration or a
  * change, CANCEL when the session or the registration is cancelled. Meeting details only go with a REQUEST to
@@ -48,9 +50,11 @@ export function sessionInvite(
   method: IcsMethod,
   opts: { withMeeting?: boolean } = {},
 ): Pick<OutboundEmail, "icalEvent"> {
-  const entry = sessionEntry(config, row, { withMeeting: method === "REQUEST" && opts.withMeeting !== false });
-  if (!entry) return {};
+  const found = sessionEntry(config, row, { withMeeting: method === "REQUEST" && opts.withMeeting !== false });
+  if (!found) return {};
+  // A PUBLISH is a place on offer: the calendar shows it pencilled in until it is accepted (REQUEST) or lapses.
+  const entry = method === "PUBLISH" ? { ...found, tentative: true } : found;
   const organizer = { name: organizerName, email: config.mailFrom };
   const content = buildIcs([entry], { method, attendee, organizer, timeZone: row.time_zone });
-  return { icalEvent: { method, content, filename: method === "CANCEL" ? "cancel.ics" : "invite.ics" } };
+  return { icalEvent: { method, content, filename: FILENAME[method] } };
 }

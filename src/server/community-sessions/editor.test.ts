@@ -458,7 +458,7 @@ describeEngines("community sessions: editor API", (engine) => {
     await registeredMember(server(), open.id, "interviewer");
     const almost = (await get(a, open.id)).body;
     expect(almost.status).toBe("open");
-    expect(almost.slots.guest).toEqual({ capacity: 1, taken: 0, free: 1 });
+    expect(almost.slots.guest).toEqual({ capacity: 1, taken: 0, offered: 0, free: 1, waiting: 0 });
 
     const guest = await registeredMember(server(), open.id, "guest");
     const full = (await get(a, open.id)).body;

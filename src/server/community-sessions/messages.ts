@@ -254,3 +254,106 @@ export function followUpEmail(
   }
   return renderEmail(site, `Thank you for joining: ${s.title}`, blocks);
 }
+
+/** "Sat 5 Dec 2026, 06:30 CET (Europe/Berlin)": an offer's deadline in the recipient's zone, the session's beside. */
+export function deadlineText(at: string, s: Pick<SessionForEmail, "timeZone">, r: Recipient): string {
+  const d = describeInstant(at, { viewerZone: r.timeZone ?? s.timeZone, sourceZone: s.timeZone });
+  return d.source ? `${d.viewer} (${d.source} in the session's zone)` : d.viewer;
+}
+
+/** Joined a role's waitlist (issue #15, 1): where they stand and what happens next. */
+export function waitlistJoinedEmail(
+  site: SiteSettings,
+  s: SessionForEmail,
+  r: Recipient,
+  w: { role: Role; line: string; reason: string | null; holdText: string | null },
+): Rendered {
+  const next = w.holdText
+    ? `When a ${ROLE_LABEL[w.role]} place frees and you are first in line, we email you an offer: the place is held for you for ${w.holdText}.`
+    : `When a ${ROLE_LABEL[w.role]} place frees and you are first in line, you are registered and we email you.`;
+  const blocks: Block[] = [greeting(r), `You are on the waitlist for "${s.title}": ${w.line}.`];
+  if (w.reason) blocks.push(w.reason);
+  blocks.push(
+    next,
+    details(s, r, { role: w.role, meeting: false }),
+    { link: s.link, label: "Open the session page" },
+    "You can leave the waitlist on the session page at any time.",
+  );
+  return renderEmail(site, `On the waitlist: ${s.title}`, blocks);
+}
+
+/** A place is offered from the waitlist (issue #15, 2): the one-click link and the deadline. */
+export function placeOfferedEmail(
+  site: SiteSettings,
+  s: SessionForEmail,
+  r: Recipient,
+  o: { role: Role; acceptLink: string; expiresAt: string },
+): Rendered {
+  const deadline = deadlineText(o.expiresAt, s, r);
+  return renderEmail(site, `A place is yours if you want it: ${s.title}`, [
+    greeting(r),
+    `A ${ROLE_LABEL[o.role]} place in "${s.title}" is free and you are first in line. It is held for you until ${deadline}.`,
+    { link: o.acceptLink, label: "Accept the place" },
+    details(s, r, { role: o.role, meeting: false }),
+    `If you do not answer by ${deadline}, the place goes to the next person in line. The same page lets you decline, so it goes to them sooner.`,
+  ]);
+}
+
+/** An offer's deadline passed (issue #15, 2): the place went to the next in line. */
+export function offerExpiredEmail(site: SiteSettings, s: SessionForEmail, r: Recipient, role: Role): Rendered {
+  return renderEmail(site, `Offer expired: ${s.title}`, [
+    greeting(r),
+    `The ${ROLE_LABEL[role]} place we held for you in "${s.title}" was not accepted in time, so it went to the next person in line, and you are no longer on the waitlist.`,
+    details(s, r, { meeting: false }),
+    "If places are still free or you would like to wait again, open the session page:",
+    { link: s.link, label: "Open the session page" },
+  ]);
+}
+
+/** Taken off a waitlist by an organiser, or the session was cancelled (issue #15, 3). */
+export function waitlistEndedEmail(
+  site: SiteSettings,
+  s: SessionForEmail,
+  r: Recipient,
+  role: Role,
+  why: "removed" | "cancelled",
+): Rendered {
+  const text =
+    why === "cancelled"
+      ? `"${s.title}" has been cancelled, so its waitlist is closed: you are no longer waiting for a ${ROLE_LABEL[role]} place.`
+      : `The organisers took you off the ${ROLE_LABEL[role]} waitlist of "${s.title}".`;
+  return renderEmail(site, `Waitlist: ${s.title}`, [
+    greeting(r),
+    text,
+    details(s, r, { meeting: false }),
+    { link: s.link, label: "Open the session page" },
+  ]);
+}
+
+/** Registered from the waitlist (issue #15, 2: promotion without an offer), with the meeting link. */
+export function promotedEmail(
+  site: SiteSettings,
+  s: SessionForEmail,
+  r: Recipient,
+  role: Role,
+  talkTitle: string | null,
+): Rendered {
+  return renderEmail(site, `You have a place: ${s.title}`, [
+    greeting(r),
+    `A ${ROLE_LABEL[role]} place in "${s.title}" freed and you were first in line: you are registered.`,
+    details(s, r, { role, talkTitle, meeting: true }),
+    { link: s.link, label: "Open the session page" },
+    "If you can no longer come, cancel on the session page so the place goes to the next person.",
+    "Keep the meeting link to yourself: it is for registered participants.",
+  ]);
+}
+
+/** The member declined the place offered (issue #15, 2): it goes to the next in line. */
+export function offerDeclinedEmail(site: SiteSettings, s: SessionForEmail, r: Recipient, role: Role): Rendered {
+  return renderEmail(site, `Place declined: ${s.title}`, [
+    greeting(r),
+    `You declined the ${ROLE_LABEL[role]} place in "${s.title}": it goes to the next person in line, and you are no longer on the waitlist.`,
+    details(s, r, { meeting: false }),
+    { link: s.link, label: "Open the session page" },
+  ]);
+}

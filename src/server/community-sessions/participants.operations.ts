@@ -1,4 +1,9 @@
-import type { RegisterInput, Role, UpdateParticipantInput } from "../../shared/schemas/community-sessions";
+import type {
+  MyWaitlistEntry,
+  RegisterInput,
+  Role,
+  UpdateParticipantInput,
+} from "../../shared/schemas/community-sessions";
 import { findUserById, updateUser } from "../accounts/queries";
 import { type Changes, diff, recordAudit } from "../audit/record";
 import { enqueueEmail } from "../mail/enqueue-email";
@@ -21,6 +26,7 @@ import {
   recipient,
   refuse,
   type SessionWork,
+  takenOf,
   withSession,
 } from "./session-work";
 import {
@@ -33,6 +39,7 @@ import {
   roleRefusal,
 } from "./slots";
 import { withdrawUpdateNotice } from "./update-notices";
+import { addRegistrationToLine, closeLineOf, probationOf, refuseIfWaiting } from "./waitlist.operations";
 
 /** Who takes part and how: registration, role and status changes, presenters' order (community.md). */
 
@@ -93,13 +100,15 @@ export async function placeParticipant(
 ): Promise<string> {
   const problem = roleRefusal(input.role, {
     cap: capacityOf(w.row),
-    counts: countActive(activeOf(w)),
+    counts: takenOf(w),
     gates: w.features,
     isPremium: who.isPremium,
     adminOverride: who.adminOverride,
     premiumLabel: w.features.premiumLabel,
   });
   if (problem) throw conflict(problem.code, problem.message, { role: problem.message });
+  // An organiser placing someone who waits in a line of the session: they now hold a place instead.
+  await closeLineOf(w, userId);
   const id = newId();
   await insertParticipant(w.tx, {
     id,
@@ -121,11 +130,15 @@ export async function registerForCommunitySession(
   actor: Actor,
   sessionId: string,
   input: RegisterInput,
-): Promise<void> {
-  await withSession(deps, actor, sessionId, "register", async (w) => {
+): Promise<MyWaitlistEntry | null> {
+  return withSession(deps, actor, sessionId, "register", async (w): Promise<MyWaitlistEntry | null> => {
     const refusal = registrationRefusal(w.row.status, w.row.starts_at, deps.clock.now());
     if (refusal) throw refuse(refusal);
     refuseIfRegistered(w, actor.id, "You are already registered for this session. Cancel first to change your role.");
+    refuseIfWaiting(w, actor.id);
+    // The no-show rule (issue #15, 7): the registration waits in the role's line, behind everyone else.
+    const probation = await probationOf(w, actor.id);
+    if (probation) return await addRegistrationToLine(deps, w, actor, input, probation);
     const user = await findUserById(w.tx, actor.id);
     if (!user) throw notFound("Your account");
     let name = user.name;
@@ -157,6 +170,7 @@ export async function registerForCommunitySession(
       changes: { participant: id, user: actor.id, role: input.role },
       at: w.now,
     });
+    return null;
   });
 }
 
@@ -227,7 +241,8 @@ export async function updateCommunityParticipant(
     const wasActive = isActiveParticipant(p.status);
     const nextStatus = input.status ?? p.status;
     const nextRole = input.role ?? p.role;
-    const counts = countActive(activeOf(w));
+    // Places held for offers are not free to a role change or a reactivation either.
+    const counts = takenOf(w);
     const targetUser = await findUserById(w.tx, p.user_id);
     const targetPremium = targetUser ? isPremium(actorFromUser(targetUser)) : false;
     const premiumOverride = can(actor, "community.premium.override", SITE);
@@ -270,6 +285,7 @@ export async function updateCommunityParticipant(
           premiumLabel: w.features.premiumLabel,
         });
         if (problem) throw conflict(problem.code, problem.message, { status: problem.message });
+        await closeLineOf(w, p.user_id);
       }
       patch.status = input.status;
       changes.status = { from: p.status, to: input.status };

@@ -102,8 +102,8 @@ describeEngines("community sessions: participants API", (engine) => {
     expect(toInterviewer.status).toBe(200);
     expect(toInterviewer.body.participants.find((p) => p.userId === gia.id)?.role).toBe("interviewer");
     const after = (await a.get<S>(`${BASE}/${open.id}`)).body;
-    expect(after.slots.interviewer).toEqual({ capacity: 1, taken: 1, free: 0 });
-    expect(after.slots.guest).toEqual({ capacity: 2, taken: 1, free: 1 });
+    expect(after.slots.interviewer).toEqual({ capacity: 1, taken: 1, offered: 0, free: 0, waiting: 0 });
+    expect(after.slots.guest).toEqual({ capacity: 2, taken: 1, offered: 0, free: 1, waiting: 0 });
     expect(after.status).toBe("open");
     await server().deliver();
     expect(recipients(title, "Role Changed")).toEqual([gia.email]);

@@ -108,7 +108,7 @@ describeEngines("community sessions: people are told", (engine) => {
     expect(reopened.status).toBe(200);
     expect(reopened.body.status).toBe("open");
     expect(reopened.body.roster).toEqual([]);
-    expect(reopened.body.slots.host).toEqual({ capacity: 1, taken: 0, free: 1 });
+    expect(reopened.body.slots.host).toEqual({ capacity: 1, taken: 0, offered: 0, free: 1, waiting: 0 });
     const roster = (await a.get<ParticipantList>(`${BASE}/${id}/participants`)).body.participants;
     expect(roster.map((p) => [p.name, p.status, p.presenterOrder])).toEqual([
       ["Hal", "cancelled", null],

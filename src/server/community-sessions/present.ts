@@ -22,6 +22,9 @@ import {
   roleCapacity,
   roleRefusal,
 } from "./slots";
+import { heldPlaces, placesTaken, waitingCounts, waitlistRefusal } from "./waitlist";
+import { myWaitlistEntry } from "./waitlist.operations";
+import type { WaitlistRow } from "./waitlist.queries";
 import { wrapUpRefusal } from "./wrap-up";
 
 export function capacityOf(row: SessionRow): Capacity {
@@ -46,12 +49,27 @@ export function sessionFacts(
   };
 }
 
-export function slotsOf(cap: Capacity, counts: RoleCounts) {
-  const free = freeSlots(cap, counts);
+const NONE: RoleCounts = { host: 0, presenter: 0, interviewer: 0, guest: 0 };
+
+/** Each role's places: active registrations, places held for offers, what is free, and who waits (issue #15). */
+export function slotsOf(cap: Capacity, active: RoleCounts, line: { held: RoleCounts; waiting: RoleCounts }) {
+  const free = freeSlots(cap, placesTaken(active, line.held));
   return Object.fromEntries(
-    ROLES.map((r) => [r, { capacity: roleCapacity(r, cap), taken: counts[r], free: free[r] }]),
+    ROLES.map((r) => [
+      r,
+      {
+        capacity: roleCapacity(r, cap),
+        taken: active[r],
+        offered: line.held[r],
+        free: free[r],
+        waiting: line.waiting[r],
+      },
+    ]),
   ) as CommunitySession["slots"];
 }
+
+/** No waitlist at all. */
+export const EMPTY_LINE = { held: NONE, waiting: NONE };
 
 /** What the status actions depend on (lifecycle.ts `statusChoices`, `applyStatusAction`). */
 export function statusFacts(row: SessionRow, cap: Capacity, counts: RoleCounts, now: Date) {
@@ -99,18 +117,43 @@ export function toSessionDto(
   actor: Actor | null,
   features: FeatureSettings,
   now: Date,
+  waitlist: readonly WaitlistRow[] = [],
 ): CommunitySession {
   const facts = sessionFacts(row, actor, participants, features);
   const active = participants.filter((p) => isActiveParticipant(p.status));
   const cap = capacityOf(row);
-  const counts = countActive(active);
+  const activeCounts = countActive(active);
+  const line = { held: heldPlaces(waitlist), waiting: waitingCounts(waitlist) };
+  // A place held for an offer is not free to anyone else (issue #15, 2).
+  const counts = placesTaken(activeCounts, line.held);
+  const myWaitlist = actor ? myWaitlistEntry(waitlist, actor.id) : null;
   const seeMeeting = can(actor, "community.session.seeMeeting", facts);
   const manage = can(actor, "community.session.manage", facts);
   const mine = actor ? active.find((p) => p.user_id === actor.id) : undefined;
   const mayRegister =
     can(actor, "community.session.register", facts) &&
     !mine &&
+    !myWaitlist &&
     registrationRefusal(row.status, row.starts_at, now) === null;
+  const mayWait =
+    can(actor, "community.session.register", facts) &&
+    !mine &&
+    !myWaitlist &&
+    waitlistRefusal(row.status, row.starts_at, now) === null;
+  const waitlistRoles =
+    mayWait && actor
+      ? ROLES.filter((role) => {
+          const gate = roleRefusal(role, {
+            cap,
+            counts: NONE,
+            gates: features,
+            isPremium: isPremium(actor),
+            adminOverride: false,
+            premiumLabel: features.premiumLabel,
+          });
+          return gate === null && roleCapacity(role, cap) > 0 && counts[role] >= roleCapacity(role, cap);
+        })
+      : [];
   const registrableRoles =
     mayRegister && actor
       ? ROLES.filter(
@@ -158,7 +201,7 @@ export function toSessionDto(
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    slots: slotsOf(cap, counts),
+    slots: slotsOf(cap, activeCounts, line),
     roster: can(actor, "community.session.viewRoster", facts)
       ? rosterSort(active).map((p) => ({
           name: p.name,
@@ -177,7 +220,9 @@ export function toSessionDto(
           canCancel: memberCancelRefusal(row.status, row.starts_at, now) === null,
         }
       : null,
+    myWaitlist,
     registrableRoles,
+    waitlistRoles,
     premiumRoles: gatedRoles(features).filter((r) => roleCapacity(r, cap) > 0),
     agenda: {
       items: agenda.items.map((i) => ({
@@ -205,9 +250,15 @@ export function toSessionDto(
   };
 }
 
-export function toCard(row: SessionRow, counts: RoleCounts, now: Date, gates: RoleGates): SessionCard {
+export function toCard(
+  row: SessionRow,
+  active: RoleCounts,
+  now: Date,
+  gates: RoleGates,
+  line: { held: RoleCounts; waiting: RoleCounts } = EMPTY_LINE,
+): SessionCard {
   const cap = capacityOf(row);
-  const free = freeSlots(cap, counts);
+  const free = freeSlots(cap, placesTaken(active, line.held));
   const text = markdownToPlainText(row.description);
   return {
     id: row.id,
@@ -219,7 +270,7 @@ export function toCard(row: SessionRow, counts: RoleCounts, now: Date, gates: Ro
     durationMinutes: row.duration_minutes,
     status: row.status,
     shownStatus: shownStatus(row.status, row.starts_at, row.duration_minutes, now),
-    slots: slotsOf(cap, counts),
+    slots: slotsOf(cap, active, line),
     freeRoles: ROLES.filter((r) => free[r] > 0),
     premiumRoles: gatedRoles(gates).filter((r) => roleCapacity(r, cap) > 0),
   };

@@ -17,7 +17,7 @@ import type { Deps } from "../platform/deps";
 import { notFound } from "../platform/errors";
 import { readFeatures } from "../site/settings";
 import { calendarSyncKey, GOOGLE_SYNC_KIND } from "./calendar-sync";
-import { rosterSort, sessionFacts, toCard, toParticipant, toSessionDto } from "./present";
+import { EMPTY_LINE, rosterSort, sessionFacts, toCard, toParticipant, toSessionDto } from "./present";
 import {
   type CalendarLinkRow,
   countActiveBySession,
@@ -33,6 +33,8 @@ import {
   type SessionRow,
 } from "./queries";
 import { assertManager } from "./session-work";
+import { myWaitlistEntry } from "./waitlist.operations";
+import { countLiveBySession, listLiveWaitlist, listLiveWaitlistIn, listLiveWaitlistOf } from "./waitlist.queries";
 
 /** Read models of the community pages, each a fixed number of queries (style.md §3.3, query budgets). */
 
@@ -40,24 +42,27 @@ import { assertManager } from "./session-work";
 export async function readSession(deps: Deps, actor: Actor | null, id: string): Promise<CommunitySession> {
   const row = await findSession(deps.db, id);
   if (!row) throw notFound("The session");
-  const [participants, features] = await Promise.all([listParticipants(deps.db, id), readFeatures(deps.db)]);
+  const [participants, waitlist, features] = await Promise.all([
+    listParticipants(deps.db, id),
+    listLiveWaitlist(deps.db, id),
+    readFeatures(deps.db),
+  ]);
   if (!can(actor, "community.session.view", sessionFacts(row, actor, participants, features)))
     throw notFound("The session");
-  return toSessionDto(row, participants, actor, features, deps.clock.now());
+  return toSessionDto(row, participants, actor, features, deps.clock.now(), waitlist);
 }
 
 /** Cards of these sessions, with free roles from one count query. */
 async function cardsOf(deps: Deps, rows: SessionRow[]): Promise<SessionCard[]> {
-  const [counts, features] = await Promise.all([
-    countActiveBySession(
-      deps.db,
-      rows.map((r) => r.id),
-    ),
+  const ids = rows.map((r) => r.id);
+  const [counts, lines, features] = await Promise.all([
+    countActiveBySession(deps.db, ids),
+    countLiveBySession(deps.db, ids),
     readFeatures(deps.db),
   ]);
   const now = deps.clock.now();
   const none = { host: 0, presenter: 0, interviewer: 0, guest: 0 };
-  return rows.map((r) => toCard(r, counts.get(r.id) ?? none, now, features));
+  return rows.map((r) => toCard(r, counts.get(r.id) ?? none, now, features, lines.get(r.id) ?? EMPTY_LINE));
 }
 
 /** The member lists (home page, past sessions): published sessions, upcoming or past. */
@@ -149,13 +154,32 @@ export async function readParticipant(deps: Deps, sessionId: string, participant
 
 /** My sessions: the member's registrations, active and cancelled, newest session first. */
 export async function readMyRegistrations(deps: Deps, actor: Actor): Promise<MyRegistrationList> {
-  const regs = await listRegistrationsOf(deps.db, actor.id);
-  const rows = await listSessionsByIds(deps.db, [...new Set(regs.map((r) => r.session_id))]);
+  const [regs, mine] = await Promise.all([
+    listRegistrationsOf(deps.db, actor.id),
+    listLiveWaitlistOf(deps.db, actor.id),
+  ]);
+  const ids = [...new Set([...regs.map((r) => r.session_id), ...mine.map((e) => e.session_id)])];
+  const rows = await listSessionsByIds(deps.db, ids);
   const byId = new Map((await cardsOf(deps, rows)).map((c) => [c.id, c]));
+  // Positions need each line as a whole: the lines of the sessions this member waits in, in one query.
+  const lines = await listLiveWaitlistIn(
+    deps.db,
+    mine.map((e) => e.session_id),
+  );
+  const now = deps.clock.now().getTime();
   return {
     registrations: regs.flatMap((r) => {
       const session = byId.get(r.session_id);
       return session ? [{ session, role: r.role, status: r.status }] : [];
+    }),
+    waiting: mine.flatMap((e) => {
+      const session = byId.get(e.session_id);
+      const entry = myWaitlistEntry(
+        lines.filter((x) => x.session_id === e.session_id),
+        actor.id,
+      );
+      const upcoming = session?.startsAt ? Date.parse(session.startsAt) > now : false;
+      return session && entry && upcoming ? [{ session, waitlist: entry }] : [];
     }),
   };
 }

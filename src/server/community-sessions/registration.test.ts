@@ -68,7 +68,7 @@ describeEngines("community sessions: registration API", (engine) => {
     expect(res.body.meetingUrl).toBe("https://meet.example.org/peer-talks");
     expect(res.body.meetingPassword).toBe("sesame");
     expect(res.body.roster).toEqual([{ name: "Grace Hopper", role: "guest", presenterOrder: null, talkTitle: null }]);
-    expect(res.body.slots.guest).toEqual({ capacity: 5, taken: 1, free: 4 });
+    expect(res.body.slots.guest).toEqual({ capacity: 5, taken: 1, offered: 0, free: 4, waiting: 0 });
     expect(res.body.registrableRoles).toEqual([]);
 
     const mine = await member.agent.get<MyRegistrationList>("/api/v1/me/community/registrations");
@@ -362,7 +362,7 @@ describeEngines("community sessions: registration API", (engine) => {
     const res = await member.agent.delete<S>(`${BASE}/${open.id}/registrations/me`);
     expect(res.status).toBe(200);
     expect(res.body.myRegistration).toBeNull();
-    expect(res.body.slots.guest).toEqual({ capacity: 1, taken: 0, free: 1 });
+    expect(res.body.slots.guest).toEqual({ capacity: 1, taken: 0, offered: 0, free: 1, waiting: 0 });
     expect(res.body.meetingUrl).toBeNull();
     expect((await participants(a, open.id)).find((p) => p.userId === member.id)?.status).toBe("cancelled");
     expect((await member.agent.delete<ErrorBody>(`${BASE}/${open.id}/registrations/me`)).status).toBe(404);

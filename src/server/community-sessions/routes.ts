@@ -183,15 +183,17 @@ export function communitySessionRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: "Register yourself in a role",
+          description:
+            "201: registered. 202: the no-show rule sent the registration to the role's waitlist (myWaitlist says where, and why).",
           params: SessionParams,
           body: RegisterInput,
-          response: { 201: CommunitySession, ...errorResponses(400, 401, 403, 404, 409) },
+          response: { 201: CommunitySession, 202: CommunitySession, ...errorResponses(400, 401, 403, 404, 409) },
         },
       },
       async (req, reply) => {
         requireActor(req.actor);
-        await registerForCommunitySession(deps, req.actor, req.params.id, req.body);
-        return reply.status(201).send(await readSession(deps, req.actor, req.params.id));
+        const waitlisted = await registerForCommunitySession(deps, req.actor, req.params.id, req.body);
+        return reply.status(waitlisted ? 202 : 201).send(await readSession(deps, req.actor, req.params.id));
       },
     );
 

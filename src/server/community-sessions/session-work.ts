@@ -5,6 +5,7 @@ import { can } from "../permissions/policy";
 import type { Db } from "../platform/db";
 import type { Deps } from "../platform/deps";
 import { type AppError, conflict, forbidden, notFound } from "../platform/errors";
+import type { IcsMethod } from "../platform/ics";
 import { clearListCache } from "../platform/list-cache";
 import { type FeatureSettings, readFeatures, readSite, type SiteSettings } from "../site/settings";
 import { sessionInvite } from "./calendar-files";
@@ -22,12 +23,17 @@ import {
 } from "./queries";
 import { readReminderSettings, scheduleReminders } from "./reminders.operations";
 import { countActive, isActiveParticipant, isFull } from "./slots";
+import { heldPlaces, placesTaken } from "./waitlist";
+import { settleSessionWaitlists } from "./waitlist.operations";
+import { listLiveWaitlist, type WaitlistWithUser } from "./waitlist.queries";
 
 /** What one locked unit of work on a session sees. */
 export interface SessionWork {
   tx: Db;
   row: SessionRow;
   participants: ParticipantWithUser[];
+  /** The session's live waitlist entries (waiting or offered). */
+  waitlist: WaitlistWithUser[];
   features: FeatureSettings;
   site: SiteSettings;
   now: string;
@@ -38,6 +44,9 @@ const NEEDS = {
   register: "community.session.register",
   wrapUp: "community.session.wrapUp",
 } as const;
+
+/** What the unit of work checks: a policy action for the actor, or nothing for the worker (`system`). */
+type Need = keyof typeof NEEDS | "system";
 
 /** Every community session change is audited against the session. */
 export const AUDIT_TYPE = "community_session";
@@ -51,7 +60,7 @@ export async function withSession<T>(
   deps: Deps,
   actor: Actor | null,
   sessionId: string,
-  need: "manage" | "register" | "wrapUp",
+  need: Need,
   fn: (w: SessionWork) => Promise<T>,
 ): Promise<T> {
   const result = await inSessionTransaction(deps, actor, sessionId, need, fn);
@@ -63,22 +72,29 @@ async function inSessionTransaction<T>(
   deps: Deps,
   actor: Actor | null,
   sessionId: string,
-  need: "manage" | "register" | "wrapUp",
+  need: Need,
   fn: (w: SessionWork) => Promise<T>,
 ): Promise<T> {
   return deps.db.transaction().execute(async (tx) => {
     const row = await lockSession(tx, deps.engine, sessionId);
     if (!row) throw notFound("The session");
-    const [participants, features, site] = await Promise.all([
+    const [participants, waitlist, features, site] = await Promise.all([
       listParticipants(tx, sessionId),
+      listLiveWaitlist(tx, sessionId),
       readFeatures(tx),
       readSite(tx),
     ]);
-    const facts = sessionFacts(row, actor, participants, features);
-    if (!can(actor, "community.session.view", facts)) throw notFound("The session");
-    authorize(actor, NEEDS[need], facts);
-    const work: SessionWork = { tx, row, participants, features, site, now: deps.clock.now().toISOString() };
+    if (need !== "system") {
+      const facts = sessionFacts(row, actor, participants, features);
+      if (!can(actor, "community.session.view", facts)) throw notFound("The session");
+      authorize(actor, NEEDS[need], facts);
+    }
+    const work: SessionWork = { tx, row, participants, waitlist, features, site, now: deps.clock.now().toISOString() };
+    // Offers past their deadline pass on before the change, so a freed place reaches the line, not a newcomer.
+    await settleSessionWaitlists(deps, work, { reload: false });
     const result = await fn(work);
+    // Whatever the change freed (a cancellation, a removal, a role change, a raised cap) goes to the line.
+    await settleSessionWaitlists(deps, work, { reload: true });
     await settleFull(actor, work);
     // Every change a participant or the community calendar could see; the sync reads the state it finds.
     await enqueueCalendarSync(tx, deps, sessionId);
@@ -89,15 +105,15 @@ async function inSessionTransaction<T>(
   });
 }
 
-/** Re-reads the participants and turns Open into Full or back, with an audit entry when it changes. */
+/**
+ * Turns Open into Full or back from the state the waitlists settled (places held for offers count as taken),
+ * with an audit entry when it changes.
+ */
 async function settleFull(actor: Actor | null, w: SessionWork): Promise<void> {
   const fresh = await findSession(w.tx, w.row.id);
   if (!fresh) return; // deleted
-  const participants = await listParticipants(w.tx, w.row.id);
-  const next = reconcileFull(
-    fresh.status,
-    isFull(capacityOf(fresh), countActive(participants.filter((p) => isActiveParticipant(p.status)))),
-  );
+  const taken = placesTaken(countActive(activeOf(w)), heldPlaces(w.waitlist));
+  const next = reconcileFull(fresh.status, isFull(capacityOf(fresh), taken));
   if (next === fresh.status) return;
   await updateSession(w.tx, fresh.id, { status: next, updated_at: w.now });
   await recordAudit(w.tx, {
@@ -123,6 +139,23 @@ export function assertManager(
   const facts = sessionFacts(row, actor, participants, features);
   if (!can(actor, "community.session.view", facts)) throw notFound("The session");
   if (!can(actor, "community.session.manage", facts)) throw forbidden();
+}
+
+/** Re-reads the session, its participants and its waitlist after a change, in the unit of work's transaction. */
+export async function reloadWork(w: SessionWork): Promise<boolean> {
+  const [row, participants, waitlist] = await Promise.all([
+    findSession(w.tx, w.row.id),
+    listParticipants(w.tx, w.row.id),
+    listLiveWaitlist(w.tx, w.row.id),
+  ]);
+  if (!row) return false;
+  Object.assign(w, { row, participants, waitlist });
+  return true;
+}
+
+/** Places taken per role: active registrations and places held for offers (issue #15). */
+export function takenOf(w: SessionWork) {
+  return placesTaken(countActive(activeOf(w)), heldPlaces(w.waitlist));
 }
 
 /** The registrations that hold a slot (not Cancelled). */
@@ -174,7 +207,7 @@ export function invite(
   w: { site: SiteSettings },
   row: SessionRow,
   to: { name: string | null; email: string },
-  method: "REQUEST" | "CANCEL",
+  method: IcsMethod,
   opts: { withMeeting?: boolean } = {},
 ) {
   return sessionInvite(deps.config, row, to, w.site.siteName, method, opts);

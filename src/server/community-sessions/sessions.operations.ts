@@ -21,7 +21,7 @@ import {
   reopenChoiceRefusal,
   requiredWhilePublished,
 } from "./lifecycle";
-import { placeReleasedEmail, sessionBackOnEmail, sessionCancelledEmail } from "./messages";
+import { placeReleasedEmail, sessionBackOnEmail, sessionCancelledEmail, waitlistEndedEmail } from "./messages";
 import { capacityOf, statusFacts } from "./present";
 import {
   deleteSession,
@@ -42,10 +42,12 @@ import {
   recipient,
   refuse,
   type SessionWork,
+  takenOf,
   withSession,
 } from "./session-work";
 import { capacityChangeProblems, countActive, creatorBecomesHost } from "./slots";
 import { NOTIFIED_FIELDS, notifyUpdate, withdrawUpdateNotice } from "./update-notices";
+import { heldPlaces, placesTaken } from "./waitlist";
 
 /** A session's own life: create, edit its details, change its status, delete (community.md, Session editor). */
 
@@ -179,7 +181,7 @@ export async function updateCommunitySession(
             : JSON.stringify([...input.reminderMinutes].sort((a, b) => b - a)),
     };
     refusePastStart(next.starts_at, row.starts_at, new Date(w.now));
-    const problems = capacityChangeProblems(capacityOf(next), countActive(activeOf(w)));
+    const problems = capacityChangeProblems(capacityOf(next), takenOf(w));
     if (Object.keys(problems).length > 0) {
       throw conflict("below_registered", `Not saved: ${Object.values(problems).join(" ")}`, problems);
     }
@@ -251,7 +253,7 @@ export async function changeCommunitySessionStatus(
     const result = applyStatusAction(
       row.status,
       action,
-      statusFacts(row, capacityOf(row), countActive(holding), new Date(w.now)),
+      statusFacts(row, capacityOf(row), placesTaken(countActive(holding), heldPlaces(w.waitlist)), new Date(w.now)),
     );
     if (!result.ok) throw refuse(result);
     await updateSession(w.tx, row.id, { status: result.status, updated_at: w.now });
@@ -327,7 +329,8 @@ async function releasePlaces(deps: Deps, w: SessionWork, people: ParticipantWith
  */
 export async function deleteCommunitySession(deps: Deps, actor: Actor, sessionId: string): Promise<void> {
   await withSession(deps, actor, sessionId, "manage", async (w) => {
-    const told = deletionTellsParticipants(w.row.status, w.row.ends_at, new Date(w.now)) ? activeOf(w) : [];
+    const tell = deletionTellsParticipants(w.row.status, w.row.ends_at, new Date(w.now));
+    const told = tell ? activeOf(w) : [];
     const gone: SessionRow = { ...w.row, status: "cancelled", ics_sequence: w.row.ics_sequence + 1 };
     for (const p of told) {
       await withdrawUpdateNotice(w, p.user_id);
@@ -339,6 +342,15 @@ export async function deleteCommunitySession(deps: Deps, actor: Actor, sessionId
         invite(deps, w, gone, p, "CANCEL"),
       );
     }
+    // Those waiting for a place are told too; their entries go with the session.
+    for (const e of tell ? w.waitlist : [])
+      await enqueueEmail(
+        w.tx,
+        deps,
+        e.email,
+        waitlistEndedEmail(w.site, emailView(deps, w.row), recipient(e), e.role, "cancelled"),
+        e.status === "offered" ? invite(deps, w, gone, e, "CANCEL") : {},
+      );
     await deleteSession(w.tx, w.row.id);
     await recordAudit(w.tx, {
       actorId: actor.id,

@@ -5,7 +5,7 @@
  */
 
 import type { Generated } from "kysely";
-import type { ParticipantStatus, Role, SessionStatus } from "../../shared/schemas/community-sessions";
+import type { ParticipantStatus, Role, SessionStatus, WaitlistStatus } from "../../shared/schemas/community-sessions";
 
 export type Flag = 0 | 1;
 
@@ -135,6 +135,30 @@ export interface CommunityRemindersSentTable {
   minutes_before: number;
   user_id: string;
   sent_at: string;
+}
+
+/** A member waiting for a role of a session (issue #15); kept once resolved, as the record. */
+export interface CommunityWaitlistTable {
+  id: string;
+  session_id: string;
+  user_id: string;
+  role: Role;
+  status: WaitlistStatus;
+  /** Order in the role's line, 1 = first; gaps are fine, only the order counts. */
+  position: number;
+  /** Went to the waitlist under the no-show rule: offered places after everyone else. */
+  probation: Generated<Flag>;
+  talk_title: string | null;
+  talk_description: string | null;
+  topics: string | null;
+  questions: string | null;
+  /** sha256 of the offer email's accept link token, while a place is (or was) offered. */
+  offer_token_hash: string | null;
+  offered_at: string | null;
+  offer_expires_at: string | null;
+  resolved_at: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface CommunityParticipantsTable {
@@ -327,6 +351,7 @@ export interface Database {
   community_sessions: CommunitySessionsTable;
   community_participants: CommunityParticipantsTable;
   community_reminders_sent: CommunityRemindersSentTable;
+  community_waitlist: CommunityWaitlistTable;
   users: UsersTable;
   sign_in_sessions: SignInSessionsTable;
   password_resets: PasswordResetsTable;

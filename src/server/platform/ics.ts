@@ -16,6 +16,8 @@ export interface CalendarEntry {
   url: string;
   location?: string | null;
   cancelled?: boolean;
+  /** Not yet confirmed (a place offered from a waitlist): STATUS:TENTATIVE. */
+  tentative?: boolean;
 }
 
 /** A published file (feed, download): no METHOD, so no ORGANIZER is owed (RFC 5546 §3.2.1). */
@@ -29,7 +31,8 @@ interface PublishedOptions {
 
 /** An iTIP message in an email (RFC 5546): METHOD with the ORGANIZER and ATTENDEE it requires. */
 interface ItipOptions extends Omit<PublishedOptions, "method"> {
-  method: "REQUEST" | "CANCEL";
+  /** PUBLISH: an entry offered, not an invitation (a waitlist offer); it names no attendee (RFC 5546 §3.2.1). */
+  method: "REQUEST" | "CANCEL" | "PUBLISH";
   organizer: { name: string; email: string };
   attendee: { name: string | null; email: string };
 }
@@ -81,11 +84,17 @@ export function buildIcs(entries: CalendarEntry[], opts: IcsOptions): string {
       description: e.description,
       url: e.url,
       location: e.location ?? null,
-      status: e.cancelled || opts.method === "CANCEL" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      status:
+        e.cancelled || opts.method === "CANCEL"
+          ? ICalEventStatus.CANCELLED
+          : e.tentative
+            ? ICalEventStatus.TENTATIVE
+            : ICalEventStatus.CONFIRMED,
       stamp: now,
     });
     if (opts.method) {
       event.organizer({ name: paramText(opts.organizer.name), email: opts.organizer.email });
+      if (opts.method === "PUBLISH") continue;
       const { name, email } = opts.attendee;
       event.createAttendee({ email, name: name ? paramText(name) : undefined, rsvp: false });
     }

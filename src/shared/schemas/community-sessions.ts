@@ -99,7 +99,13 @@ export const SessionUpdateInput = SessionFields.partial()
   .meta({ id: "CommunitySessionUpdate" });
 export type SessionUpdateInput = z.infer<typeof SessionUpdateInput>;
 
-export const RoleSlots = z.object({ capacity: z.number().int(), taken: z.number().int(), free: z.number().int() });
+export const RoleSlots = z.object({
+  capacity: z.number().int(),
+  taken: z.number().int().describe("active registrations"),
+  offered: z.number().int().describe("places held for someone from the waitlist until they answer"),
+  free: z.number().int().describe("capacity less taken and offered, never below 0"),
+  waiting: z.number().int().describe("members in this role's waitlist, not yet offered a place"),
+});
 export const Slots = z.object({ host: RoleSlots, presenter: RoleSlots, interviewer: RoleSlots, guest: RoleSlots });
 
 export const RosterEntry = z.object({
@@ -135,6 +141,31 @@ export const MyRegistration = z.object({
   talkTitle: z.string().nullable(),
   canCancel: z.boolean(),
 });
+
+/** Where a member stands in a waitlist of a session (issue #15). */
+export const WaitlistStatus = z.enum([
+  "waiting",
+  "offered",
+  "accepted",
+  "declined",
+  "expired",
+  "left",
+  "removed",
+  "closed",
+]);
+export type WaitlistStatus = z.infer<typeof WaitlistStatus>;
+
+export const MyWaitlistEntry = z
+  .object({
+    entryId: Id,
+    role: Role,
+    status: z.enum(["waiting", "offered"]),
+    position: z.number().int().nullable().describe("1 = next in line for the role; null while a place is offered"),
+    offerExpiresAt: Instant.nullable().describe("the offer's deadline, while a place is offered"),
+    reason: z.string().nullable().describe("why a registration went to the waitlist though places were free"),
+  })
+  .meta({ id: "MyWaitlistEntry" });
+export type MyWaitlistEntry = z.infer<typeof MyWaitlistEntry>;
 
 export const AgendaItem = z.object({
   kind: z.enum(["opening", "talk", "qa"]),
@@ -172,8 +203,11 @@ export const CommunitySession = z
     slots: Slots,
     roster: z.array(RosterEntry).describe("active participants, names only, in roster order"),
     myRegistration: MyRegistration.nullable(),
+    myWaitlist: MyWaitlistEntry.nullable().describe("the caller's place in a waitlist of this session"),
     /** Roles the caller could register for now: free, allowed, and registration open. */
     registrableRoles: z.array(Role),
+    /** Roles whose waitlist the caller could join now: full, allowed, and registration open. */
+    waitlistRoles: z.array(Role),
     premiumRoles: z.array(Role).describe("roles only premium members (the Premium Label) may take"),
     agenda: z.object({ items: z.array(AgendaItem), overrunMinutes: z.number().int(), warning: z.string().nullable() }),
     wrapUp: z
@@ -261,6 +295,81 @@ export const RegisterInput = z
   .meta({ id: "CommunityRegister" });
 export type RegisterInput = z.infer<typeof RegisterInput>;
 
+/** A waitlist entry as the session's managers see it (Participants tab). */
+export const WaitlistEntry = z
+  .object({
+    id: Id,
+    userId: Id,
+    name: z.string().nullable(),
+    email: z.string(),
+    role: Role,
+    status: z.enum(["waiting", "offered"]),
+    position: z.number().int().nullable().describe("1 = next in line; null while offered"),
+    offeredAt: Instant.nullable(),
+    offerExpiresAt: Instant.nullable(),
+    probation: z.boolean().describe("went to the waitlist under the no-show rule: placed after the others"),
+    talkTitle: z.string().nullable(),
+    talkDescription: z.string().nullable(),
+    topics: z.string().nullable(),
+    questions: z.string().nullable(),
+    createdAt: Instant,
+  })
+  .meta({ id: "CommunityWaitlistEntry" });
+export type WaitlistEntry = z.infer<typeof WaitlistEntry>;
+export const WaitlistList = z.object({ entries: z.array(WaitlistEntry) }).meta({ id: "CommunityWaitlist" });
+export type WaitlistList = z.infer<typeof WaitlistList>;
+
+/** A place offered from a waitlist, as the offer email's link shows it (no sign-in needed). */
+export const PlaceOffer = z
+  .object({
+    sessionId: Id,
+    sessionTitle: z.string(),
+    startsAt: Instant.nullable(),
+    timeZone: z.string(),
+    role: Role,
+    status: WaitlistStatus,
+    offerExpiresAt: Instant.nullable(),
+  })
+  .meta({ id: "CommunityPlaceOffer" });
+export type PlaceOffer = z.infer<typeof PlaceOffer>;
+export const OfferAnswer = z.object({ sessionId: Id, status: WaitlistStatus }).meta({ id: "CommunityOfferAnswer" });
+export type OfferAnswer = z.infer<typeof OfferAnswer>;
+
+export const WaitlistMoveInput = z.strictObject({ direction: z.enum(["up", "down", "front"]) });
+/** What an admin's "Offer a place" did: offered now, or first in line for the next place. */
+export const WaitlistOfferResult = z.object({ status: z.enum(["offered", "first_in_line"]) });
+
+/** Admin > Settings > Waitlists (issue #15). */
+export const WaitlistSettings = z
+  .object({
+    holdMinutes: z
+      .number({ error: "must be a number of minutes" })
+      .int("must be a whole number of minutes")
+      .min(5, "must be at least 5 minutes")
+      .max(7 * 24 * 60, "must be at most 7 days")
+      .describe("how long an offered place is held; shortened to end before the session starts"),
+    mode: z
+      .enum(["offer", "promote"], { error: "must be offer or promote" })
+      .describe(
+        "offer: the first in line is offered the place and has the hold to accept; promote: registered at once",
+      ),
+    noShowLimit: z
+      .number({ error: "must be a number" })
+      .int("must be a whole number")
+      .min(0, "must be 0 (off) or more")
+      .max(50, "must be at most 50")
+      .describe(
+        "after this many no-shows within noShowDays, a member's registrations go to the waitlist first; 0 = off",
+      ),
+    noShowDays: z
+      .number({ error: "must be a number of days" })
+      .int("must be a whole number of days")
+      .min(1, "must be at least 1 day")
+      .max(730, "must be at most 730 days"),
+  })
+  .meta({ id: "WaitlistSettings" });
+export type WaitlistSettings = z.infer<typeof WaitlistSettings>;
+
 export const AddParticipantInput = z.object({
   email: Email,
   role: Role,
@@ -338,7 +447,11 @@ export const MyRegistrationItem = z.object({
   role: Role,
   status: ParticipantStatus,
 });
-export const MyRegistrationList = z.object({ registrations: z.array(MyRegistrationItem) });
+export const MyWaitingItem = z.object({ session: SessionCard, waitlist: MyWaitlistEntry });
+export const MyRegistrationList = z.object({
+  registrations: z.array(MyRegistrationItem),
+  waiting: z.array(MyWaitingItem).describe("waitlists of upcoming sessions the member is in, with position or offer"),
+});
 export type MyRegistrationList = z.infer<typeof MyRegistrationList>;
 
 export const FeatureFlags = z.object({

@@ -11,6 +11,7 @@ import * as m0009 from "./0009_sign_up_time_zone";
 import * as m0010 from "./0010_event_slugs";
 import * as m0011 from "./0011_reminders";
 import * as m0012 from "./0012_wrap_up";
+import * as m0013 from "./0013_waitlists";
 
 /** Every migration, in order. An explicit list survives bundling, unlike a folder scan. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "0010_event_slugs": m0010,
   "0011_reminders": m0011,
   "0012_wrap_up": m0012,
+  "0013_waitlists": m0013,
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { CommunitySession, Role } from "../../../shared/schemas/community-sessions";
 import { cardRoles, isRegistrationOpen, premiumOnlyText, roleOffers } from "./role-offers";
 
-const slot = (capacity: number, taken: number) => ({ capacity, taken, free: capacity - taken });
+const slot = (capacity: number, taken: number) => ({ capacity, taken, offered: 0, free: capacity - taken, waiting: 0 });
 
 function session(slots: Partial<CommunitySession["slots"]>, registrableRoles: Role[]) {
   return {
