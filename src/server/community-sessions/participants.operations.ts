@@ -31,7 +31,6 @@ import {
 } from "./session-work";
 import {
   compactPresenterOrder,
-  countActive,
   holdsActiveRegistration,
   isActiveParticipant,
   movePresenter,

@@ -486,7 +486,7 @@ function offerGone(status: string, e?: Pick<WaitlistRow, "offer_expires_at">) {
 export async function acceptMyOffer(deps: Deps, actor: Actor, sessionId: string): Promise<void> {
   await withSession(deps, actor, sessionId, "register", async (w) => {
     const e = w.waitlist.find((x) => x.user_id === actor.id);
-    if (!e || e.status !== "offered") throw offerGone(e?.status ?? "none");
+    if (e?.status !== "offered") throw offerGone(e?.status ?? "none");
     await acceptEntry(deps, w, e, actor.id);
   });
 }
@@ -527,7 +527,7 @@ export async function answerOfferByToken(
   const found = await entryOfToken(deps, token);
   await withSession(deps, null, found.session_id, "system", async (w) => {
     const e = w.waitlist.find((x) => x.id === found.id);
-    if (!e || e.status !== "offered") {
+    if (e?.status !== "offered") {
       const now = await findWaitlistEntry(w.tx, found.id);
       throw offerGone(now?.status ?? "none", now);
     }

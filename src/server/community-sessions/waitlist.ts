@@ -72,7 +72,7 @@ export function lineOf<T extends Pick<LineEntry, "role" | "status" | "position" 
 /** Where an entry stands in its role's line, 1 = next; null when it is not waiting. */
 export function positionInLine(entries: readonly LineEntry[], entryId: string): number | null {
   const entry = entries.find((e) => e.id === entryId);
-  if (!entry || entry.status !== "waiting") return null;
+  if (entry?.status !== "waiting") return null;
   return lineOf(entries, entry.role).findIndex((e) => e.id === entryId) + 1;
 }
 
