@@ -1,6 +1,7 @@
 // Reminders before a community session (issue #15), as the participants receive them: read from the SMTP
 // capture, with the server's clock moved to each reminder's time.
 import { expect, it } from "vitest";
+import { inviteIn } from "../../../tests/calendar-parts";
 import { buildOpenSession, mailsAbout, registeredMember, uniqueTitle } from "../../../tests/community";
 import { describeEngines } from "../../../tests/engines";
 import { signedInAgent, useTestServer } from "../../../tests/harness";
@@ -57,6 +58,10 @@ describeEngines("community sessions: people are reminded", (engine) => {
     expect(mail?.text).toMatch(/\(Europe\/Paris\).*in the session's zone/);
     expect(mail?.text).toContain("Agenda (times in Europe/Paris)");
     expect(mail?.text).toContain("Pia: Maps that lie");
+    // A calendar part that keeps her entry current: the invitation's UID, with the meeting link.
+    const part = inviteIn(mail);
+    expect(part.method).toBe("REQUEST");
+    expect(part.text).toContain("meet.example.org/peer-talks");
 
     await at(session, HOUR - 60_000);
     for (const p of [host, presenter, guest])

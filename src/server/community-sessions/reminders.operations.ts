@@ -26,7 +26,7 @@ import {
   remindsOf,
 } from "./reminders";
 import { insertReminded, listRemindedUsers, listSessionsToRemind } from "./reminders.queries";
-import { emailView, recipient } from "./session-work";
+import { emailView, invite, recipient } from "./session-work";
 import { isActiveParticipant } from "./slots";
 
 /**
@@ -118,7 +118,8 @@ export async function sendReminder(
     const now = deps.clock.now().toISOString();
     for (const p of to) {
       const email = reminderEmail(site, view, recipient(p), { inWords, role: p.role, talkTitle: p.talk_title, agenda });
-      await enqueueEmail(tx, deps, p.email, email);
+      // The calendar part keeps the entry current in their calendar (same UID and SEQUENCE as the invitation).
+      await enqueueEmail(tx, deps, p.email, email, invite(deps, { site }, row, p, "REQUEST"));
     }
     await insertReminded(
       tx,

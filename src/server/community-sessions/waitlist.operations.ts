@@ -61,6 +61,7 @@ import {
   waitlistRefusal,
 } from "./waitlist";
 import {
+  findLastEntryOf,
   findWaitlistByToken,
   findWaitlistEntry,
   insertWaitlistEntry,
@@ -486,8 +487,10 @@ function offerGone(status: string, e?: Pick<WaitlistRow, "offer_expires_at">) {
 export async function acceptMyOffer(deps: Deps, actor: Actor, sessionId: string): Promise<void> {
   await withSession(deps, actor, sessionId, "register", async (w) => {
     const e = w.waitlist.find((x) => x.user_id === actor.id);
-    if (e?.status !== "offered") throw offerGone(e?.status ?? "none");
-    await acceptEntry(deps, w, e, actor.id);
+    if (e?.status === "offered") return acceptEntry(deps, w, e, actor.id);
+    // Not (or no longer) offered: say what became of their last offer, e.g. it expired a moment ago.
+    const last = e ?? (await findLastEntryOf(w.tx, w.row.id, actor.id));
+    throw offerGone(last?.status ?? "none", last);
   });
 }
 

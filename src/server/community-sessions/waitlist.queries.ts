@@ -39,6 +39,18 @@ export function findWaitlistEntry(db: Db, id: string): Promise<WaitlistRow | und
   return db.selectFrom("community_waitlist").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/** A member's latest entry in a session's waitlists, resolved or not. */
+export function findLastEntryOf(db: Db, sessionId: string, userId: string): Promise<WaitlistRow | undefined> {
+  return db
+    .selectFrom("community_waitlist")
+    .selectAll()
+    .where("session_id", "=", sessionId)
+    .where("user_id", "=", userId)
+    .orderBy("updated_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
 export async function insertWaitlistEntry(db: Db, row: Insertable<CommunityWaitlistTable>): Promise<void> {
   await db.insertInto("community_waitlist").values(row).execute();
 }
