@@ -116,6 +116,14 @@ describeEngines("community sessions: members wait for a place", (engine) => {
 
     // The link works signed out: it shows the offer, and one click registers her with her talk.
     const token = offerToken(server(), ada.email, title);
+    // It accepts for her, so Admin > Mail shows it masked, as it does reset links.
+    const outbox = await a.get<{ items: { id: string; summary: string }[] }>(
+      `/api/v1/admin/outbox?kind=email&limit=200`,
+    );
+    const row = outbox.body.items.find((i) => i.summary.includes(ada.email) && i.summary.includes("A place is yours"));
+    const detail = await a.get<{ email: { text: string } }>(`/api/v1/admin/outbox/${row?.id}`);
+    expect(detail.body.email.text).toContain("/offers/");
+    expect(detail.body.email.text).not.toContain(token);
     const anonymous = server().agent();
     const seen = await anonymous.get<PlaceOffer>(`/api/v1/community/offers/${token}`);
     expect(seen.status).toBe(200);

@@ -295,7 +295,7 @@ export function placeOfferedEmail(
     `A ${ROLE_LABEL[o.role]} place in "${s.title}" is free and you are first in line. It is held for you until ${deadline}.`,
     { link: o.acceptLink, label: "Accept the place" },
     details(s, r, { role: o.role, meeting: false }),
-    `If you do not answer by ${deadline}, the place goes to the next person in line. The same page lets you decline, so it goes to them sooner.`,
+    "If you do not answer in time, the place goes to the next person in line. If you cannot come, decline on the same page so it goes to them sooner.",
   ]);
 }
 

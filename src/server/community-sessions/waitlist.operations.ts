@@ -202,7 +202,8 @@ export async function settleSessionWaitlists(deps: Deps, w: SessionWork, opts: {
         acceptLink: offerLink(deps, token),
         expiresAt: o.expiresAt,
       }),
-      invite(deps, w, w.row, personOf(e), "PUBLISH"),
+      // The link accepts for them: masked in Admin > Mail like a reset link (docs/decisions.md, Security).
+      { ...invite(deps, w, w.row, personOf(e), "PUBLISH"), secrets: [token] },
     );
     await scheduleExpiry(w, o.id, o.expiresAt);
     await audit(w, null, "community_waitlist.offered", {
@@ -622,10 +623,12 @@ export async function offerFromWaitlist(
   actor: Actor,
   sessionId: string,
   entryId: string,
-): Promise<{ status: "offered" | "first_in_line" }> {
+): Promise<{ status: "offered" | "registered" | "first_in_line" }> {
   await moveWaitlistEntry(deps, actor, sessionId, entryId, "front");
   const e = await findWaitlistEntry(deps.db, entryId);
-  return { status: e?.status === "offered" || e?.status === "accepted" ? "offered" : "first_in_line" };
+  // In promote mode a free place registers them at once.
+  if (e?.status === "accepted") return { status: "registered" };
+  return { status: e?.status === "offered" ? "offered" : "first_in_line" };
 }
 
 /** "Register": an admin places someone from the waitlist at once, if their role has a free place. */
@@ -647,7 +650,14 @@ export async function registerFromWaitlist(
       adminOverride: can(actor, "community.premium.override", SITE),
       premiumLabel: w.features.premiumLabel,
     });
-    if (problem) throw conflict(problem.code, problem.message, { role: problem.message });
+    if (problem) {
+      // Say so when what fills the role is a place held for someone else's offer.
+      const message =
+        problem.code === "role_full" && others[e.role] > 0
+          ? `${problem.message.replace(/\.$/, "")}, or held for an offer.`
+          : problem.message;
+      throw conflict(problem.code, message, { role: message });
+    }
     const participant = await registerFromEntry(w, e);
     await enqueueEmail(
       w.tx,

@@ -336,8 +336,8 @@ export const OfferAnswer = z.object({ sessionId: Id, status: WaitlistStatus }).m
 export type OfferAnswer = z.infer<typeof OfferAnswer>;
 
 export const WaitlistMoveInput = z.strictObject({ direction: z.enum(["up", "down", "front"]) });
-/** What an admin's "Offer a place" did: offered now, or first in line for the next place. */
-export const WaitlistOfferResult = z.object({ status: z.enum(["offered", "first_in_line"]) });
+/** What an admin's "Offer a place" did: offered now (registered, in promote mode), or first in line for the next. */
+export const WaitlistOfferResult = z.object({ status: z.enum(["offered", "registered", "first_in_line"]) });
 
 /** Admin > Settings > Waitlists (issue #15). */
 export const WaitlistSettings = z
