@@ -99,7 +99,14 @@ export function WaitlistsForm({ settings }: { settings: WaitlistSettings }) {
           autoComplete="off"
           {...form.textField("holdMinutes")}
         />
-        <Fieldset legend="No-show rule" variant="unstyled">
+        <Fieldset
+          legend={
+            <Text span size="sm" fw={600}>
+              No-show rule
+            </Text>
+          }
+          variant="unstyled"
+        >
           <Stack gap={6}>
             <Group gap="xs" align="center" wrap="wrap">
               <Text span>Send registrations to the waitlist after</Text>

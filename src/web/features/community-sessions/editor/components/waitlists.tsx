@@ -49,7 +49,7 @@ function EntryRow({
     <Paper component="li" withBorder px="sm" py="xs" radius="md" data-testid={`waitlist-${e.email}`}>
       <Group justify="space-between" align="center" wrap="wrap" gap="sm">
         <Box style={{ flex: "1 1 220px", minWidth: 0 }}>
-          <Text size="sm" fw={600} c={waiting ? "dimmed" : "green.9"} data-testid="waitlist-place">
+          <Text size="sm" fw={600} c={waiting ? "dimmed" : undefined} data-testid="waitlist-place">
             {waiting ? (
               `${ordinal(e.position ?? 1)} in line`
             ) : (
