@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatReminderTime, formatReminderTimes, parseReminderTime } from "./reminder-times";
+import { formatReminderTime, formatReminderTimes, parseMinutes, parseReminderTime } from "./reminder-times";
 
 const minutes = (text: string) => {
   const parsed = parseReminderTime(text);
@@ -52,5 +52,17 @@ describe("formatReminderTime", () => {
   it("lists the latest first", () => {
     expect(formatReminderTimes([60, 1440])).toBe("24 h, 1 h");
     expect(formatReminderTimes([])).toBe("");
+  });
+});
+
+describe("parseMinutes", () => {
+  it("reads any length of time in whole minutes, and nothing else", () => {
+    expect(parseMinutes("12h")).toBe(720);
+    expect(parseMinutes("2h")).toBe(120);
+    expect(parseMinutes("1 week")).toBe(10080);
+    expect(parseMinutes("1m")).toBe(1);
+    expect(parseMinutes("0.5m")).toBeNull();
+    expect(parseMinutes("soon")).toBeNull();
+    expect(parseMinutes("")).toBeNull();
   });
 });

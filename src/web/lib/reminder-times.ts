@@ -26,14 +26,10 @@ const PART = /(\d+(?:[.,]\d+)?)\s*([a-z]+)?/y;
 
 export type ParsedReminder = { ok: true; minutes: number } | { ok: false; message: string };
 
-/**
- * One reminder time typed by a person, in minutes: "24h", "2 hours", "3d", "90m", "1h 30m", "1.5 h"; a bare number
- * is minutes. The message of a refusal is a sentence that names what was typed and the rule it breaks.
- */
-export function parseReminderTime(text: string): ParsedReminder {
+/** The minutes a typed length of time says ("1h 30m", "1.5 h"; a bare number is minutes), whole or not. */
+function readLength(text: string): number | null {
   const input = text.trim().toLowerCase();
-  const unknown = { ok: false, message: `“${text.trim()}” is not a time: write it as 24h, 90m or 3d` } as const;
-  if (input === "") return { ok: false, message: "Write a time, such as 24h, 90m or 3d" };
+  if (input === "") return null;
   let minutes = 0;
   let at = 0;
   while (at < input.length) {
@@ -41,18 +37,38 @@ export function parseReminderTime(text: string): ParsedReminder {
     if (at >= input.length) break;
     PART.lastIndex = at;
     const m = PART.exec(input);
-    if (!m) return unknown;
+    if (!m) return null;
     const unit = m[2] === undefined ? 1 : UNIT_MINUTES[m[2]];
-    if (unit === undefined) return unknown;
+    if (unit === undefined) return null;
     minutes += Number((m[1] ?? "").replace(",", ".")) * unit;
     at = PART.lastIndex;
   }
-  if (!Number.isInteger(minutes)) {
-    return { ok: false, message: `“${text.trim()}” is not whole minutes before the start` };
-  }
+  return minutes;
+}
+
+/**
+ * A length of time typed by a person, in whole minutes: "24h", "2 hours", "3d", "90m", "1h 30m", "1.5 h"; a bare
+ * number is minutes. Null when it is none; the caller's rule names the range. Reminder times and the waitlist's
+ * hold are read alike.
+ */
+export function parseMinutes(text: string): number | null {
+  const minutes = readLength(text);
+  return minutes !== null && Number.isInteger(minutes) ? minutes : null;
+}
+
+/**
+ * One reminder time typed by a person, in minutes (as `parseMinutes` reads it). The message of a refusal is a
+ * sentence that names what was typed and the rule it breaks.
+ */
+export function parseReminderTime(text: string): ParsedReminder {
+  const typed = text.trim();
+  if (typed === "") return { ok: false, message: "Write a time, such as 24h, 90m or 3d" };
+  const minutes = readLength(typed);
+  if (minutes === null) return { ok: false, message: `“${typed}” is not a time: write it as 24h, 90m or 3d` };
+  if (!Number.isInteger(minutes)) return { ok: false, message: `“${typed}” is not whole minutes before the start` };
   const checked = ReminderMinutes.safeParse([minutes]);
   if (!checked.success) {
-    return { ok: false, message: `“${text.trim()}” ${checked.error.issues[0]?.message ?? "is not a valid time"}` };
+    return { ok: false, message: `“${typed}” ${checked.error.issues[0]?.message ?? "is not a valid time"}` };
   }
   return { ok: true, minutes };
 }

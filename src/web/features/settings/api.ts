@@ -7,6 +7,7 @@ import type {
   ReminderSettings,
   Settings,
   SettingsUpdate,
+  WaitlistSettings,
 } from "../../../shared/schemas/community-sessions";
 import { api } from "../../lib/api-client";
 import { COMMUNITY_SESSIONS_QUERY_KEY, ME_QUERY_KEY, SITE_QUERY_KEY } from "../../lib/query-client";
@@ -16,6 +17,7 @@ const settingsKeys = {
   all: ["settings"] as const,
   settings: () => [...settingsKeys.all, "site"] as const,
   google: () => [...settingsKeys.all, "google"] as const,
+  waitlists: () => [...settingsKeys.all, "waitlists"] as const,
 };
 
 /** Site Information and Feature Flags. */
@@ -79,5 +81,21 @@ export function useSaveReminders() {
     mutationFn: (input: Partial<ReminderSettings>) =>
       api.put<ReminderSettings>("/api/v1/admin/settings/reminders", input),
     onSuccess: (saved) => qc.setQueryData(reminderSettingsQuery().queryKey, saved),
+  });
+}
+
+/** Waitlists (issue #15): how long an offered place is held, offer or register at once, the no-show rule. */
+export const waitlistSettingsQuery = () =>
+  queryOptions({
+    queryKey: settingsKeys.waitlists(),
+    queryFn: () => api.get<WaitlistSettings>("/api/v1/admin/settings/waitlists"),
+  });
+
+export function useSaveWaitlists() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Partial<WaitlistSettings>) =>
+      api.put<WaitlistSettings>("/api/v1/admin/settings/waitlists", input),
+    onSuccess: (saved) => qc.setQueryData(settingsKeys.waitlists(), saved),
   });
 }

@@ -12,6 +12,9 @@ import type {
   SessionUpdateInput,
   StatusInput,
   UpdateParticipantInput,
+  WaitlistList,
+  WaitlistMoveInput,
+  WaitlistOfferResult,
 } from "../../../../shared/schemas/community-sessions";
 import { api } from "../../../lib/api-client";
 import { type AdminSessionFilters, sessionKeys } from "../api";
@@ -148,4 +151,59 @@ export function useRemoveParticipant(id: string) {
   return useParticipantChange(id, (participantId: string) =>
     api.delete<ParticipantList>(paths.participant(id, participantId)),
   );
+}
+
+/* ---------- Waitlists: the Participants tab's lines (issue #15) ---------- */
+
+const waitlistPath = (id: string) => `${paths.session(id)}/waitlist`;
+const waitlistEntryPath = (id: string, entryId: string) => `${waitlistPath(id)}/${encodeURIComponent(entryId)}`;
+// Under the feature's root, so every participant change (which may offer a freed place) refreshes it too.
+const waitlistKey = (id: string) => [...sessionKeys.all, "waitlist", id] as const;
+
+/** Each role's line in order, offers first. */
+export const waitlistQuery = (id: string) =>
+  queryOptions({
+    queryKey: waitlistKey(id),
+    queryFn: () => api.get<WaitlistList>(waitlistPath(id)),
+  });
+
+/** A line change answers with the lines, shown at once; the session (slots) and the lists refresh after. */
+function useWaitlistChange<Vars>(id: string, request: (vars: Vars) => Promise<WaitlistList>) {
+  const qc = useQueryClient();
+  const refresh = useRefreshAll();
+  return useMutation({
+    mutationFn: request,
+    onSuccess: (list) => qc.setQueryData(waitlistKey(id), list),
+    onSettled: () => refresh(),
+  });
+}
+
+export function useMoveWaitlistEntry(id: string) {
+  return useWaitlistChange(id, ({ entryId, direction }: { entryId: string } & z.input<typeof WaitlistMoveInput>) =>
+    api.post<WaitlistList, z.input<typeof WaitlistMoveInput>>(`${waitlistEntryPath(id, entryId)}/move`, {
+      direction,
+    }),
+  );
+}
+
+/** Registers them at once; refused (409) while their role has no free place. */
+export function useRegisterFromWaitlist(id: string) {
+  return useWaitlistChange(id, (entryId: string) =>
+    api.post<WaitlistList>(`${waitlistEntryPath(id, entryId)}/register`),
+  );
+}
+
+/** Takes them off the line; they are emailed, and a place offered to them passes on. */
+export function useRemoveFromWaitlist(id: string) {
+  return useWaitlistChange(id, (entryId: string) => api.delete<WaitlistList>(waitlistEntryPath(id, entryId)));
+}
+
+/** To the front of their line: offered now if a place is free, else first for the next one (the answer says). */
+export function useOfferPlace(id: string) {
+  const refresh = useRefreshAll();
+  return useMutation({
+    mutationFn: (entryId: string) =>
+      api.post<z.infer<typeof WaitlistOfferResult>>(`${waitlistEntryPath(id, entryId)}/offer`),
+    onSettled: () => refresh(),
+  });
 }

@@ -37,7 +37,16 @@ import { Time } from "../../../components/time";
 import { ApiError } from "../../../lib/api-client";
 import { useSchemaForm } from "../../../lib/form";
 import { reminderSettingsQuery } from "../../../lib/reminder-settings";
-import { googleQuery, settingsQuery, useSaveGoogle, useSaveReminders, useTestGoogle, useUpdateSettings } from "../api";
+import {
+  googleQuery,
+  settingsQuery,
+  useSaveGoogle,
+  useSaveReminders,
+  useTestGoogle,
+  useUpdateSettings,
+  waitlistSettingsQuery,
+} from "../api";
+import { WaitlistsForm } from "../components/waitlists-form";
 
 /** The server names nested fields "site.siteName": the form knows them as "siteName". */
 function withinSection(err: unknown, section: "site" | "features"): unknown {
@@ -408,6 +417,7 @@ export function SettingsPage() {
   const settings = useQuery(settingsQuery());
   const google = useQuery(googleQuery());
   const reminders = useQuery(reminderSettingsQuery());
+  const waitlists = useQuery(waitlistSettingsQuery());
   return (
     <Page title="Settings">
       <QueryStatus query={settings} label="Loading settings">
@@ -425,6 +435,11 @@ export function SettingsPage() {
       <Section title="Reminders">
         <QueryStatus query={reminders} label="Loading reminder times">
           {(data) => <RemindersForm reminders={data} />}
+        </QueryStatus>
+      </Section>
+      <Section title="Waitlists">
+        <QueryStatus query={waitlists} label="Loading waitlist settings">
+          {(data) => <WaitlistsForm settings={data} />}
         </QueryStatus>
       </Section>
       <Section title="Google Calendar">

@@ -28,6 +28,7 @@ import {
 } from "../api";
 import { ChangeMenu } from "./change-menu";
 import { RegistrationState } from "./registration-state";
+import { Waitlists } from "./waitlists";
 
 const displayName = (p: Participant) => p.name ?? p.email;
 
@@ -311,8 +312,8 @@ function TalkEditor({
 /**
  * The Participants tab (community.md, Session editor; microtalks.md §3.6): the roster grouped Host, Presenters
  * in presentation order, Interviewer, Guests, then Cancelled. Role changes email the person; status changes
- * are record-keeping only; presenters move up and down; Remove asks first. Every change refreshes the session
- * and the lists, the member pages' included.
+ * are record-keeping only; presenters move up and down; Remove asks first; the waitlists follow. Every change
+ * refreshes the session and the lists, the member pages' included (a freed place may go to the first in line).
  */
 export function ParticipantsTab({ session }: { session: CommunitySession }) {
   const list = useQuery(participantsQuery(session.id));
@@ -408,7 +409,11 @@ export function ParticipantsTab({ session }: { session: CommunitySession }) {
           const cancelled = data.participants.filter((p) => p.status === "cancelled");
           const of = (role: Role) => active.filter((p) => p.role === role);
           const presenters = of("presenter");
-          const slots = (role: Role) => `${session.slots[role].taken}/${session.slots[role].capacity}`;
+          // A place held for someone from the waitlist is not free: say so beside the count.
+          const slots = (role: Role) => {
+            const { taken, capacity, offered } = session.slots[role];
+            return `${taken}/${capacity}${offered > 0 ? `, ${offered} offered` : ""}`;
+          };
           const row = (p: Participant, i?: number, all?: Participant[]) => (
             <ParticipantRow
               key={p.id}
@@ -443,6 +448,7 @@ export function ParticipantsTab({ session }: { session: CommunitySession }) {
           );
         }}
       </QueryStatus>
+      <Waitlists sessionId={session.id} />
       <AddParticipant session={session} />
 
       <Modal
