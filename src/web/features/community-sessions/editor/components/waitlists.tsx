@@ -223,7 +223,9 @@ export function Waitlists({ sessionId }: { sessionId: string }) {
           notify(
             res.status === "offered"
               ? `Offered to ${displayName(e)}. They were emailed.`
-              : `${displayName(e)} is first in line for the next place.`,
+              : res.status === "registered"
+                ? `${displayName(e)} is registered as ${ROLE_LABEL[e.role]}. They were emailed.`
+                : `${displayName(e)} is first in line for the next place.`,
           ),
         onError: refused("offer a place to", e),
       });
