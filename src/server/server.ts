@@ -11,7 +11,7 @@ import { syncSessionToGoogle } from "./calendars/google/sync";
 import { GOOGLE_SYNC_KIND } from "./community-sessions/calendar-sync";
 import { REMINDER_KIND, sendReminder } from "./community-sessions/reminders.operations";
 import { communitySessionRoutes } from "./community-sessions/routes";
-import { expireOffer, OFFER_EXPIRY_KIND } from "./community-sessions/waitlist.operations";
+import { endLines, expireOffer, LINES_END_KIND, OFFER_EXPIRY_KIND } from "./community-sessions/waitlist.operations";
 import { waitlistRoutes } from "./community-sessions/waitlist.routes";
 import { contributionRoutes } from "./conferences/contributions.routes";
 import { eventRoutes } from "./conferences/events.routes";
@@ -112,6 +112,7 @@ export async function createServer(config: Config, opts: ServerOptions = {}): Pr
     [MATERIAL_FILE_DELETE_KIND]: (payload) => materials.delete(payload.key),
     [REMINDER_KIND]: (payload) => sendReminder(deps, payload),
     [OFFER_EXPIRY_KIND]: (payload) => expireOffer(deps, payload),
+    [LINES_END_KIND]: (payload) => endLines(deps, payload),
   } satisfies OutboxHandlers);
 
   const routes: string[] = [];

@@ -207,7 +207,7 @@ describeEngines("community sessions: members wait for a place", (engine) => {
     offset = 0;
   });
 
-  it("the hold ends before the session starts, and a session that has started offers nothing more", async () => {
+  it("the hold ends before the session starts, and at the start everyone still in a line is told it closed", async () => {
     offset = 0;
     const a = await admin();
     await setWaitlists(a, { mode: "offer", holdMinutes: 720, noShowLimit: 0 });
@@ -218,13 +218,17 @@ describeEngines("community sessions: members wait for a place", (engine) => {
     offset = start - 3 * HOUR - Date.now(); // three hours before the start
     const guest = await registeredMember(server(), session.id, "guest");
     const fay = await waiter(session.id, "guest", "Fay");
-    await waiter(session.id, "guest", "Gil");
+    const gilEmail = (await waiter(session.id, "guest", "Gil")).email;
     await guest.agent.delete(`${BASE}/${session.id}/registrations/me`);
     expect(Date.parse((await sessionAs(fay.agent, session.id)).myWaitlist?.offerExpiresAt ?? "")).toBe(start);
+    // At the start Fay's offer lapses and Gil, still waiting, is let go: both are told.
     offset = start - Date.now() + 60_000;
     await server().deliver();
-    const rows = (await a.get<WaitlistList>(`${BASE}/${session.id}/waitlist`)).body.entries;
-    expect(rows.map((e) => [e.name, e.status])).toEqual([["Gil", "waiting"]]);
+    expect((await a.get<WaitlistList>(`${BASE}/${session.id}/waitlist`)).body.entries).toEqual([]);
+    const gil = mailsAbout(server(), gilEmail, title).find((m) => m.subject === `Waitlist: ${title}`);
+    expect(gil?.text).toContain("has started and no Guest place freed for you");
+    const fayMail = mailsAbout(server(), fay.email, title).find((m) => m.subject === `Waitlist: ${title}`);
+    expect(inviteIn(fayMail).method).toBe("CANCEL");
     offset = 0;
   });
 

@@ -310,18 +310,19 @@ export function offerExpiredEmail(site: SiteSettings, s: SessionForEmail, r: Rec
   ]);
 }
 
-/** Taken off a waitlist by an organiser, or the session was cancelled (issue #15, 3). */
+/** Taken off a waitlist by an organiser, or its session was cancelled or started without a place for them. */
 export function waitlistEndedEmail(
   site: SiteSettings,
   s: SessionForEmail,
   r: Recipient,
   role: Role,
-  why: "removed" | "cancelled",
+  why: "removed" | "cancelled" | "started",
 ): Rendered {
-  const text =
-    why === "cancelled"
-      ? `"${s.title}" has been cancelled, so its waitlist is closed: you are no longer waiting for a ${ROLE_LABEL[role]} place.`
-      : `The organisers took you off the ${ROLE_LABEL[role]} waitlist of "${s.title}".`;
+  const text = {
+    cancelled: `"${s.title}" has been cancelled, so its waitlist is closed: you are no longer waiting for a ${ROLE_LABEL[role]} place.`,
+    started: `"${s.title}" has started and no ${ROLE_LABEL[role]} place freed for you in time, so its waitlist is closed. We hope to see you at the next one.`,
+    removed: `The organisers took you off the ${ROLE_LABEL[role]} waitlist of "${s.title}".`,
+  }[why];
   return renderEmail(site, `Waitlist: ${s.title}`, [
     greeting(r),
     text,

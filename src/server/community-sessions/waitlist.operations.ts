@@ -80,10 +80,15 @@ import {
  */
 export const OFFER_EXPIRY_KIND = "community.offer.expire";
 
+/** A session's start, for a session with people waiting: their lines close then. */
+export const LINES_END_KIND = "community.waitlist.end";
+
 declare module "../outbox/kinds" {
   interface OutboxPayloads {
     /** An offered place's deadline: the session's waitlists are settled again then. */
     "community.offer.expire": { sessionId: string; entryId: string };
+    /** A session with people waiting has started: its lines close. */
+    "community.waitlist.end": { sessionId: string };
   }
 }
 
@@ -141,6 +146,12 @@ async function registerFromEntry(w: SessionWork, e: WaitlistWithUser): Promise<s
 export async function settleSessionWaitlists(deps: Deps, w: SessionWork, opts: { reload: boolean }): Promise<void> {
   if (opts.reload && !(await reloadWork(w))) return;
   if (w.waitlist.length === 0) return;
+  await settlePlan(deps, w);
+  // After a change, those still waiting are let go at the start (wherever the change put it).
+  if (opts.reload && w.waitlist.length > 0) await scheduleLinesEnd(w);
+}
+
+async function settlePlan(deps: Deps, w: SessionWork): Promise<void> {
   const settings = await readWaitlistSettings(w.tx);
   const now = new Date(w.now);
   const plan = settleWaitlists({
@@ -174,7 +185,7 @@ export async function settleSessionWaitlists(deps: Deps, w: SessionWork, opts: {
       w.tx,
       deps,
       e.email,
-      waitlistEndedEmail(w.site, view, recipient(e), e.role, "cancelled"),
+      waitlistEndedEmail(w.site, view, recipient(e), e.role, w.row.status === "cancelled" ? "cancelled" : "started"),
       e.status === "offered" ? invite(deps, w, w.row, personOf(e), "CANCEL") : {},
     );
     await audit(w, null, "community_waitlist.closed", { entry: id, user: e.user_id, role: e.role });
@@ -230,11 +241,31 @@ export async function settleSessionWaitlists(deps: Deps, w: SessionWork, opts: {
   await reloadWork(w);
 }
 
+/** One outbox row per session with people waiting, due at its start: settling then closes its lines. */
+async function scheduleLinesEnd(w: SessionWork): Promise<void> {
+  const start = w.row.starts_at;
+  if (start === null || Date.parse(start) <= Date.parse(w.now) || w.row.status === "cancelled") return;
+  await enqueue(w.tx, LINES_END_KIND, { sessionId: w.row.id }, w.now, newId(), {
+    coalesceKey: `waitlist-end:${w.row.id}`,
+    notBefore: start,
+  });
+}
+
 async function scheduleExpiry(w: SessionWork, entryId: string, at: string): Promise<void> {
   await enqueue(w.tx, OFFER_EXPIRY_KIND, { sessionId: w.row.id, entryId }, w.now, newId(), {
     coalesceKey: `offer:${entryId}`,
     notBefore: at,
   });
+}
+
+/**
+ * A session with people waiting has reached its start (outbox): settling closes its lines and tells them. Runs as
+ * a change, so if the session moved later the row is planned again for the new start.
+ */
+export async function endLines(deps: Deps, payload: { sessionId: string }): Promise<void> {
+  const row = await findSession(deps.db, payload.sessionId);
+  if (!row) return;
+  await withSession(deps, null, payload.sessionId, "system", async () => {});
 }
 
 /** An offer's deadline has come (outbox): settling the session expires it and offers the place to the next. */

@@ -80,7 +80,7 @@ describe("settleWaitlists", () => {
   it("offers nothing once the session has started, is Closed or Draft; a cancelled one closes every line", () => {
     const a = entry({});
     const free = { ...none, presenter: 0 };
-    expect(settle({ active: free, entries: [a], now: new Date(START) }).offer).toEqual([]);
+    expect(settle({ active: free, entries: [a], now: new Date(START) })).toMatchObject({ offer: [], close: [a.id] });
     expect(settle({ active: free, entries: [a], status: "closed" }).offer).toEqual([]);
     expect(settle({ active: free, entries: [a], status: "draft" }).offer).toEqual([]);
     const held = entry({ status: "offered", offer_expires_at: "2026-12-02T20:00:00Z" });

@@ -124,7 +124,7 @@ export interface PromotionPlan {
   offer: { id: string; expiresAt: string }[];
   /** First in line, with promotion instead of offers: registered at once. */
   promote: string[];
-  /** The session is cancelled: every live entry is closed. */
+  /** The session is cancelled (every live entry) or has started (those still waiting): their lines close. */
   close: string[];
   /** Offers whose deadline now falls after the start (the session moved earlier): they end at the start. */
   shorten: { id: string; expiresAt: string }[];
@@ -145,11 +145,17 @@ export interface SettleInput {
  * What must happen so that every free place of a role reaches the next in line (issue #15, 2): offers past their
  * deadline expire; then, while registration is open, each role's free places (capacity less active registrations
  * and held offers) go to its first in line, as offers or, in promote mode, as registrations. A cancelled session
- * closes its waitlists. A session that has started, or is Closed, offers nothing: its lines wait.
+ * closes its waitlists, and so does a session that has started (nobody can take a place then); a Closed one
+ * offers nothing while it is closed: its lines wait.
  */
 export function settleWaitlists(input: SettleInput): PromotionPlan {
   const plan: PromotionPlan = { expire: [], offer: [], promote: [], close: [], shorten: [] };
   if (input.status === "cancelled") {
+    plan.close = input.entries.filter((e) => isLive(e.status)).map((e) => e.id);
+    return plan;
+  }
+  // The session has started: no place will be offered or taken any more, so everyone in a line is let go.
+  if (input.startsAt !== null && Date.parse(input.startsAt) <= input.now.getTime() && input.status !== "draft") {
     plan.close = input.entries.filter((e) => isLive(e.status)).map((e) => e.id);
     return plan;
   }
