@@ -32,7 +32,7 @@ function AcceptedSignedOut({ offer }: { offer: PlaceOffer }) {
       </Alert>
       <Group>
         <Button component={Link} to={`/sign-in?next=${next}`}>
-          Sign in
+          Sign in to see the meeting link
         </Button>
       </Group>
     </Page>
