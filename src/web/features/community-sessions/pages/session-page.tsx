@@ -161,7 +161,13 @@ function Registration({
 
   const mine = session.myRegistration;
   const line = session.myWaitlist;
-  const title = mine ? "Your registration" : line ? "Your place on the waitlist" : "Register";
+  const title = mine
+    ? "Your registration"
+    : line?.status === "offered"
+      ? "A place is held for you"
+      : line
+        ? "Your place on the waitlist"
+        : "Register";
   let body: ReactNode;
   if (mine) {
     body = <MyRegistration session={session} onCancelled={cancelled} />;
