@@ -226,6 +226,14 @@ export function linkIn(mail: ParsedMail, pathname: string): string {
   return link;
 }
 
+/** The first link in the email's plain text to a path under `prefix` (a token in the path: `/offers/<token>`). */
+export function linkUnder(mail: ParsedMail, prefix: string): string {
+  const links = (mail.text ?? "").match(/https?:\/\/\S+/g) ?? [];
+  const link = links.find((l) => new URL(l).pathname.startsWith(prefix));
+  if (!link) throw new Error(`No ${prefix}… link in the email:\n${mail.text}`);
+  return link;
+}
+
 /**
  * Calls the API as a fresh client would: takes the CSRF cookie from a first GET and sends it back as the
  * x-csrf-token header. For setting up data a journey starts from, not for the journey itself.

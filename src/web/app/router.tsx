@@ -5,6 +5,7 @@ import { RequireAbility, RequireAdmin, RequireUser } from "./guards";
 import { HomePage } from "./home-page";
 import { AppLayout } from "./layouts/app-layout";
 import { MySessionsRoute } from "./my-sessions-route";
+import { OfferRoute } from "./offer-route";
 import { SessionRoute } from "./session-route";
 
 /** A page loaded on first visit, so the home page does not carry the code of every other page. */
@@ -67,6 +68,8 @@ export function createRouter() {
         { path: "accept-invitation", element: <AcceptInvitationPage /> },
         { path: "setup", element: <SetupPage /> },
         { path: "sessions/:id", element: <SessionRoute /> },
+        // The offer email's link: public, the token is the proof (issue #15).
+        { path: "offers/:token", element: <OfferRoute /> },
         {
           path: "my-sessions",
           element: (

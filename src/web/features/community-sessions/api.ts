@@ -6,6 +6,8 @@ import type {
   CommunitySession,
   MemberListQuery,
   MyRegistrationList,
+  OfferAnswer,
+  PlaceOffer,
   RegisterInput,
   SessionCardList,
   SessionStatus,
@@ -132,6 +134,65 @@ export function useWrapUp(id: string) {
         queryKey: sessionKeys.all,
         predicate: (q) => !own.every((part, i) => q.queryKey[i] === part),
       });
+    },
+  });
+}
+
+// Waitlists: member side (issue #15)
+
+/** Join a full role's waitlist, with the fields a registration takes; the answer carries `myWaitlist`. */
+export function useJoinWaitlist(id: string) {
+  const qc = useQueryClient();
+  const changed = useSessionChanged();
+  return useMutation({
+    mutationFn: (input: z.input<typeof RegisterInput>) =>
+      api.post<CommunitySession>(sessionPaths.api.waitlist(id), input),
+    onSuccess: (session, input) => {
+      changed(session);
+      if (input.name) void qc.invalidateQueries({ queryKey: ME_QUERY_KEY });
+    },
+  });
+}
+
+/** Leave the waitlist, or decline the place held for you (it goes to the next in line): one endpoint. */
+export function useLeaveWaitlist(id: string) {
+  const changed = useSessionChanged();
+  return useMutation({
+    mutationFn: () => api.delete<CommunitySession>(sessionPaths.api.myWaitlist(id)),
+    onSuccess: changed,
+  });
+}
+
+/** Accept the place held for you: the answer is the session with your registration and the meeting link. */
+export function useAcceptMyOffer(id: string) {
+  const changed = useSessionChanged();
+  return useMutation({
+    mutationFn: () => api.post<CommunitySession>(sessionPaths.api.acceptMyOffer(id)),
+    onSuccess: changed,
+  });
+}
+
+/** The offer behind an email's link (no sign-in needed); not cached across tokens. */
+export const offerQuery = (token: string) =>
+  queryOptions({
+    queryKey: [...sessionKeys.all, "offer", token] as const,
+    queryFn: () => api.get<PlaceOffer>(sessionPaths.api.offer(token)),
+    retry: false,
+  });
+
+/**
+ * Accept or decline by the email's link. Whatever the answer (a 409 too: expired, answered already), the offer
+ * and the session it belongs to are read again.
+ */
+export function useAnswerOffer(token: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (answer: "accept" | "decline") => api.post<OfferAnswer>(`${sessionPaths.api.offer(token)}/${answer}`),
+    onSettled: (result) => {
+      void qc.invalidateQueries({ queryKey: [...sessionKeys.all, "offer", token] });
+      if (result) void qc.invalidateQueries({ queryKey: sessionKeys.session(result.sessionId) });
+      void qc.invalidateQueries({ queryKey: sessionKeys.lists() });
+      void qc.invalidateQueries({ queryKey: sessionKeys.mine() });
     },
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MyRegistrationList, SessionCard } from "../../../shared/schemas/community-sessions";
-import { attendanceLine, onePerSession, splitByTime } from "./my-sessions";
+import { attendanceLine, onePerSession, splitByTime, waitingBySession, waitingText } from "./my-sessions";
 
 type Item = MyRegistrationList["registrations"][number];
 
@@ -52,5 +52,33 @@ describe("attendanceLine", () => {
   it("counts sessions and no-shows, singular and plural", () => {
     expect(attendanceLine(1, 0)).toBe("You attended 1 session; 0 no-shows");
     expect(attendanceLine(3, 1)).toBe("You attended 3 sessions; 1 no-show");
+  });
+});
+
+describe("the Waiting list", () => {
+  const waiting = (id: string, startsAt: string | null) => ({
+    session: { id, startsAt } as SessionCard,
+    waitlist: {
+      entryId: id,
+      role: "presenter" as const,
+      status: "waiting" as const,
+      position: 1,
+      offerExpiresAt: null,
+      reason: null,
+    },
+  });
+
+  it("lists the sessions soonest first, undated last", () => {
+    const sorted = waitingBySession([
+      waiting("later", "2026-06-01T10:00:00Z"),
+      waiting("undated", null),
+      waiting("soon", "2026-05-02T10:00:00Z"),
+    ]);
+    expect(sorted.map((w) => w.session.id)).toEqual(["soon", "later", "undated"]);
+  });
+
+  it("says where you stand, or that a place is offered", () => {
+    expect(waitingText({ status: "waiting", role: "presenter", position: 2 })).toBe("2nd in line for Presenter");
+    expect(waitingText({ status: "offered", role: "guest", position: null })).toBe("Guest place offered until");
   });
 });

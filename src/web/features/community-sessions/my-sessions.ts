@@ -1,4 +1,6 @@
-import type { MyRegistrationList } from "../../../shared/schemas/community-sessions";
+import { lineText } from "../../../shared/labels";
+import type { MyRegistrationList, MyWaitlistEntry } from "../../../shared/schemas/community-sessions";
+import { ROLE_LABEL } from "./labels";
 
 type Item = MyRegistrationList["registrations"][number];
 
@@ -30,4 +32,19 @@ export function attendanceLine(attended: number, noShows: number): string | null
   if (attended === 0 && noShows === 0) return null;
   const sessions = `${attended} ${attended === 1 ? "session" : "sessions"}`;
   return `You attended ${sessions}; ${noShows} ${noShows === 1 ? "no-show" : "no-shows"}`;
+}
+
+type Waiting = MyRegistrationList["waiting"][number];
+
+/** The waitlists you are in, soonest session first (issue #15); the server lists upcoming sessions only. */
+export function waitingBySession(items: readonly Waiting[]): Waiting[] {
+  const start = (i: Waiting) => (i.session.startsAt ? Date.parse(i.session.startsAt) : Number.POSITIVE_INFINITY);
+  return [...items].sort((a, b) => start(a) - start(b));
+}
+
+/** "2nd in line for Presenter", or "Presenter place offered until" (the page adds the deadline in your zone). */
+export function waitingText(entry: Pick<MyWaitlistEntry, "status" | "role" | "position">): string {
+  return entry.status === "offered"
+    ? `${ROLE_LABEL[entry.role]} place offered until`
+    : lineText(entry.position ?? 1, entry.role);
 }

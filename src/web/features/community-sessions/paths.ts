@@ -10,6 +10,8 @@ const participant = (id: string, participantId: string) =>
 export const sessionPaths = {
   /** The session page, the link in every email. */
   page: (id: string) => `/sessions/${id}`,
+  /** A place offered from a waitlist: the link in the offer email (works signed out). */
+  offer: (token: string) => `/offers/${encodeURIComponent(token)}`,
   /** Admin > Sessions. */
   adminList: "/admin/sessions",
   /** The session editor. */
@@ -29,6 +31,13 @@ export const sessionPaths = {
     ics: (id: string) => `${session(id)}/calendar.ics`,
     registrations: (id: string) => `${session(id)}/registrations`,
     myRegistration: (id: string) => `${session(id)}/registrations/me`,
+    /** POST joins a full role's waitlist. */
+    waitlist: (id: string) => `${session(id)}/waitlist`,
+    /** DELETE leaves the waitlist or declines the place offered. */
+    myWaitlist: (id: string) => `${session(id)}/waitlist/me`,
+    acceptMyOffer: (id: string) => `${session(id)}/waitlist/me/accept`,
+    /** The offer behind the email's link; `/accept` and `/decline` answer it. */
+    offer: (token: string) => `/api/v1/community/offers/${encodeURIComponent(token)}`,
     status: (id: string) => `${session(id)}/status`,
     participants: (id: string) => `${session(id)}/participants`,
     participant,

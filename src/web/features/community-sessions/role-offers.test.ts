@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { CommunitySession, Role } from "../../../shared/schemas/community-sessions";
-import { cardRoles, isRegistrationOpen, premiumOnlyText, roleOffers } from "./role-offers";
+import {
+  cardRoles,
+  isRegistrationOpen,
+  joinsWaitlist,
+  maySignUp,
+  offerClosed,
+  offerDescription,
+  premiumOnlyText,
+  roleOffers,
+  waitlistStanding,
+} from "./role-offers";
 
 const slot = (capacity: number, taken: number) => ({ capacity, taken, offered: 0, free: capacity - taken, waiting: 0 });
 
@@ -14,6 +24,7 @@ function session(slots: Partial<CommunitySession["slots"]>, registrableRoles: Ro
       ...slots,
     },
     registrableRoles,
+    waitlistRoles: [] as Role[],
   };
 }
 
@@ -81,5 +92,53 @@ describe("cardRoles", () => {
       open: ["guest"],
       premiumOnly: [],
     });
+  });
+});
+
+describe("waitlists (issue #15)", () => {
+  const full = (waiting: number) => ({ capacity: 1, taken: 1, offered: 0, free: 0, waiting });
+
+  it("offers a full role's waitlist when the server lists it, with how many wait", () => {
+    const s = { ...session({ presenter: full(2) }, ["guest"]), waitlistRoles: ["presenter"] as Role[] };
+    const presenter = roleOffers(s).find((o) => o.role === "presenter")!;
+    expect(presenter).toMatchObject({ state: "waitlist", waiting: 2, free: 0 });
+    expect(offerDescription(presenter, "Gold")).toBe("Full: every place is taken. Join the waitlist: 2 waiting");
+    expect(joinsWaitlist(roleOffers(s), "presenter")).toBe(true);
+    expect(joinsWaitlist(roleOffers(s), "guest")).toBe(false);
+  });
+
+  it("says nobody waits yet, and keeps a full role without a waitlist for the caller as full", () => {
+    const s = { ...session({ presenter: full(0), host: full(0) }, ["guest"]), waitlistRoles: ["presenter"] as Role[] };
+    const offers = roleOffers(s);
+    expect(offerDescription(offers.find((o) => o.role === "presenter")!, "Gold")).toBe(
+      "Full: every place is taken. Join the waitlist: nobody is waiting yet",
+    );
+    expect(offers.find((o) => o.role === "host")).toMatchObject({ state: "full" });
+  });
+
+  it("lets a member sign up while a role is free or a waitlist is open", () => {
+    expect(maySignUp({ registrableRoles: [], waitlistRoles: [] })).toBe(false);
+    expect(maySignUp({ registrableRoles: ["guest"], waitlistRoles: [] })).toBe(true);
+    expect(maySignUp({ registrableRoles: [], waitlistRoles: ["host"] })).toBe(true);
+  });
+
+  it("names the member's place in line, or the place held for them", () => {
+    expect(waitlistStanding({ status: "waiting", role: "presenter", position: 2 })).toBe("2nd in line for Presenter");
+    expect(waitlistStanding({ status: "offered", role: "presenter", position: null })).toBe(
+      "A Presenter place is held for you until",
+    );
+    expect(waitlistStanding({ status: "offered", role: "interviewer", position: null })).toBe(
+      "An Interviewer place is held for you until",
+    );
+  });
+});
+
+describe("offerClosed", () => {
+  it("says why an offer can no longer be answered", () => {
+    expect(offerClosed("expired").title).toBe("Offer expired");
+    expect(offerClosed("accepted").text).toContain("you are registered");
+    expect(offerClosed("declined").text).toContain("next person in line");
+    for (const s of ["left", "removed", "closed", "waiting"] as const)
+      expect(offerClosed(s).title).toBe("Offer closed");
   });
 });

@@ -3,13 +3,18 @@ import { useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { z } from "zod";
 import { PersonName } from "../../../../shared/schemas/common";
-import { type CommunitySession, RegisterInput, Role } from "../../../../shared/schemas/community-sessions";
+import {
+  type CommunitySession,
+  type MyWaitlistEntry,
+  RegisterInput,
+  Role,
+} from "../../../../shared/schemas/community-sessions";
 import { FormError } from "../../../components/form-error";
 import { isApiError } from "../../../lib/api-client";
 import { useSchemaForm } from "../../../lib/form";
-import { sessionKeys, useRegister } from "../api";
+import { sessionKeys, useJoinWaitlist, useRegister } from "../api";
 import { ROLE_LABEL } from "../labels";
-import type { RoleOffer } from "../role-offers";
+import { joinsWaitlist, offerDescription, type RoleOffer } from "../role-offers";
 
 const ROLES: readonly string[] = Role.options;
 const RoleChoice = z
@@ -39,17 +44,6 @@ function registerFormSchema(needsName: boolean) {
     );
 }
 
-function offerDescription(offer: RoleOffer, premiumLabel: string): string {
-  switch (offer.state) {
-    case "available":
-      return offer.capacity === 1 ? "1 place left" : `${offer.free} of ${offer.capacity} places left`;
-    case "full":
-      return "Full: every place is taken";
-    case "premium":
-      return `${premiumLabel} members only`;
-  }
-}
-
 const ROLE_HINT: Record<Role, string> = {
   host: "Opens and closes the session, welcomes people, introduces presenters and keeps time.",
   presenter: "Gives a short talk followed by questions.",
@@ -59,8 +53,10 @@ const ROLE_HINT: Record<Role, string> = {
 
 /**
  * Register for a session (community.md, Registration (member) 2–3): one role among those offered, the role's
- * optional fields, and the name when the profile has none (saved to the profile). Refusals from the server
- * (a role that filled up meanwhile, registration closed) go to `onRefused`, which shows them above the form.
+ * optional fields, and the name when the profile has none (saved to the profile). A full role whose waitlist is
+ * open may be chosen too: the same fields then join its line (issue #15), and so does a registration the no-show
+ * rule sends there (202). Refusals from the server (a role that filled up meanwhile, registration closed) go to
+ * `onRefused`, which shows them above the form.
  */
 export function RegistrationForm({
   session,
@@ -68,6 +64,7 @@ export function RegistrationForm({
   needsName,
   premiumLabel,
   onRegistered,
+  onWaitlisted,
   onRefused,
 }: {
   session: CommunitySession;
@@ -75,10 +72,13 @@ export function RegistrationForm({
   needsName: boolean;
   premiumLabel: string;
   onRegistered: (role: Role) => void;
+  /** Put in a line: joined a full role's waitlist, or the no-show rule sent the registration there. */
+  onWaitlisted: (entry: MyWaitlistEntry) => void;
   onRefused: (message: string) => void;
 }) {
   const qc = useQueryClient();
   const register = useRegister(session.id);
+  const join = useJoinWaitlist(session.id);
   const form = useSchemaForm({
     schema: registerFormSchema(needsName),
     initialValues: { role: "", name: "", talkTitle: "", talkDescription: "", topics: "", questions: "" },
@@ -92,14 +92,19 @@ export function RegistrationForm({
     },
   });
   const role = form.values.role;
+  const waitlist = joinsWaitlist(offers, role);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onRefused("");
     const input = form.validate();
     if (!input) return;
-    register.mutate(input, {
-      onSuccess: () => onRegistered(input.role),
+    const done = (answer: CommunitySession) => {
+      if (answer.myRegistration) onRegistered(input.role);
+      else if (answer.myWaitlist) onWaitlisted(answer.myWaitlist);
+    };
+    (joinsWaitlist(offers, input.role) ? join : register).mutate(input, {
+      onSuccess: done,
       onError: (err) => {
         // A state refusal (role_full, premium_required, registration_closed…): the session changed under the
         // form. Say so plainly and show the session as it is now.
@@ -133,7 +138,7 @@ export function RegistrationForm({
                 value={offer.role}
                 label={ROLE_LABEL[offer.role]}
                 description={`${offerDescription(offer, premiumLabel)}. ${ROLE_HINT[offer.role]}`}
-                disabled={offer.state !== "available"}
+                disabled={offer.state !== "available" && offer.state !== "waitlist"}
               />
             ))}
           </Stack>
@@ -182,12 +187,14 @@ export function RegistrationForm({
           />
         )}
         <Group>
-          <Button type="submit" loading={register.isPending}>
-            Register
+          <Button type="submit" loading={register.isPending || join.isPending}>
+            {waitlist ? "Join the waitlist" : "Register"}
           </Button>
         </Group>
         <Text size="sm" c="dimmed">
-          You will get a confirmation email with the meeting details and a calendar invitation.
+          {waitlist
+            ? `You will be emailed your place in line, and an offer when a ${ROLE_LABEL[role as Role]} place frees.`
+            : "You will get a confirmation email with the meeting details and a calendar invitation."}
         </Text>
       </Stack>
     </form>

@@ -16,7 +16,7 @@ import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import type { Me } from "../../../../shared/schemas/accounts";
-import type { CommunitySession, Role } from "../../../../shared/schemas/community-sessions";
+import type { CommunitySession, MyWaitlistEntry, Role } from "../../../../shared/schemas/community-sessions";
 import { ErrorAlert } from "../../../components/error-alert";
 import { Page, useDocumentTitle } from "../../../components/page";
 import { QueryStatus } from "../../../components/query-status";
@@ -29,10 +29,11 @@ import { AddToCalendar, MeetingFacts } from "../components/meeting-details";
 import { RegistrationForm } from "../components/registration-form";
 import { Roster } from "../components/roster";
 import { StatusBadge } from "../components/status-badge";
+import { WaitlistStanding } from "../components/waitlist-standing";
 import { WrapUpForm } from "../components/wrap-up-form";
 import { formatDuration, ROLE_LABEL, STATUS_HINT } from "../labels";
 import { sessionPaths } from "../paths";
-import { isRegistrationOpen, roleOffers } from "../role-offers";
+import { isRegistrationOpen, maySignUp, roleOffers, waitlistStanding } from "../role-offers";
 
 interface SessionPageProps {
   /** The signed-in user, or null. */
@@ -144,50 +145,87 @@ function Registration({
     setResult("Your registration is cancelled. Your place is free for someone else.");
     setMoveFocus((n) => n + 1);
   };
+  const waitlisted = (entry: MyWaitlistEntry) => {
+    setRefusal("");
+    setResult(
+      entry.status === "offered"
+        ? "A place freed as you joined: it is held for you. Accept it below."
+        : `You are on the ${ROLE_LABEL[entry.role]} waitlist: ${waitlistStanding(entry)}. We emailed you.`,
+    );
+    setMoveFocus((n) => n + 1);
+  };
+  const leftLine = (message: string) => {
+    setResult(message);
+    setMoveFocus((n) => n + 1);
+  };
 
   const mine = session.myRegistration;
-  const title = mine ? "Your registration" : "Register";
+  const line = session.myWaitlist;
+  const title = mine
+    ? "Your registration"
+    : line?.status === "offered"
+      ? "A place is held for you"
+      : line
+        ? "Your place on the waitlist"
+        : "Register";
   let body: ReactNode;
   if (mine) {
     body = <MyRegistration session={session} onCancelled={cancelled} />;
+  } else if (line) {
+    body = (
+      <WaitlistStanding
+        session={session}
+        entry={line}
+        onAccepted={(s) => registered(s.myRegistration?.role ?? line.role)}
+        onLeft={leftLine}
+      />
+    );
   } else if (!me) {
     const next = encodeURIComponent(sessionPaths.page(session.id));
-    body = isRegistrationOpen(session) ? (
-      <Stack gap="sm">
-        <Text>Sign in to register for this session. New here? Create an account: you come straight back here.</Text>
-        <Group>
-          <Button component={Link} to={`/sign-in?next=${next}`}>
-            Sign in to register
-          </Button>
-          <Button component={Link} to={`/sign-up?next=${next}`} variant="default">
-            Create an account
-          </Button>
-        </Group>
-      </Stack>
-    ) : (
-      <ClosedNotice session={session} />
-    );
-  } else if (!isRegistrationOpen(session)) {
+    // A Full session still takes names for its roles' waitlists (issue #15).
+    const fullNow = session.shownStatus === "full" && session.startsAt !== null;
+    body =
+      isRegistrationOpen(session) || fullNow ? (
+        <Stack gap="sm">
+          <Text>
+            {fullNow
+              ? "Every place is taken: sign in to join a role's waitlist."
+              : "Sign in to register for this session."}{" "}
+            New here? Create an account: you come straight back here.
+          </Text>
+          <Group>
+            <Button component={Link} to={`/sign-in?next=${next}`}>
+              Sign in to register
+            </Button>
+            <Button component={Link} to={`/sign-up?next=${next}`} variant="default">
+              Create an account
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <ClosedNotice session={session} />
+      );
+  } else if (!isRegistrationOpen(session) && !maySignUp(session)) {
     body = <ClosedNotice session={session} />;
   } else {
     const offers = roleOffers(session);
-    body =
-      session.registrableRoles.length === 0 ? (
-        <Text>
-          {offers.some((o) => o.state === "premium")
-            ? `The roles with free places are for ${premiumLabel} members only. Check back if someone cancels.`
-            : "Every place is taken. Check back if someone cancels."}
-        </Text>
-      ) : (
-        <RegistrationForm
-          session={session}
-          offers={offers}
-          needsName={me.name === null}
-          premiumLabel={premiumLabel}
-          onRegistered={registered}
-          onRefused={setRefusal}
-        />
-      );
+    body = !maySignUp(session) ? (
+      <Text>
+        {offers.some((o) => o.state === "premium")
+          ? `The roles with free places are for ${premiumLabel} members only. Check back if someone cancels.`
+          : "Every place is taken. Check back if someone cancels."}
+      </Text>
+    ) : (
+      <RegistrationForm
+        session={session}
+        offers={offers}
+        needsName={me.name === null}
+        premiumLabel={premiumLabel}
+        onRegistered={registered}
+        onWaitlisted={waitlisted}
+        onRefused={setRefusal}
+      />
+    );
   }
 
   return (
