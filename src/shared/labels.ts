@@ -81,3 +81,9 @@ export function ordinal(n: number): string {
 export function lineText(position: number, role: Role): string {
   return `${ordinal(position)} in line for ${ROLE_LABEL[role]}`;
 }
+
+/** "a Presenter", "an Interviewer": a role with its indefinite article, for sentences. */
+export function aRole(role: Role): string {
+  const label = ROLE_LABEL[role];
+  return `${/^[AEIOU]/.test(label) ? "an" : "a"} ${label}`;
+}

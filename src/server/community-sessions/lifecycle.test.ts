@@ -325,7 +325,7 @@ describe("registrationRefusal", () => {
 
   it("explains a Full session in the members' words", () => {
     expect(registrationRefusal("full", start, before)?.message).toBe(
-      "This session is full. Check back if someone cancels.",
+      "This session is full: join a role's waitlist to be offered a place that frees.",
     );
   });
 });

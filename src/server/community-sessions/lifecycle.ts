@@ -207,7 +207,10 @@ export function registrationRefusal(
     case "draft":
       return { code: "session_not_open", message: "This session is not open for registration yet." };
     case "full":
-      return { code: "session_full", message: "This session is full. Check back if someone cancels." };
+      return {
+        code: "session_full",
+        message: "This session is full: join a role's waitlist to be offered a place that frees.",
+      };
     case "closed":
       return { code: "registration_closed", message: "Registration for this session has been closed." };
     case "cancelled":

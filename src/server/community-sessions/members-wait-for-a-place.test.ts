@@ -133,6 +133,10 @@ describeEngines("community sessions: members wait for a place", (engine) => {
       role: "presenter",
       status: "offered",
     });
+    expect(seen.body.forYou).toBeNull();
+    // Signed in, the page can tell whether the link is for this account (accepting registers Ada either way).
+    expect((await ada.agent.get<PlaceOffer>(`/api/v1/community/offers/${token}`)).body.forYou).toBe(true);
+    expect((await stranger.agent.get<PlaceOffer>(`/api/v1/community/offers/${token}`)).body.forYou).toBe(false);
     const accepted = await anonymous.post<OfferAnswer>(`/api/v1/community/offers/${token}/accept`, {});
     expect(accepted.status).toBe(200);
     expect(accepted.body).toEqual({ sessionId: session.id, status: "accepted" });

@@ -1,4 +1,7 @@
-import { ROLE_LABEL } from "../../shared/labels";
+import { aRole, ROLE_LABEL } from "../../shared/labels";
+
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 import type { Role } from "../../shared/schemas/community-sessions";
 import { describeInstant, formatInZone } from "../../shared/time";
 import { type Block, type Rendered, renderEmail } from "../mail/layout";
@@ -269,8 +272,8 @@ export function waitlistJoinedEmail(
   w: { role: Role; line: string; reason: string | null; holdText: string | null },
 ): Rendered {
   const next = w.holdText
-    ? `When a ${ROLE_LABEL[w.role]} place frees and you are first in line, we email you an offer: the place is held for you for ${w.holdText}.`
-    : `When a ${ROLE_LABEL[w.role]} place frees and you are first in line, you are registered and we email you.`;
+    ? `When ${aRole(w.role)} place frees and you are first in line, we email you an offer: the place is held for you for ${w.holdText}.`
+    : `When ${aRole(w.role)} place frees and you are first in line, you are registered and we email you.`;
   const blocks: Block[] = [greeting(r), `You are on the waitlist for "${s.title}": ${w.line}.`];
   if (w.reason) blocks.push(w.reason);
   blocks.push(
@@ -292,7 +295,7 @@ export function placeOfferedEmail(
   const deadline = deadlineText(o.expiresAt, s, r);
   return renderEmail(site, `A place is yours if you want it: ${s.title}`, [
     greeting(r),
-    `A ${ROLE_LABEL[o.role]} place in "${s.title}" is free and you are first in line. It is held for you until ${deadline}.`,
+    `${capital(aRole(o.role))} place in "${s.title}" is free and you are first in line. It is held for you until ${deadline}.`,
     { link: o.acceptLink, label: "Accept the place" },
     details(s, r, { role: o.role, meeting: false }),
     "If you do not answer in time, the place goes to the next person in line. If you cannot come, decline on the same page so it goes to them sooner.",
@@ -319,7 +322,7 @@ export function waitlistEndedEmail(
   why: "removed" | "cancelled" | "started",
 ): Rendered {
   const text = {
-    cancelled: `"${s.title}" has been cancelled, so its waitlist is closed: you are no longer waiting for a ${ROLE_LABEL[role]} place.`,
+    cancelled: `"${s.title}" has been cancelled, so its waitlist is closed: you are no longer waiting for ${aRole(role)} place.`,
     started: `"${s.title}" has started and no ${ROLE_LABEL[role]} place freed for you in time, so its waitlist is closed. We hope to see you at the next one.`,
     removed: `The organisers took you off the ${ROLE_LABEL[role]} waitlist of "${s.title}".`,
   }[why];
@@ -341,7 +344,7 @@ export function promotedEmail(
 ): Rendered {
   return renderEmail(site, `You have a place: ${s.title}`, [
     greeting(r),
-    `A ${ROLE_LABEL[role]} place in "${s.title}" freed and you were first in line: you are registered.`,
+    `${capital(aRole(role))} place in "${s.title}" freed and you were first in line: you are registered.`,
     details(s, r, { role, talkTitle, meeting: true }),
     { link: s.link, label: "Open the session page" },
     "If you can no longer come, cancel on the session page so the place goes to the next person.",

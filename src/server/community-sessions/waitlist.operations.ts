@@ -533,7 +533,7 @@ async function entryOfToken(deps: Deps, token: string): Promise<WaitlistRow> {
 }
 
 /** The offer page behind the email's link: what is offered, until when, and whether it is still open. */
-export async function readOffer(deps: Deps, token: string): Promise<PlaceOffer> {
+export async function readOffer(deps: Deps, token: string, actor: Actor | null): Promise<PlaceOffer> {
   const e = await entryOfToken(deps, token);
   const row = await findSession(deps.db, e.session_id);
   if (!row) throw notFound("The offer");
@@ -550,6 +550,7 @@ export async function readOffer(deps: Deps, token: string): Promise<PlaceOffer> 
     role: e.role,
     status: expired ? "expired" : e.status,
     offerExpiresAt: e.offer_expires_at,
+    forYou: actor ? actor.id === e.user_id : null,
   };
 }
 

@@ -106,7 +106,7 @@ export function waitlistRoutes(deps: Deps): FastifyPluginAsyncZod {
           response: { 200: PlaceOffer, ...errorResponses(400, 404) },
         },
       },
-      async (req) => readOffer(deps, req.params.token),
+      async (req) => readOffer(deps, req.params.token, req.actor),
     );
 
     for (const answer of ["accept", "decline"] as const)

@@ -329,6 +329,12 @@ export const PlaceOffer = z
     role: Role,
     status: WaitlistStatus,
     offerExpiresAt: Instant.nullable(),
+    forYou: z
+      .boolean()
+      .nullable()
+      .describe(
+        "signed in: whether the offer is for this account (accepting registers its recipient); null signed out",
+      ),
   })
   .meta({ id: "CommunityPlaceOffer" });
 export type PlaceOffer = z.infer<typeof PlaceOffer>;

@@ -37,7 +37,7 @@ export const STATUS_COLOR: Record<ShownStatus, string> = {
 export const STATUS_HINT: Record<ShownStatus, string> = {
   draft: "Not published yet: members cannot see it.",
   open: "Registration is open: sign up now.",
-  full: "All slots are filled. Check back if someone cancels.",
+  full: "All slots are filled. Join a role's waitlist: a place that frees is offered to the first in line.",
   closed: "Registration was closed by an organiser.",
   cancelled: "This session was cancelled.",
   in_progress: "This session is happening now.",

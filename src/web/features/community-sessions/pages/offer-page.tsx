@@ -51,7 +51,7 @@ function OfferDetails({ offer, token, signedIn }: { offer: PlaceOffer; token: st
       onSuccess: (result) => {
         if (choice === "decline") setDeclined(true);
         // The session page shows a registered participant the meeting link.
-        else if (signedIn) navigate(sessionPaths.page(result.sessionId));
+        else if (signedIn && offer.forYou) navigate(sessionPaths.page(result.sessionId));
         else setAcceptedSignedOut(true);
       },
     });
@@ -92,6 +92,12 @@ function OfferDetails({ offer, token, signedIn }: { offer: PlaceOffer; token: st
             Accept to be registered; the meeting link comes by email. Decline to let the next person in line have it
             now.
           </Text>
+          {offer.forYou === false && (
+            <Alert color="yellow" variant="light" data-testid="offer-not-yours">
+              This offer was emailed to another account than the one you are signed in with: accepting registers the
+              person it was sent to, not you.
+            </Alert>
+          )}
           {/* A 409 (expired or answered meanwhile) is said here; the offer is read again and shows why. */}
           <ErrorAlert title="Not done">{answer.error?.message}</ErrorAlert>
           <Group>

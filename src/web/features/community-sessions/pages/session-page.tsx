@@ -212,8 +212,8 @@ function Registration({
     body = !maySignUp(session) ? (
       <Text>
         {offers.some((o) => o.state === "premium")
-          ? `The roles with free places are for ${premiumLabel} members only. Check back if someone cancels.`
-          : "Every place is taken. Check back if someone cancels."}
+          ? `The roles with free places are for ${premiumLabel} members only.`
+          : "Every place is taken."}
       </Text>
     ) : (
       <RegistrationForm
