@@ -189,3 +189,84 @@ export async function planReminders(db: Db, sessionIds: readonly string[], plann
         await scheduleReminders(tx, { clock }, row, settings);
   });
 }
+
+/**
+ * Waitlists (issue #15): a session whose Guest places are all taken by `guests` (Max Guests = their number), its
+ * Host place by `hostId` and its one Presenter place by `presenterId`, so it is Full; `line` wait for Guest in
+ * that order (positions 1..n). Returns the session's id.
+ */
+export async function seedWaitlistedSession(
+  db: Db,
+  adminId: string,
+  opts: { title: string; startsAt: string; hostId: string; presenterId: string; guests: string[]; line: string[] },
+): Promise<string> {
+  const [sessionId] = await insertSessions(
+    db,
+    [
+      {
+        title: opts.title,
+        startsAt: opts.startsAt,
+        status: "full",
+        maxPresenters: 1,
+        maxGuests: opts.guests.length,
+        hasInterviewer: false,
+      },
+    ],
+    adminId,
+  );
+  const id = sessionId as string;
+  await insertParticipants(db, [
+    { sessionId: id, userId: opts.hostId, role: "host" },
+    { sessionId: id, userId: opts.presenterId, role: "presenter", order: 1 },
+    ...opts.guests.map((userId) => ({ sessionId: id, userId, role: "guest" as const })),
+  ]);
+  await insertWaitlistEntries(
+    db,
+    opts.line.map((userId, i) => ({ sessionId: id, userId, role: "guest" as const, position: i + 1 })),
+  );
+  return id;
+}
+
+/** Waitlist entries written directly: waiting, or offered (with a deadline, maybe past) when `offerExpiresAt`. */
+export async function insertWaitlistEntries(
+  db: Db,
+  rows: {
+    sessionId: string;
+    userId: string;
+    role: "host" | "presenter" | "interviewer" | "guest";
+    position: number;
+    offerExpiresAt?: string;
+  }[],
+  createdAt: string = new Date().toISOString(),
+): Promise<string[]> {
+  const ids: string[] = [];
+  const values = rows.map((r) => {
+    const id = newId();
+    ids.push(id);
+    return {
+      id,
+      session_id: r.sessionId,
+      user_id: r.userId,
+      role: r.role,
+      status: r.offerExpiresAt ? ("offered" as const) : ("waiting" as const),
+      position: r.position,
+      probation: 0 as const,
+      talk_title: null,
+      talk_description: null,
+      topics: null,
+      questions: null,
+      offer_token_hash: r.offerExpiresAt ? `bench-${id}` : null,
+      offered_at: r.offerExpiresAt ? createdAt : null,
+      offer_expires_at: r.offerExpiresAt ?? null,
+      resolved_at: null,
+      created_at: createdAt,
+      updated_at: createdAt,
+    };
+  });
+  for (let i = 0; i < values.length; i += 500)
+    await db
+      .insertInto("community_waitlist")
+      .values(values.slice(i, i + 500))
+      .execute();
+  return ids;
+}

@@ -1,8 +1,19 @@
 import { SMTPServer } from "smtp-server";
 
-/** A minimal SMTP server on loopback that only counts accepted messages and their Message-IDs. */
+/** One accepted message as the counter keeps it: its Message-ID, envelope recipients and Subject. */
+export interface CountedMessage {
+  messageId: string;
+  to: string[];
+  subject: string;
+}
+
+/**
+ * A minimal SMTP server on loopback that only counts accepted messages and their Message-IDs; it also keeps each
+ * message's recipients and subject, so a test can count one kind of email (`matching`).
+ */
 export async function startSmtpCounter(opts: { delayMs?: number } = {}) {
   const ids = new Map<string, number>();
+  let messages: CountedMessage[] = [];
   let accepted = 0;
   const server = new SMTPServer({
     authOptional: true,
@@ -10,7 +21,7 @@ export async function startSmtpCounter(opts: { delayMs?: number } = {}) {
     disableReverseLookup: true,
     logger: false,
     size: 10 * 1024 * 1024,
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       let head = "";
       stream.on("data", (c: Buffer) => {
         if (head.length < 8192) head += c.toString("utf8");
@@ -19,6 +30,12 @@ export async function startSmtpCounter(opts: { delayMs?: number } = {}) {
         const accept = () => {
           const id = /^Message-ID:\s*(\S+)/im.exec(head)?.[1] ?? `none-${accepted}`;
           ids.set(id, (ids.get(id) ?? 0) + 1);
+          const headers = head.split(/\r?\n\r?\n/)[0]?.replace(/\r?\n[ \t]+/g, " ") ?? "";
+          messages.push({
+            messageId: id,
+            to: session.envelope.rcptTo.map((a) => a.address),
+            subject: /^Subject:\s*(.*)$/im.exec(headers)?.[1]?.trim() ?? "",
+          });
           accepted += 1;
           callback();
         };
@@ -46,8 +63,13 @@ export async function startSmtpCounter(opts: { delayMs?: number } = {}) {
       for (const c of ids.values()) n += c - 1;
       return n;
     },
+    /** Every accepted message (repeats included) whose subject starts with `subjectPrefix`. */
+    matching(subjectPrefix: string): CountedMessage[] {
+      return messages.filter((m) => m.subject.startsWith(subjectPrefix));
+    },
     reset() {
       ids.clear();
+      messages = [];
       accepted = 0;
     },
     async waitFor(count: number, timeoutMs: number): Promise<boolean> {
