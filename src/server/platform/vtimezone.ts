@@ -17,7 +17,26 @@ function offsetText(minutes: number): string {
   return `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}${String(abs % 60).padStart(2, "0")}`;
 }
 
+/**
+ * The same zone and years always give the same text, and working it out walks the years day by day (over half
+ * the time a session stays locked while its emails are written): each is worked out once per process. A pure
+ * function's memo, not state: every instance computes the same answer.
+ */
+const made = new Map<string, string>();
+
 export function vtimezone(zone: string, years: { from: number; to: number }): string {
+  const key = `${zone}|${years.from}|${years.to}`;
+  let text = made.get(key);
+  if (text === undefined) {
+    text = describeZone(zone, years);
+    // Bounded: zones × years in use are few; a flood of odd years cannot grow it without end.
+    if (made.size > 2_000) made.clear();
+    made.set(key, text);
+  }
+  return text;
+}
+
+function describeZone(zone: string, years: { from: number; to: number }): string {
   const at = (ms: number) => DateTime.fromMillis(ms, { zone });
   const start = DateTime.fromObject({ year: years.from, month: 1, day: 1 }, { zone }).toMillis();
   const end = DateTime.fromObject({ year: years.to + 1, month: 1, day: 1 }, { zone }).toMillis();
