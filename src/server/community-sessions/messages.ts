@@ -319,12 +319,13 @@ export function waitlistEndedEmail(
   s: SessionForEmail,
   r: Recipient,
   role: Role,
-  why: "removed" | "cancelled" | "started",
+  why: "removed" | "cancelled" | "started" | "role_removed",
 ): Rendered {
   const text = {
     cancelled: `"${s.title}" has been cancelled, so its waitlist is closed: you are no longer waiting for ${aRole(role)} place.`,
     started: `"${s.title}" has started and no ${ROLE_LABEL[role]} place freed for you in time, so its waitlist is closed. We hope to see you at the next one.`,
     removed: `The organisers took you off the ${ROLE_LABEL[role]} waitlist of "${s.title}".`,
+    role_removed: `"${s.title}" no longer has ${aRole(role)} place, so its ${ROLE_LABEL[role]} waitlist is closed. Other roles may still have places.`,
   }[why];
   return renderEmail(site, `Waitlist: ${s.title}`, [
     greeting(r),

@@ -190,6 +190,23 @@ async function settlePlan(deps: Deps, w: SessionWork): Promise<void> {
     );
     await audit(w, null, "community_waitlist.closed", { entry: id, user: e.user_id, role: e.role });
   }
+  for (const id of plan.drop) {
+    const e = byId.get(id)!;
+    await updateWaitlistEntry(w.tx, id, { status: "closed", resolved_at: w.now, updated_at: w.now });
+    await enqueueEmail(
+      w.tx,
+      deps,
+      e.email,
+      waitlistEndedEmail(w.site, view, recipient(e), e.role, "role_removed"),
+      e.status === "offered" ? invite(deps, w, w.row, personOf(e), "CANCEL") : {},
+    );
+    await audit(w, null, "community_waitlist.closed", {
+      entry: id,
+      user: e.user_id,
+      role: e.role,
+      why: "role_removed",
+    });
+  }
   for (const s of plan.shorten) {
     await updateWaitlistEntry(w.tx, s.id, { offer_expires_at: s.expiresAt, updated_at: w.now });
     await scheduleExpiry(w, s.id, s.expiresAt);

@@ -92,6 +92,14 @@ describe("settleWaitlists", () => {
     expect(settle({ active: { ...none, presenter: 1 }, entries: [a], status: "full" }).offer).toHaveLength(1);
   });
 
+  it("closes the line of a role the session no longer has (Has Interviewer switched off)", () => {
+    const waiting = entry({ role: "interviewer" });
+    const held = entry({ role: "interviewer", status: "offered", offer_expires_at: "2026-12-02T11:00:00Z" });
+    const plan = settle({ entries: [waiting, held], cap: { ...cap, hasInterviewer: false } });
+    expect(plan.drop).toEqual([waiting.id, held.id]);
+    expect(plan.expire).toEqual([]);
+  });
+
   it("ends an offer at the start when the session moved earlier", () => {
     const held = entry({ status: "offered", offer_expires_at: "2026-12-03T00:00:00Z" });
     const plan = settle({ entries: [held], startsAt: "2026-12-02T18:00:00Z" });

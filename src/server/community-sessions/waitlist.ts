@@ -126,6 +126,8 @@ export interface PromotionPlan {
   promote: string[];
   /** The session is cancelled (every live entry) or has started (those still waiting): their lines close. */
   close: string[];
+  /** Entries for a role the session no longer has: closed. */
+  drop: string[];
   /** Offers whose deadline now falls after the start (the session moved earlier): they end at the start. */
   shorten: { id: string; expiresAt: string }[];
 }
@@ -149,7 +151,7 @@ export interface SettleInput {
  * offers nothing while it is closed: its lines wait.
  */
 export function settleWaitlists(input: SettleInput): PromotionPlan {
-  const plan: PromotionPlan = { expire: [], offer: [], promote: [], close: [], shorten: [] };
+  const plan: PromotionPlan = { expire: [], offer: [], promote: [], close: [], drop: [], shorten: [] };
   if (input.status === "cancelled") {
     plan.close = input.entries.filter((e) => isLive(e.status)).map((e) => e.id);
     return plan;
@@ -159,9 +161,12 @@ export function settleWaitlists(input: SettleInput): PromotionPlan {
     plan.close = input.entries.filter((e) => isLive(e.status)).map((e) => e.id);
     return plan;
   }
-  plan.expire = input.entries.filter((e) => offerHasExpired(e, input.now)).map((e) => e.id);
+  // A role the session no longer has (Has Interviewer switched off): nobody can wait for it.
+  plan.drop = input.entries.filter((e) => isLive(e.status) && roleCapacity(e.role, input.cap) === 0).map((e) => e.id);
+  const dropped = new Set(plan.drop);
+  plan.expire = input.entries.filter((e) => offerHasExpired(e, input.now) && !dropped.has(e.id)).map((e) => e.id);
   const expired = new Set(plan.expire);
-  const live = input.entries.filter((e) => isLive(e.status) && !expired.has(e.id));
+  const live = input.entries.filter((e) => isLive(e.status) && !expired.has(e.id) && !dropped.has(e.id));
   const start = input.startsAt;
   if (start !== null)
     for (const e of live)
