@@ -121,7 +121,7 @@ test("the organiser runs a presenter waitlist: reorders it, removes someone, fre
   // No place is free for the next in line: registering him is refused with the reason; offering puts him first.
   await waitlists.getByRole("button", { name: "Register Edsger Dijkstra now" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Could not register Edsger Dijkstra:" })).toContainText(
-    "All 2 Presenter slots are taken.",
+    "All 2 Presenter slots are taken, or held for an offer.",
   );
   await waitlists.getByRole("button", { name: "Offer a place to Edsger Dijkstra" }).click();
   await expect(page.getByText("Edsger Dijkstra is first in line for the next place.")).toBeVisible();

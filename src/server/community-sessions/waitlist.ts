@@ -113,7 +113,7 @@ export function offerHasExpired(entry: Pick<LineEntry, "status" | "offer_expires
 
 /** Nothing to do. */
 export function isEmptyPlan(p: PromotionPlan): boolean {
-  return p.expire.length + p.offer.length + p.promote.length + p.close.length + p.shorten.length === 0;
+  return p.expire.length + p.offer.length + p.promote.length + p.close.length + p.drop.length + p.shorten.length === 0;
 }
 
 /** What settling a session's waitlists does now. */

@@ -4,6 +4,8 @@ import type { FastifyRequest } from "fastify";
 const SECRET_QUERY = /([?&](?:token|code|state|key|secret|password)=)[^&#\s"']*/gi;
 /** A personal calendar feed's path segment is its only credential. */
 const FEED_TOKEN = /(\/feeds\/)[^/?#\s"']+/gi;
+/** A waitlist offer's link accepts the place for its recipient: its token is a credential too. */
+const OFFER_TOKEN = /(\/offers\/)[^/?#\s"']+/gi;
 
 /**
  * Text as it may be written to a log: feed tokens (`/feeds/<token>/…`) and secret query values (`?token=…` of
@@ -11,7 +13,10 @@ const FEED_TOKEN = /(\/feeds\/)[^/?#\s"']+/gi;
  * secrets' owners expect.
  */
 export function redactSecrets(text: string): string {
-  return text.replace(FEED_TOKEN, "$1[redacted]").replace(SECRET_QUERY, "$1[redacted]");
+  return text
+    .replace(FEED_TOKEN, "$1[redacted]")
+    .replace(OFFER_TOKEN, "$1[redacted]")
+    .replace(SECRET_QUERY, "$1[redacted]");
 }
 
 /** pino serializer for requests: Fastify's default fields, with the URL redacted. */
