@@ -490,6 +490,20 @@ async function declineEntry(deps: Deps, w: SessionWork, e: WaitlistWithUser, act
   });
 }
 
+/** Registers an entry's person (an accepted offer, an organiser's Register) with the usual confirmation. */
+async function registerAndConfirm(deps: Deps, w: SessionWork, e: WaitlistWithUser): Promise<string> {
+  const participant = await registerFromEntry(w, e);
+  const talk = e.role === "presenter" ? e.talk_title : null;
+  await enqueueEmail(
+    w.tx,
+    deps,
+    e.email,
+    registrationConfirmedEmail(w.site, emailView(deps, w.row), recipient(e), e.role, talk),
+    invite(deps, w, w.row, personOf(e), "REQUEST"),
+  );
+  return participant;
+}
+
 /** Accepts the offer of an entry (signed in or by the email's link): the person is registered. */
 async function acceptEntry(deps: Deps, w: SessionWork, e: WaitlistWithUser, actorId: string | null) {
   const closed = waitlistRefusal(w.row.status, w.row.starts_at, new Date(w.now));
@@ -498,20 +512,7 @@ async function acceptEntry(deps: Deps, w: SessionWork, e: WaitlistWithUser, acto
   const others = heldPlaces(w.waitlist.filter((x) => x.id !== e.id));
   if (countActive(activeOf(w))[e.role] + others[e.role] >= roleCapacity(e.role, capacityOf(w.row)))
     throw conflict("role_full", "The place is no longer free.");
-  const participant = await registerFromEntry(w, e);
-  await enqueueEmail(
-    w.tx,
-    deps,
-    e.email,
-    registrationConfirmedEmail(
-      w.site,
-      emailView(deps, w.row),
-      recipient(e),
-      e.role,
-      e.role === "presenter" ? e.talk_title : null,
-    ),
-    invite(deps, w, w.row, personOf(e), "REQUEST"),
-  );
+  const participant = await registerAndConfirm(deps, w, e);
   await audit(w, actorId, "community_waitlist.accepted", { entry: e.id, participant, user: e.user_id, role: e.role });
 }
 
@@ -707,20 +708,7 @@ export async function registerFromWaitlist(
           : problem.message;
       throw conflict(problem.code, message, { role: message });
     }
-    const participant = await registerFromEntry(w, e);
-    await enqueueEmail(
-      w.tx,
-      deps,
-      e.email,
-      registrationConfirmedEmail(
-        w.site,
-        emailView(deps, w.row),
-        recipient(e),
-        e.role,
-        e.role === "presenter" ? e.talk_title : null,
-      ),
-      invite(deps, w, w.row, personOf(e), "REQUEST"),
-    );
+    const participant = await registerAndConfirm(deps, w, e);
     await audit(w, actor.id, "community_waitlist.accepted", {
       entry: e.id,
       participant,

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { lineText, ordinal } from "../../shared/labels";
 import {
   heldPlaces,
+  isEmptyPlan,
   joinRefusal,
   type LineEntry,
   lineOf,
@@ -98,6 +99,8 @@ describe("settleWaitlists", () => {
     const plan = settle({ entries: [waiting, held], cap: { ...cap, hasInterviewer: false } });
     expect(plan.drop).toEqual([waiting.id, held.id]);
     expect(plan.expire).toEqual([]);
+    // Closing the line is work on its own: the settling must not stop at "nothing to do".
+    expect(isEmptyPlan(plan)).toBe(false);
   });
 
   it("ends an offer at the start when the session moved earlier", () => {

@@ -1,4 +1,4 @@
-import { lineText } from "../../../shared/labels";
+import { aRole, lineText } from "../../../shared/labels";
 import type {
   CommunitySession,
   MyWaitlistEntry,
@@ -72,8 +72,8 @@ export function joinsWaitlist(offers: readonly RoleOffer[], role: string): boole
 
 /** "A Presenter place", "An Interviewer place". */
 export function placeOf(role: Role): string {
-  const label = ROLE_LABEL[role];
-  return `${/^[AEIOU]/.test(label) ? "An" : "A"} ${label} place`;
+  const phrase = aRole(role);
+  return `${phrase.charAt(0).toUpperCase()}${phrase.slice(1)} place`;
 }
 
 /**

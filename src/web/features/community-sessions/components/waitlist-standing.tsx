@@ -1,5 +1,6 @@
 import { Button, Group, Stack, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
+import { aRole } from "../../../../shared/labels";
 import type { CommunitySession, MyWaitlistEntry } from "../../../../shared/schemas/community-sessions";
 import { ConfirmDialog } from "../../../components/confirm-dialog";
 import { ErrorAlert } from "../../../components/error-alert";
@@ -61,7 +62,7 @@ export function WaitlistStanding({
       <Text size="sm">
         {offered
           ? "Accept it to be registered and see the meeting link. If you do not answer in time, it goes to the next person in line."
-          : `When a ${role} place frees and you are first in line, we email you an offer.`}
+          : `When ${aRole(entry.role)} place frees and you are first in line, we email you an offer.`}
       </Text>
       <ErrorAlert title="Not accepted">{accept.error?.message}</ErrorAlert>
       <Group>
